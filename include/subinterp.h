@@ -1,0 +1,908 @@
+/* subinterp: CPython's C-API for many isolated interpreters, each with its own GIL. */
+
+#ifndef SUBINTERP_H
+#define SUBINTERP_H
+
+/* Generated from src/ by build.rs (cbindgen). Do not edit: `make check-header` fails when this file is stale. */
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdbool.h>
+#include <wchar.h>
+#include <sys/types.h>
+typedef ssize_t Py_ssize_t;
+#ifndef Py_NO_RETURN
+#  define Py_NO_RETURN __attribute__((__noreturn__))
+#endif
+#define SUBINTERP_VERSION_MAJOR 0
+#define SUBINTERP_VERSION_MINOR 1
+#define SUBINTERP_VERSION_PATCH 0
+#define SUBINTERP_VERSION "0.1.0"
+
+#define _Py_THREAD_DETACHED 0
+
+#define _Py_THREAD_ATTACHED 1
+
+#define _PyThreadState_WHENCE_UNKNOWN 0
+
+#define _PyThreadState_WHENCE_INIT 1
+
+#define _PyThreadState_WHENCE_FINI 2
+
+#define _PyThreadState_WHENCE_THREADING 3
+
+#define _PyThreadState_WHENCE_GILSTATE 4
+
+#define _PyThreadState_WHENCE_EXEC 5
+
+/**
+ * Eval-breaker bits (CPython 3.13 values).
+ */
+#define _PY_GIL_DROP_REQUEST_BIT (1 << 0)
+
+#define _PY_SIGNALS_PENDING_BIT (1 << 1)
+
+#define _PY_CALLS_TO_DO_BIT (1 << 2)
+
+#define _PY_ASYNC_EXCEPTION_BIT (1 << 3)
+
+#define _PY_GC_SCHEDULED_BIT (1 << 4)
+
+#define _PY_EVAL_PLEASE_STOP_BIT (1 << 5)
+
+#define PyInterpreterConfig_DEFAULT_GIL 0
+
+#define PyInterpreterConfig_SHARED_GIL 1
+
+#define PyInterpreterConfig_OWN_GIL 2
+
+/**
+ * Feature flags as CPython 3.12 exposes them (`_PyInterpreterState_HasFeature`).
+ */
+#define Py_RTFLAGS_USE_MAIN_OBMALLOC (1 << 5)
+
+#define Py_RTFLAGS_MULTI_INTERP_EXTENSIONS (1 << 8)
+
+#define Py_RTFLAGS_THREADS (1 << 10)
+
+#define Py_RTFLAGS_DAEMON_THREADS (1 << 11)
+
+#define Py_RTFLAGS_FORK (1 << 15)
+
+#define Py_RTFLAGS_EXEC (1 << 16)
+
+#define _PyStatus_TYPE_OK 0
+
+#define _PyStatus_TYPE_ERROR 1
+
+#define _PyStatus_TYPE_EXIT 2
+
+/**
+ * PEP 788: a guard that keeps an interpreter from finalizing while it is held.
+ */
+typedef struct PyInterpreterGuard PyInterpreterGuard;
+
+/**
+ * An interpreter: opaque to C, as in CPython's public headers.
+ *
+ * Pointers to it are handed out by `Py_NewInterpreter*`, `PyInterpreterState_*` and
+ * `PyThreadState_GetInterpreter`. Every entry point taking one checks it against the
+ * runtime's registry, so a pointer to an interpreter that has ended is reported as an
+ * error instead of being dereferenced.
+ */
+typedef struct PyInterpreterState PyInterpreterState;
+
+/**
+ * PEP 788: a weak, thread-safe reference to an interpreter that may already be gone.
+ */
+typedef struct PyInterpreterView PyInterpreterView;
+
+/**
+ * PEP 788: what `PyThreadState_Ensure` returns and `PyThreadState_Release` takes back.
+ * Not a thread state; never pass it to another function.
+ */
+typedef struct PyThreadStateToken PyThreadStateToken;
+
+/**
+ * The public head of a thread state, laid out as CPython 3.13's `struct _ts` begins, so
+ * C code that reads `tstate->interp` (or walks `prev`/`next`) works unchanged. The rest of
+ * the thread state is private to the runtime; C never allocates one itself.
+ */
+typedef struct PyThreadState {
+  /**
+   * Older thread state of the same interpreter (the list is newest first).
+   */
+  struct PyThreadState *prev;
+  /**
+   * Next thread state of the same interpreter, or NULL.
+   */
+  struct PyThreadState *next;
+  /**
+   * The interpreter this thread state belongs to.
+   */
+  struct PyInterpreterState *interp;
+  /**
+   * Bits telling the holder to leave its fast path at the next safe point
+   * (`_PY_*_BIT` below); written atomically by other threads.
+   */
+  size_t eval_breaker;
+  /**
+   * CPython keeps a status bit-field here; ours is private bookkeeping.
+   */
+  unsigned int _status;
+  /**
+   * How this thread state came to be (`_PyThreadState_WHENCE_*`).
+   */
+  int _whence;
+  /**
+   * `_Py_THREAD_DETACHED` or `_Py_THREAD_ATTACHED`.
+   */
+  int state;
+} PyThreadState;
+
+/**
+ * Result of every `Subinterp_*` function. Values are stable; a retired value is never
+ * reused. `Subinterp_ErrorMessage` gives the text.
+ */
+typedef int SubinterpResult;
+
+/**
+ * Result of the initialization functions. `func` and `err_msg` point to static strings.
+ */
+typedef struct PyStatus {
+  /**
+   * `_PyStatus_TYPE_OK`, `_PyStatus_TYPE_ERROR` or `_PyStatus_TYPE_EXIT`.
+   */
+  int _type;
+  /**
+   * Name of the function that failed, or NULL.
+   */
+  const char *func;
+  /**
+   * Error message, or NULL.
+   */
+  const char *err_msg;
+  /**
+   * Exit code when `_type` is `_PyStatus_TYPE_EXIT`.
+   */
+  int exitcode;
+} PyStatus;
+
+/**
+ * Configuration for `Py_NewInterpreterFromConfig`; field order is CPython's.
+ */
+typedef struct PyInterpreterConfig {
+  /**
+   * 1: share the main interpreter's object allocator; 0: its own (needs
+   * `check_multi_interp_extensions`).
+   */
+  int use_main_obmalloc;
+  int allow_fork;
+  int allow_exec;
+  int allow_threads;
+  int allow_daemon_threads;
+  /**
+   * 1: single-phase-init extension modules fail to import here.
+   */
+  int check_multi_interp_extensions;
+  /**
+   * `PyInterpreterConfig_DEFAULT_GIL`, `_SHARED_GIL` or `_OWN_GIL`.
+   */
+  int gil;
+} PyInterpreterConfig;
+
+/**
+ * What `PyGILState_Ensure` returns: whether a thread state was already attached.
+ */
+typedef int PyGILState_STATE;
+
+/**
+ * Counters of what the runtime holds, for leak checks (`Subinterp_GetStats`).
+ */
+typedef struct SubinterpStats {
+  /**
+   * 1 between `Py_Initialize` and the end of `Py_FinalizeEx`.
+   */
+  int initialized;
+  /**
+   * Interpreters alive now, main included.
+   */
+  Py_ssize_t live_interpreters;
+  /**
+   * Thread states alive now, in all interpreters.
+   */
+  Py_ssize_t live_thread_states;
+  /**
+   * Interpreters created since the runtime was (last) initialized, main included.
+   */
+  Py_ssize_t interpreters_created;
+  /**
+   * Thread states created since the runtime was (last) initialized.
+   */
+  Py_ssize_t thread_states_created;
+} SubinterpStats;
+
+#define PyGILState_LOCKED 0
+
+#define PyGILState_UNLOCKED 1
+
+/**
+ * Success.
+ */
+#define SUBINTERP_OK 0
+
+/**
+ * A required pointer argument was NULL.
+ */
+#define SUBINTERP_ERR_NULL_ARGUMENT 1
+
+/**
+ * The runtime is not initialized (or is finalizing).
+ */
+#define SUBINTERP_ERR_NOT_INITIALIZED 2
+
+/**
+ * The interpreter pointer does not name a live interpreter.
+ */
+#define SUBINTERP_ERR_INVALID_INTERPRETER 3
+
+/**
+ * The thread-state pointer does not name a live thread state.
+ */
+#define SUBINTERP_ERR_INVALID_THREAD_STATE 4
+
+/**
+ * The thread state must be the calling thread's attached thread state.
+ */
+#define SUBINTERP_ERR_NOT_CURRENT 5
+
+/**
+ * Other thread states still exist in the interpreter.
+ */
+#define SUBINTERP_ERR_OTHER_THREADS 6
+
+/**
+ * The operation does not apply to the main interpreter.
+ */
+#define SUBINTERP_ERR_MAIN_INTERPRETER 7
+
+/**
+ * An argument value is out of range.
+ */
+#define SUBINTERP_ERR_INVALID_VALUE 8
+
+/**
+ * The interpreter or the runtime is finalizing.
+ */
+#define SUBINTERP_ERR_FINALIZING 9
+
+/**
+ * PEP 788 guards on the interpreter are still open.
+ */
+#define SUBINTERP_ERR_GUARDS_HELD 10
+
+/**
+ * The pending-call queue is full.
+ */
+#define SUBINTERP_ERR_QUEUE_FULL 11
+
+/**
+ * An internal error (a Rust panic was caught at the API boundary).
+ */
+#define SUBINTERP_ERR_PANIC 99
+
+#ifdef __cplusplus
+extern "C" {
+#endif // __cplusplus
+
+/**
+ * Detaches the calling thread's thread state, releasing its interpreter's GIL so other
+ * threads of that interpreter (or of interpreters sharing the GIL) can run.
+ * `Py_BEGIN_ALLOW_THREADS` expands to this.
+ *
+ * Returns: the detached thread state (borrowed); give it back to `PyEval_RestoreThread`.
+ * Errors: fatal if no thread state is attached (CPython 3.12's message; 3.13 crashes).
+ */
+struct PyThreadState *PyEval_SaveThread(void);
+
+/**
+ * Attaches `tstate` to the calling thread, waiting for its interpreter's GIL.
+ * `Py_END_ALLOW_THREADS` expands to this. While the runtime is finalizing, a thread other
+ * than the finalizing one is parked for good (CPython 3.14's behaviour).
+ *
+ * Errors: fatal, with CPython 3.13's messages, if `tstate` is NULL or a thread state is
+ * already attached to this thread (where 3.12 deadlocks); also fatal if `tstate` is not a
+ * live thread state or is attached to another thread.
+ */
+void PyEval_RestoreThread(struct PyThreadState *tstate);
+
+/**
+ * Same as `PyEval_RestoreThread` (the caller must not have an attached thread state).
+ *
+ * Errors: as `PyEval_RestoreThread`.
+ */
+void PyEval_AcquireThread(struct PyThreadState *tstate);
+
+/**
+ * Detaches `tstate`, which must be the calling thread's attached thread state.
+ *
+ * Errors: fatal `PyEval_ReleaseThread: wrong thread state` if it is not (CPython 3.12's
+ * check; 3.13 detaches whatever is attached), and CPython's "GIL is released" message if
+ * nothing is attached.
+ */
+void PyEval_ReleaseThread(struct PyThreadState *tstate);
+
+/**
+ * Does nothing (threads are always initialized; deprecated since CPython 3.9).
+ */
+void PyEval_InitThreads(void);
+
+/**
+ * Returns: 1 (threads are always initialized; deprecated since CPython 3.9).
+ */
+int PyEval_ThreadsInitialized(void);
+
+/**
+ * Queues `func(arg)` to run in the main interpreter's main thread, at its next
+ * `Py_MakePendingCalls` (or during finalization). Any thread may call it, with or without
+ * an attached thread state. Use `Subinterp_AddPendingCall` for another interpreter.
+ *
+ * Returns: 0 if queued.
+ * Errors: -1 if `func` is NULL, the runtime is not initialized, or 32 calls are already
+ * queued (CPython 3.13's capacity).
+ */
+int Py_AddPendingCall(int (*func)(void*), void *arg);
+
+/**
+ * A safe point for the calling thread: hands the GIL over if another thread asked for it
+ * (a drop request after a whole switch interval of waiting), then runs the calls queued
+ * for the current interpreter, oldest first. For the main interpreter they run only in
+ * its main thread (CPython's rule: elsewhere this returns 0 and leaves them queued); for
+ * a subinterpreter, in any of its threads. Calls never run re-entrantly.
+ *
+ * Returns: 0 when the queue was run (or nothing was due).
+ * Errors: -1 if a call returned non-zero (the later ones stay queued), or if no thread
+ * state is attached.
+ */
+int Py_MakePendingCalls(void);
+
+/**
+ * Queues `func(arg)` to run in `interp`, at the next `Py_MakePendingCalls` of one of its
+ * threads (for the main interpreter: its main thread), or when it ends. Any thread may
+ * call it, with or without an attached thread state.
+ *
+ * Returns: `SUBINTERP_OK` if queued.
+ * Errors: `SUBINTERP_ERR_NULL_ARGUMENT`, `SUBINTERP_ERR_INVALID_INTERPRETER`,
+ * `SUBINTERP_ERR_QUEUE_FULL` (32 queued for main, 300 for a subinterpreter).
+ */
+SubinterpResult Subinterp_AddPendingCall(struct PyInterpreterState *interp,
+                                         int (*func)(void*),
+                                         void *arg);
+
+/**
+ * Sets the switch interval of `interp`'s GIL (CPython's `sys.setswitchinterval`, which is
+ * per GIL): how long a waiting thread sleeps before asking the holder to hand over. An
+ * own-GIL interpreter has its own setting; shared-GIL interpreters share main's.
+ *
+ * Returns: `SUBINTERP_OK`.
+ * Errors: `SUBINTERP_ERR_NULL_ARGUMENT`, `SUBINTERP_ERR_INVALID_INTERPRETER`,
+ * `SUBINTERP_ERR_INVALID_VALUE` if `microseconds` is 0.
+ */
+SubinterpResult Subinterp_SetSwitchInterval(struct PyInterpreterState *interp,
+                                            uint64_t microseconds);
+
+/**
+ * Reads the switch interval of `interp`'s GIL into `*out_microseconds` (default 5000).
+ *
+ * Returns: `SUBINTERP_OK`.
+ * Errors: `SUBINTERP_ERR_NULL_ARGUMENT`, `SUBINTERP_ERR_INVALID_INTERPRETER`; the output
+ * is written only on success.
+ */
+SubinterpResult Subinterp_GetSwitchInterval(struct PyInterpreterState *interp,
+                                            uint64_t *out_microseconds);
+
+/**
+ * Whether `interp`'s GIL is held right now, and how often it has been taken, for tests
+ * and monitoring. Either output may be NULL.
+ *
+ * Returns: `SUBINTERP_OK`.
+ * Errors: `SUBINTERP_ERR_NULL_ARGUMENT`, `SUBINTERP_ERR_INVALID_INTERPRETER`.
+ */
+SubinterpResult Subinterp_GetGilState(struct PyInterpreterState *interp,
+                                      int *out_locked,
+                                      uint64_t *out_switches);
+
+/**
+ * Returns: 1 if the GIL of the calling thread's interpreter has a pending drop request for
+ * this thread (another thread waited a whole switch interval), else 0.
+ */
+int Subinterp_DropRequested(void);
+
+/**
+ * Returns: a success status.
+ */
+struct PyStatus PyStatus_Ok(void);
+
+/**
+ * Returns: an error status carrying `err_msg` (not copied: it must outlive the status;
+ * use a string literal) and no function name, as CPython's.
+ */
+struct PyStatus PyStatus_Error(const char *err_msg);
+
+/**
+ * Returns: the error status `memory allocation failed`.
+ */
+struct PyStatus PyStatus_NoMemory(void);
+
+/**
+ * Returns: a status asking to exit the process with `exitcode`.
+ */
+struct PyStatus PyStatus_Exit(int exitcode);
+
+/**
+ * Returns: 1 if `err` is an error status, else 0.
+ */
+int PyStatus_IsError(struct PyStatus err);
+
+/**
+ * Returns: 1 if `err` is an exit status, else 0.
+ */
+int PyStatus_IsExit(struct PyStatus err);
+
+/**
+ * Returns: 1 if `err` is an error or exit status (something `Py_ExitStatusException`
+ * must handle), else 0.
+ */
+int PyStatus_Exception(struct PyStatus err);
+
+/**
+ * Initializes the runtime with signal handlers installed; same as `Py_InitializeEx(1)`.
+ *
+ * Creates the main interpreter (ID 0) and attaches its first thread state to the calling
+ * thread, which becomes the main thread. Does nothing if already initialized.
+ *
+ * Errors: a failure is fatal (`Py_ExitStatusException`), as in CPython.
+ */
+void Py_Initialize(void);
+
+/**
+ * Initializes the runtime; `initsigs == 0` skips installing signal handlers
+ * (`PyConfig.install_signal_handlers`).
+ *
+ * Errors: a failure is fatal (`Py_ExitStatusException`), as in CPython.
+ */
+void Py_InitializeEx(int initsigs);
+
+/**
+ * Returns: 1 between initialization and the start of finalization, else 0.
+ */
+int Py_IsInitialized(void);
+
+/**
+ * Returns: 1 from the start of `Py_FinalizeEx` until the runtime is initialized again
+ * (CPython 3.13 reports 1 after finalization too), else 0.
+ */
+int Py_IsFinalizing(void);
+
+/**
+ * Finalizes the runtime: waits for PEP 788 guards, runs the main interpreter's pending
+ * calls and atexit callbacks, ends every lingering subinterpreter (newest first, running
+ * their atexit callbacks; CPython 3.13's behaviour, where 3.12 aborts), deletes every
+ * thread state, then runs the `Py_AtExit` functions. Threads that try to attach while
+ * this runs are parked for good (CPython 3.14's behaviour). The runtime can be
+ * initialized again afterwards; IDs start again at 0.
+ *
+ * Any thread may call it; if the calling thread has no main-interpreter thread state
+ * attached, one is made for the purpose.
+ *
+ * Returns: 0 (also when not initialized, and on a nested call from a callback).
+ */
+int Py_FinalizeEx(void);
+
+/**
+ * `Py_FinalizeEx` with the result ignored.
+ */
+void Py_Finalize(void);
+
+/**
+ * Creates an interpreter with `_PyInterpreterConfig_LEGACY_INIT` (shared GIL).
+ *
+ * The calling thread's thread state, if any, is detached; the new interpreter's first
+ * thread state is attached and returned. Restore the old one with `PyThreadState_Swap`.
+ *
+ * Returns: the new thread state (owned by the runtime; end it with `Py_EndInterpreter`).
+ * Errors: a failure is fatal (`Py_ExitStatusException`), as in CPython.
+ */
+struct PyThreadState *Py_NewInterpreter(void);
+
+/**
+ * Creates an interpreter from `config` (PEP 684). Every field is honoured: `gil`
+ * (`OWN` gives it a GIL of its own, so it runs in parallel with the others; `SHARED` and
+ * `DEFAULT` use the main interpreter's), and the feature flags, which
+ * `_PyInterpreterState_HasFeature` and `Subinterp_GetInterpreterConfig` report.
+ *
+ * The calling thread's thread state, if any, is detached (also on success, as in
+ * CPython). On success `*tstate_p` is the new interpreter's first thread state, attached
+ * to the calling thread. No thread state needs to be attached to call this.
+ *
+ * Returns: `PyStatus_Ok()` on success.
+ * Errors (a status with CPython's texts; `*tstate_p` is set to NULL and the caller's thread
+ * state is attached again): `Py_Initialize must be called first`; `per-interpreter obmalloc
+ * does not support single-phase init extension modules` (`use_main_obmalloc == 0` without
+ * `check_multi_interp_extensions`); `invalid interpreter config 'gil' value`; and, where
+ * CPython would crash, `tstate_p must not be NULL` / `config must not be NULL`.
+ * Ownership: the thread state belongs to the runtime; end it with `Py_EndInterpreter`.
+ */
+struct PyStatus Py_NewInterpreterFromConfig(struct PyThreadState **tstate_p,
+                                            const struct PyInterpreterConfig *config);
+
+/**
+ * Ends the interpreter of `tstate`, which must be the calling thread's attached thread
+ * state and its interpreter's only one. Waits for PEP 788 guards on it, runs its pending
+ * calls and atexit callbacks (newest first), then deletes it. On return no thread state
+ * is attached; use `PyThreadState_Swap` to attach another.
+ *
+ * Errors: as in CPython, broken preconditions are fatal (`Py_FatalError`):
+ * `Py_EndInterpreter: thread is not current`, `Py_EndInterpreter: not the last thread`;
+ * and, where CPython crashes or misbehaves, `NULL thread state` and `cannot end the main
+ * interpreter; use Py_FinalizeEx()`. `Subinterp_EndInterpreter` reports these instead.
+ */
+void Py_EndInterpreter(struct PyThreadState *tstate);
+
+/**
+ * Like `Py_EndInterpreter`, but never aborts: every precondition is checked before
+ * anything changes, and a failure leaves the interpreter as it was.
+ *
+ * Returns: `SUBINTERP_OK`, after which no thread state is attached.
+ * Errors: `SUBINTERP_ERR_NULL_ARGUMENT`, `SUBINTERP_ERR_INVALID_THREAD_STATE`,
+ * `SUBINTERP_ERR_NOT_CURRENT` (not the calling thread's attached thread state),
+ * `SUBINTERP_ERR_MAIN_INTERPRETER`, `SUBINTERP_ERR_OTHER_THREADS` (other thread states
+ * exist in the interpreter), `SUBINTERP_ERR_GUARDS_HELD` (PEP 788 guards are open).
+ */
+SubinterpResult Subinterp_EndInterpreter(struct PyThreadState *tstate);
+
+/**
+ * Prints `Fatal Python error: MESSAGE` (with the runtime state) to stderr and aborts.
+ * `Python.h` turns `Py_FatalError(msg)` into `_Py_FatalErrorFunc(__func__, msg)`, as
+ * CPython's does; this symbol serves code that takes its address.
+ *
+ * Returns: never.
+ */
+void Py_FatalError(const char *message) Py_NO_RETURN;
+
+/**
+ * Prints `Fatal Python error: FUNC: MESSAGE` to stderr and aborts.
+ *
+ * Returns: never.
+ */
+void _Py_FatalErrorFunc(const char *func, const char *message) Py_NO_RETURN;
+
+/**
+ * Ends the process for a failed status: `exit(exitcode)` for an exit status; for an error
+ * status, CPython's fatal-error report (prefixed with `status.func` if set) then `exit(1)`.
+ *
+ * Returns: never. Calling it with a success status is itself a fatal error, as in CPython.
+ */
+void Py_ExitStatusException(struct PyStatus status) Py_NO_RETURN;
+
+/**
+ * Registers `func` to run after finalization (newest first), at most 32 of them.
+ * May be called before `Py_Initialize`.
+ *
+ * Returns: 0 on success, -1 if `func` is NULL or 32 are already registered.
+ */
+int Py_AtExit(void (*func)(void));
+
+/**
+ * Registers `func(data)` to run when `interp` ends (`Py_EndInterpreter`, or finalization
+ * for the main and lingering interpreters), newest first, with a thread state of `interp`
+ * attached.
+ *
+ * Returns: 0 on success.
+ * Errors: -1 if `interp` is not a live interpreter or `func` is NULL.
+ * Ownership: `data` stays the caller's; the callback is responsible for it.
+ */
+int PyUnstable_AtExit(struct PyInterpreterState *interp, void (*func)(void*), void *data);
+
+/**
+ * CPython 3.12's name for `PyUnstable_AtExit`.
+ *
+ * Returns: 0 on success. Errors: -1 as `PyUnstable_AtExit`.
+ */
+int _Py_AtExit(struct PyInterpreterState *interp, void (*func)(void*), void *data);
+
+/**
+ * Creates a bare interpreter (its own GIL, legacy feature flags) with no thread state.
+ * No thread state needs to be attached.
+ *
+ * Returns: the interpreter (owned by the runtime; delete it with
+ * `PyInterpreterState_Clear` + `PyInterpreterState_Delete`).
+ * Errors: NULL if the runtime is not initialized.
+ */
+struct PyInterpreterState *PyInterpreterState_New(void);
+
+/**
+ * Resets an interpreter: drops its queued pending calls and atexit callbacks and clears
+ * its thread states. Does nothing if `interp` is not a live interpreter.
+ */
+void PyInterpreterState_Clear(struct PyInterpreterState *interp);
+
+/**
+ * Deletes an interpreter and its remaining (unused) thread states. A thread state of it
+ * attached to the calling thread is detached first, as in CPython. Does nothing if
+ * `interp` is not a live interpreter.
+ *
+ * Errors (fatal, where CPython would corrupt memory): the main interpreter (use
+ * `Py_FinalizeEx`), a thread state of it attached on another thread
+ * (`remaining threads`), open PEP 788 guards.
+ */
+void PyInterpreterState_Delete(struct PyInterpreterState *interp);
+
+/**
+ * Returns: the interpreter of the attached thread state (borrowed; never NULL).
+ * Errors: fatal if no thread state is attached, with CPython's message.
+ */
+struct PyInterpreterState *PyInterpreterState_Get(void);
+
+/**
+ * Returns: the main interpreter (borrowed), or NULL if the runtime is not initialized.
+ * No thread state needs to be attached.
+ */
+struct PyInterpreterState *PyInterpreterState_Main(void);
+
+/**
+ * Returns: the interpreter's ID: 0 for main, then increasing, never reused while the
+ * runtime lives.
+ * Errors: -1 if `interp` is NULL or not a live interpreter.
+ */
+int64_t PyInterpreterState_GetID(struct PyInterpreterState *interp);
+
+/**
+ * Returns: the newest live interpreter (borrowed), or NULL.
+ */
+struct PyInterpreterState *PyInterpreterState_Head(void);
+
+/**
+ * Returns: the next older live interpreter (borrowed), or NULL at the end of the list or
+ * if `interp` is not a live interpreter.
+ */
+struct PyInterpreterState *PyInterpreterState_Next(struct PyInterpreterState *interp);
+
+/**
+ * Returns: the newest thread state of `interp` (borrowed), or NULL if it has none or
+ * `interp` is not a live interpreter. Follow with `PyThreadState_Next`.
+ */
+struct PyThreadState *PyInterpreterState_ThreadHead(struct PyInterpreterState *interp);
+
+/**
+ * CPython 3.12's feature-flag query (`Py_RTFLAGS_*`).
+ *
+ * Returns: 1 if every bit of `feature` is set for `interp`, else 0 (also for a pointer
+ * that is not a live interpreter).
+ */
+int _PyInterpreterState_HasFeature(struct PyInterpreterState *interp, unsigned long feature);
+
+/**
+ * Creates a thread state for `interp`, not attached. It is bound to the calling thread
+ * for `PyGILState_*` if that thread has none. No thread state needs to be attached.
+ *
+ * Returns: the new thread state (owned by the runtime until `PyThreadState_Delete`).
+ * Errors: NULL if `interp` is not a live interpreter or is being finalized.
+ */
+struct PyThreadState *PyThreadState_New(struct PyInterpreterState *interp);
+
+/**
+ * Resets a thread state's bookkeeping. Does nothing for an invalid pointer.
+ */
+void PyThreadState_Clear(struct PyThreadState *tstate);
+
+/**
+ * Deletes a thread state that is not attached. Does nothing for an invalid pointer.
+ *
+ * Errors: fatal `PyThreadState_Delete: tstate %p is still current` if it is the calling
+ * thread's attached thread state (CPython's message), and, where CPython would corrupt
+ * memory, `tstate %p is still attached to another thread`.
+ */
+void PyThreadState_Delete(struct PyThreadState *tstate);
+
+/**
+ * Detaches and deletes the calling thread's attached thread state.
+ *
+ * Errors: fatal if no thread state is attached (CPython's message).
+ */
+void PyThreadState_DeleteCurrent(void);
+
+/**
+ * Returns: the attached thread state (borrowed).
+ * Errors: fatal if none is attached, with CPython's message.
+ */
+struct PyThreadState *PyThreadState_Get(void);
+
+/**
+ * Returns: the attached thread state (borrowed), or NULL.
+ */
+struct PyThreadState *PyThreadState_GetUnchecked(void);
+
+/**
+ * CPython 3.5–3.12's name for `PyThreadState_GetUnchecked`.
+ *
+ * Returns: the attached thread state (borrowed), or NULL.
+ */
+struct PyThreadState *_PyThreadState_UncheckedGet(void);
+
+/**
+ * Detaches the calling thread's thread state (releasing its GIL) and attaches `tstate`
+ * (taking its interpreter's GIL, waiting if needed); NULL only detaches. Swapping to a
+ * thread state of an own-GIL interpreter therefore switches GILs. During finalization a
+ * thread other than the finalizing one is parked for good (CPython 3.14's behaviour).
+ *
+ * Returns: the previously attached thread state (borrowed), or NULL.
+ * Errors: fatal if `tstate` is not a live thread state or is attached to another thread.
+ */
+struct PyThreadState *PyThreadState_Swap(struct PyThreadState *tstate);
+
+/**
+ * Returns: the interpreter of `tstate` (borrowed), or NULL for an invalid pointer.
+ */
+struct PyInterpreterState *PyThreadState_GetInterpreter(struct PyThreadState *tstate);
+
+/**
+ * Returns: the thread state's ID, unique within its interpreter (from 1, as CPython's).
+ * Errors: 0 for an invalid pointer.
+ */
+uint64_t PyThreadState_GetID(struct PyThreadState *tstate);
+
+/**
+ * Returns: the next older thread state of the same interpreter (borrowed), or NULL.
+ */
+struct PyThreadState *PyThreadState_Next(struct PyThreadState *tstate);
+
+/**
+ * Makes sure the calling thread has an attached thread state, from any thread (one Python
+ * never saw included). If one is attached, it is used. Otherwise the thread state most
+ * recently attached on this thread is re-attached, or a new one of the main interpreter
+ * is made (deleted again by the matching release). Calls nest.
+ *
+ * During or after finalization the thread is parked for good (CPython 3.14; prefer
+ * `PyThreadState_EnsureFromView`, which fails instead).
+ *
+ * Returns: `PyGILState_LOCKED` if a thread state was already attached, else
+ * `PyGILState_UNLOCKED`; pass it to the matching `PyGILState_Release`.
+ * Errors: fatal if the runtime was never initialized.
+ */
+PyGILState_STATE PyGILState_Ensure(void);
+
+/**
+ * Undoes the matching `PyGILState_Ensure`: at the outermost level the thread state it
+ * made is deleted; with `PyGILState_UNLOCKED` the thread is detached.
+ *
+ * Errors: fatal, with CPython's messages, if this thread has no attached thread state.
+ */
+void PyGILState_Release(PyGILState_STATE oldstate);
+
+/**
+ * Returns: the attached thread state, else the one most recently attached on this thread
+ * if it still exists, else NULL (borrowed).
+ */
+struct PyThreadState *PyGILState_GetThisThreadState(void);
+
+/**
+ * Returns: 1 if the calling thread has an attached thread state, else 0. (CPython returns
+ * 1 unconditionally once any subinterpreter was created; this answer stays exact.)
+ */
+int PyGILState_Check(void);
+
+/**
+ * Takes a guard on the current interpreter: it cannot start finalizing until the guard is
+ * closed. Needs an attached thread state.
+ *
+ * Returns: a new guard; close it with `PyInterpreterGuard_Close`.
+ * Errors: NULL if no thread state is attached or finalization of the interpreter was
+ * already requested.
+ */
+struct PyInterpreterGuard *PyInterpreterGuard_FromCurrent(void);
+
+/**
+ * Takes a guard on the interpreter `view` refers to. No thread state needs to be attached.
+ *
+ * Returns: a new guard; close it with `PyInterpreterGuard_Close`.
+ * Errors: NULL (no exception) if `view` is NULL, or the interpreter is gone or finalizing.
+ */
+struct PyInterpreterGuard *PyInterpreterGuard_FromView(struct PyInterpreterView *view);
+
+/**
+ * Closes a guard, letting the interpreter finalize once no guard remains. NULL is fine;
+ * closing the same guard twice is not. Cannot fail; needs no thread state.
+ */
+void PyInterpreterGuard_Close(struct PyInterpreterGuard *guard_);
+
+/**
+ * Returns: the guarded interpreter (borrowed; valid while the guard is open), or NULL.
+ */
+struct PyInterpreterState *PyInterpreterGuard_GetInterpreter(struct PyInterpreterGuard *guard_);
+
+/**
+ * Makes a view of the current interpreter: a reference that stays safe to use after the
+ * interpreter is gone. Needs an attached thread state.
+ *
+ * Returns: a new view; close it with `PyInterpreterView_Close`.
+ * Errors: NULL if no thread state is attached.
+ */
+struct PyInterpreterView *PyInterpreterView_FromCurrent(void);
+
+/**
+ * Makes a view of the main interpreter. Needs no thread state.
+ *
+ * Returns: a new view; close it with `PyInterpreterView_Close`.
+ * Errors: NULL if the runtime is not initialized.
+ */
+struct PyInterpreterView *PyInterpreterView_FromMain(void);
+
+/**
+ * Closes (frees) a view. NULL is fine. Cannot fail; needs no thread state.
+ */
+void PyInterpreterView_Close(struct PyInterpreterView *view);
+
+/**
+ * Makes sure the calling thread has an attached thread state of the guarded interpreter,
+ * from any thread: the attached one if it matches (nesting counted), else the one last
+ * attached on this thread if it matches, else a new one (deleted by the matching release).
+ * A thread state of another interpreter attached here is detached until the release.
+ *
+ * Returns: a token for `PyThreadState_Release` (not a thread state).
+ * Errors: NULL, no exception, if `guard` is NULL; do not call `PyThreadState_Release` then.
+ */
+struct PyThreadStateToken *PyThreadState_Ensure(struct PyInterpreterGuard *guard_);
+
+/**
+ * `PyThreadState_Ensure` for the interpreter `view` refers to; the interpreter stays
+ * guarded until the matching release. Never blocks on a finalizing interpreter.
+ *
+ * Returns: a token for `PyThreadState_Release`.
+ * Errors: NULL, no exception, if `view` is NULL or the interpreter is gone or finalizing.
+ */
+struct PyThreadStateToken *PyThreadState_EnsureFromView(struct PyInterpreterView *view);
+
+/**
+ * Undoes the matching `PyThreadState_Ensure*`: the thread state it made is deleted at the
+ * outermost level, and the thread state attached before (if any) is attached again.
+ *
+ * Errors: fatal if no thread state is attached or the nesting count goes below zero.
+ */
+void PyThreadState_Release(struct PyThreadStateToken *token);
+
+/**
+ * Returns: a static, NUL-terminated English description of `code` (never NULL; unknown
+ * codes get "unknown error code").
+ */
+const char *Subinterp_ErrorMessage(SubinterpResult code);
+
+/**
+ * Writes counters of what the runtime holds into `*out` (for leak checks: after
+ * `Py_FinalizeEx`, `live_interpreters` and `live_thread_states` are 0).
+ *
+ * Returns: `SUBINTERP_OK`. Errors: `SUBINTERP_ERR_NULL_ARGUMENT`.
+ */
+SubinterpResult Subinterp_GetStats(struct SubinterpStats *out);
+
+/**
+ * Writes the configuration `interp` was created with into `*out`, `gil` resolved to
+ * `PyInterpreterConfig_OWN_GIL` or `PyInterpreterConfig_SHARED_GIL`. The main
+ * interpreter reports the legacy settings with its own GIL.
+ *
+ * Returns: `SUBINTERP_OK`. Errors: `SUBINTERP_ERR_NULL_ARGUMENT`,
+ * `SUBINTERP_ERR_INVALID_INTERPRETER`; `*out` is written only on success.
+ */
+SubinterpResult Subinterp_GetInterpreterConfig(struct PyInterpreterState *interp,
+                                               struct PyInterpreterConfig *out);
+
+/**
+ * Returns: 1 if `interp` points to a live interpreter, else 0 (never dereferences it).
+ */
+int Subinterp_InterpreterIsAlive(struct PyInterpreterState *interp);
+
+#ifdef __cplusplus
+}  // extern "C"
+#endif  // __cplusplus
+
+#endif  /* SUBINTERP_H */

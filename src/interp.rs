@@ -1,0 +1,401 @@
+//! Interpreters: everything one interpreter owns (CPython's `PyInterpreterState`).
+//!
+//! An interpreter is an `Arc<Interp>`: the runtime registry holds one reference, each of
+//! its thread states another, so an interpreter's memory outlives every thread state that
+//! points at it. C sees `*mut PyInterpreterState`, which is `Arc::as_ptr` of the `Interp`;
+//! entry points turn it back into an `Arc` only through the registry
+//! ([`crate::runtime::lookup`]), so a stale pointer is an error, never a dereference.
+//!
+//! Lock order: runtime registry → `InterpShared::life` → `Interp::threads` → GIL mutex.
+
+use std::ffi::{c_int, c_void};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering::*};
+use std::sync::Arc;
+use std::time::Duration;
+
+use parking_lot::{Condvar, Mutex};
+
+use crate::abi::{
+    PyInterpreterConfig, PyInterpreterState, PyInterpreterConfig_OWN_GIL, Py_RTFLAGS_DAEMON_THREADS,
+    Py_RTFLAGS_EXEC, Py_RTFLAGS_FORK, Py_RTFLAGS_MULTI_INTERP_EXTENSIONS, Py_RTFLAGS_THREADS,
+    Py_RTFLAGS_USE_MAIN_OBMALLOC, _PY_CALLS_TO_DO_BIT,
+};
+use crate::gil::Gil;
+use crate::tstate::ThreadState;
+
+/// How an interpreter came to be (CPython 3.13's `_PyInterpreterState_WHENCE_*`).
+pub(crate) const WHENCE_UNKNOWN: c_int = 0;
+pub(crate) const WHENCE_RUNTIME: c_int = 1;
+pub(crate) const WHENCE_LEGACY_CAPI: c_int = 2;
+pub(crate) const WHENCE_CAPI: c_int = 3;
+
+/// Pending-call queue capacity: CPython 3.13 allows 32 for the main interpreter and 300
+/// for the others.
+pub(crate) const MAX_PENDING_MAIN: usize = 32;
+pub(crate) const MAX_PENDING: usize = 300;
+
+pub(crate) type PendingFunc = unsafe extern "C" fn(*mut c_void) -> c_int;
+pub(crate) type AtExitFunc = unsafe extern "C" fn(*mut c_void);
+
+/// What outlives the interpreter: its id and its PEP 788 guard state. Views hold this.
+pub(crate) struct InterpShared {
+    pub(crate) id: i64,
+    life: Mutex<Life>,
+    /// Signalled when the last guard closes.
+    guards_gone: Condvar,
+}
+
+struct Life {
+    /// The interpreter, while it exists (NULL once deleted).
+    interp: *const Interp,
+    /// Set when finalization of the interpreter is requested: no new guards, no new
+    /// thread states.
+    closing: bool,
+    /// Open guards (explicit ones and those `PyThreadState_EnsureFromView` holds).
+    guards: usize,
+}
+
+// SAFETY: `interp` is only dereferenced while a guard or registry reference keeps the
+// interpreter alive; the pointer itself is just data guarded by the mutex.
+unsafe impl Send for Life {}
+
+/// The interpreter's thread states, newest first, linked through their C heads.
+struct Threads {
+    head: *mut ThreadState,
+    count: usize,
+    next_id: u64,
+}
+
+// SAFETY: the raw pointers are only followed under the `threads` mutex or by the thread
+// owning the thread state.
+unsafe impl Send for Threads {}
+
+struct Pending {
+    queue: std::collections::VecDeque<(PendingFunc, usize)>,
+    /// Set while some thread runs this queue: calls never run re-entrantly.
+    busy: bool,
+}
+
+pub(crate) struct Interp {
+    pub(crate) id: i64,
+    /// The configuration as given, with `gil` resolved to OWN or SHARED.
+    pub(crate) config: PyInterpreterConfig,
+    pub(crate) feature_flags: u64,
+    pub(crate) whence: c_int,
+    pub(crate) is_main: bool,
+    pub(crate) gil: Arc<Gil>,
+    pub(crate) shared: Arc<InterpShared>,
+    threads: Mutex<Threads>,
+    pending: Mutex<Pending>,
+    pending_count: AtomicUsize,
+    atexit: Mutex<Vec<(AtExitFunc, usize)>>,
+    /// CPython's `interp->finalizing`: set once `Py_EndInterpreter` began.
+    pub(crate) finalizing: AtomicBool,
+}
+
+// SAFETY: all mutable state is behind mutexes or atomics.
+unsafe impl Send for Interp {}
+unsafe impl Sync for Interp {}
+
+fn feature_flags(c: &PyInterpreterConfig) -> u64 {
+    let mut f = 0;
+    let mut set = |on: c_int, flag: std::ffi::c_ulong| {
+        if on != 0 {
+            f |= flag as u64;
+        }
+    };
+    set(c.use_main_obmalloc, Py_RTFLAGS_USE_MAIN_OBMALLOC);
+    set(c.check_multi_interp_extensions, Py_RTFLAGS_MULTI_INTERP_EXTENSIONS);
+    set(c.allow_threads, Py_RTFLAGS_THREADS);
+    set(c.allow_daemon_threads, Py_RTFLAGS_DAEMON_THREADS);
+    set(c.allow_fork, Py_RTFLAGS_FORK);
+    set(c.allow_exec, Py_RTFLAGS_EXEC);
+    f
+}
+
+impl Interp {
+    pub(crate) fn new(
+        id: i64,
+        config: PyInterpreterConfig,
+        whence: c_int,
+        is_main: bool,
+        gil: Arc<Gil>,
+    ) -> Arc<Interp> {
+        let shared = Arc::new(InterpShared {
+            id,
+            life: Mutex::new(Life { interp: std::ptr::null(), closing: false, guards: 0 }),
+            guards_gone: Condvar::new(),
+        });
+        let interp = Arc::new(Interp {
+            id,
+            config,
+            feature_flags: feature_flags(&config),
+            whence,
+            is_main,
+            gil,
+            shared,
+            threads: Mutex::new(Threads { head: std::ptr::null_mut(), count: 0, next_id: 1 }),
+            pending: Mutex::new(Pending { queue: Default::default(), busy: false }),
+            pending_count: AtomicUsize::new(0),
+            atexit: Mutex::new(Vec::new()),
+            finalizing: AtomicBool::new(false),
+        });
+        interp.shared.life.lock().interp = Arc::as_ptr(&interp);
+        interp
+    }
+
+    /// The pointer C sees.
+    pub(crate) fn as_c(self: &Arc<Self>) -> *mut PyInterpreterState {
+        Arc::as_ptr(self) as *mut PyInterpreterState
+    }
+
+    /// Whether this interpreter has a GIL of its own (it must free it when it ends).
+    pub(crate) fn owns_gil(&self) -> bool {
+        self.is_main || self.config.gil == PyInterpreterConfig_OWN_GIL
+    }
+
+    // --- thread states ------------------------------------------------------------------
+
+    /// Links a new thread state at the head of the list and gives it its id; fails when the
+    /// interpreter is closing (unless `force`, used by finalization itself).
+    pub(crate) fn link_thread(&self, make: impl FnOnce(u64, *mut ThreadState) -> *mut ThreadState, force: bool) -> Option<*mut ThreadState> {
+        let life = self.shared.life.lock();
+        if life.closing && !force {
+            return None;
+        }
+        let mut t = self.threads.lock();
+        let id = t.next_id;
+        t.next_id += 1;
+        let ts = make(id, t.head);
+        if !t.head.is_null() {
+            // SAFETY: list members are live while linked; we hold the list lock.
+            unsafe { ThreadState::set_prev(t.head, ts) };
+        }
+        t.head = ts;
+        t.count += 1;
+        drop(t);
+        drop(life);
+        Some(ts)
+    }
+
+    /// Unlinks `ts` from the list.
+    ///
+    /// # Safety
+    /// `ts` must be a live thread state of this interpreter.
+    pub(crate) unsafe fn unlink_thread(&self, ts: *mut ThreadState) {
+        let mut t = self.threads.lock();
+        // SAFETY: per caller; neighbours are live while linked and we hold the lock.
+        unsafe {
+            let prev = ThreadState::prev(ts);
+            let next = ThreadState::next(ts);
+            if prev.is_null() {
+                debug_assert_eq!(t.head, ts);
+                t.head = next;
+            } else {
+                ThreadState::set_next(prev, next);
+            }
+            if !next.is_null() {
+                ThreadState::set_prev(next, prev);
+            }
+            ThreadState::set_prev(ts, std::ptr::null_mut());
+            ThreadState::set_next(ts, std::ptr::null_mut());
+        }
+        t.count -= 1;
+    }
+
+    pub(crate) fn thread_head(&self) -> *mut ThreadState {
+        self.threads.lock().head
+    }
+
+    pub(crate) fn thread_count(&self) -> usize {
+        self.threads.lock().count
+    }
+
+    /// Every thread state, newest first (a snapshot).
+    pub(crate) fn threads_snapshot(&self) -> Vec<*mut ThreadState> {
+        let t = self.threads.lock();
+        let mut out = Vec::with_capacity(t.count);
+        let mut p = t.head;
+        while !p.is_null() {
+            out.push(p);
+            // SAFETY: linked members are live while we hold the lock.
+            p = unsafe { ThreadState::next(p) };
+        }
+        out
+    }
+
+    /// Runs `f` on every thread state under the list lock (for setting eval-breaker bits).
+    fn for_each_thread(&self, mut f: impl FnMut(*mut ThreadState)) {
+        let t = self.threads.lock();
+        let mut p = t.head;
+        while !p.is_null() {
+            f(p);
+            // SAFETY: as above.
+            p = unsafe { ThreadState::next(p) };
+        }
+    }
+
+    // --- PEP 788 guards and closing ------------------------------------------------------
+
+    /// Takes a guard; fails once the interpreter is closing or gone.
+    pub(crate) fn try_guard(shared: &InterpShared) -> Option<*const Interp> {
+        let mut life = shared.life.lock();
+        if life.closing || life.interp.is_null() {
+            return None;
+        }
+        life.guards += 1;
+        Some(life.interp)
+    }
+
+    pub(crate) fn release_guard(shared: &InterpShared) {
+        let mut life = shared.life.lock();
+        debug_assert!(life.guards > 0);
+        life.guards = life.guards.saturating_sub(1);
+        if life.guards == 0 {
+            shared.guards_gone.notify_all();
+        }
+    }
+
+    /// Marks the interpreter closing unless guards are open or other thread states exist
+    /// besides `keep`; the all-or-nothing check behind `Subinterp_EndInterpreter`.
+    pub(crate) fn try_close(&self, keep: *mut ThreadState) -> Result<(), CloseRefused> {
+        let mut life = self.shared.life.lock();
+        if life.guards > 0 {
+            return Err(CloseRefused::GuardsHeld);
+        }
+        let t = self.threads.lock();
+        if t.count != 1 || t.head != keep {
+            return Err(CloseRefused::OtherThreads);
+        }
+        drop(t);
+        life.closing = true;
+        Ok(())
+    }
+
+    /// Marks the interpreter closing (no new guards or thread states) and waits until every
+    /// open guard is closed, as PEP 788 finalization does. `wait` is called around the
+    /// blocking part, so the caller can release its GIL meanwhile.
+    pub(crate) fn close_and_wait_for_guards(&self, mut around_wait: impl FnMut(bool)) {
+        let mut life = self.shared.life.lock();
+        life.closing = true;
+        if life.guards == 0 {
+            return;
+        }
+        drop(life);
+        around_wait(true);
+        let mut life = self.shared.life.lock();
+        while life.guards > 0 {
+            self.shared.guards_gone.wait_for(&mut life, Duration::from_millis(100));
+        }
+        drop(life);
+        around_wait(false);
+    }
+
+    pub(crate) fn guards_open(&self) -> usize {
+        self.shared.life.lock().guards
+    }
+
+    /// The interpreter is gone: views and guards can no longer reach it.
+    pub(crate) fn mark_deleted(&self) {
+        let mut life = self.shared.life.lock();
+        life.closing = true;
+        life.interp = std::ptr::null();
+    }
+
+    // --- pending calls -------------------------------------------------------------------
+
+    pub(crate) fn add_pending_call(&self, func: PendingFunc, arg: *mut c_void) -> Result<(), ()> {
+        let cap = if self.is_main { MAX_PENDING_MAIN } else { MAX_PENDING };
+        let mut p = self.pending.lock();
+        if p.queue.len() >= cap {
+            return Err(());
+        }
+        p.queue.push_back((func, arg as usize));
+        self.pending_count.store(p.queue.len(), Release);
+        drop(p);
+        self.for_each_thread(|ts| {
+            // SAFETY: live while linked; setting a bit is what other threads may do.
+            unsafe { (*ts).set_eval_breaker_bit(_PY_CALLS_TO_DO_BIT) }
+        });
+        Ok(())
+    }
+
+    pub(crate) fn has_pending_calls(&self) -> bool {
+        self.pending_count.load(Acquire) != 0
+    }
+
+    /// Runs queued calls in order until the queue is empty or one fails (returns non-zero).
+    /// Returns -1 if one failed, 0 otherwise; does nothing if already running on some thread.
+    /// The caller holds this interpreter's GIL.
+    pub(crate) fn run_pending_calls(&self, current: *mut ThreadState) -> c_int {
+        {
+            let mut p = self.pending.lock();
+            if p.busy {
+                return 0;
+            }
+            p.busy = true;
+        }
+        let mut result = 0;
+        loop {
+            let next = {
+                let mut p = self.pending.lock();
+                let n = p.queue.pop_front();
+                self.pending_count.store(p.queue.len(), Release);
+                n
+            };
+            let Some((func, arg)) = next else { break };
+            // SAFETY: the function and argument were registered by C for exactly this call.
+            if unsafe { func(arg as *mut c_void) } != 0 {
+                result = -1;
+                break;
+            }
+        }
+        let mut p = self.pending.lock();
+        p.busy = false;
+        if p.queue.is_empty() && !current.is_null() {
+            // SAFETY: the caller's own attached thread state.
+            unsafe { (*current).clear_eval_breaker_bit(_PY_CALLS_TO_DO_BIT) };
+        }
+        result
+    }
+
+    /// Drops queued calls without running them (`PyInterpreterState_Clear`).
+    pub(crate) fn discard_pending_calls(&self) {
+        let mut p = self.pending.lock();
+        p.queue.clear();
+        self.pending_count.store(0, Release);
+    }
+
+    // --- atexit ---------------------------------------------------------------------------
+
+    pub(crate) fn add_atexit(&self, func: AtExitFunc, data: *mut c_void) {
+        self.atexit.lock().push((func, data as usize));
+    }
+
+    /// Runs and forgets the registered callbacks in registration order, as CPython 3.13
+    /// does (which, through a bug in its list append, runs only the first and the last;
+    /// here every one runs). A callback may register more; they run too.
+    pub(crate) fn run_atexit(&self) {
+        loop {
+            let batch = std::mem::take(&mut *self.atexit.lock());
+            if batch.is_empty() {
+                break;
+            }
+            for (func, data) in batch {
+                // SAFETY: registered by C for exactly this call.
+                unsafe { func(data as *mut c_void) };
+            }
+        }
+    }
+
+    pub(crate) fn discard_atexit(&self) {
+        self.atexit.lock().clear();
+    }
+}
+
+/// Why `try_close` refused.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) enum CloseRefused {
+    GuardsHeld,
+    OtherThreads,
+}
