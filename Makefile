@@ -52,7 +52,16 @@ $(BUILD)/cpython/%: c-tests/%.c c-tests/test_util.h
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_C) $(CPY_CFLAGS) $< -o $@ $(CPY_LDFLAGS)
 
-c-tests: $(OURS_BINS)
+c-tests: $(OURS_BINS) $(BUILD)/ours/readme_example
+
+# The README's C example is compiled and run by `make check`, so it stays true.
+$(BUILD)/readme_example.c: README.md
+	@mkdir -p $(BUILD)
+	sed -n '/^```c$$/,/^```$$/p' README.md | sed '1d;$$d' > $@
+
+$(BUILD)/ours/readme_example: $(BUILD)/readme_example.c $(C_HEADERS) | lib
+	@mkdir -p $(dir $@)
+	$(CC) $(OURS_CFLAGS) $< -o $@ $(OURS_LDFLAGS)
 
 # Every check, ending with one line "N passed, N failed".
 check: lib c-tests
@@ -61,6 +70,8 @@ check: lib c-tests
 	  "abi-check|$(MAKE) -s check-abi" \
 	  "header-check|$(MAKE) -s check-header" \
 	  "globals-check|$(MAKE) -s check-globals" \
+	  "readme-example|$(BUILD)/ours/readme_example" \
+	  "install-check|tools/check-install.sh" \
 	  $(foreach b,$(OURS_BINS),"$(notdir $(b))|$(b)")
 
 check-abi:

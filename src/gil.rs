@@ -205,6 +205,7 @@ impl Gil {
         while g.waiters > 0
             && self.state.load(SeqCst) & !LOCK_MASK == switch_before
             && runtime::attach_allowed()
+            && !self.closed.load(Acquire)
         {
             // Bounded wait: even a missed notification costs one interval, never a hang.
             let interval = self.interval();

@@ -37,9 +37,8 @@ pub(crate) const MAX_PENDING: usize = 300;
 pub(crate) type PendingFunc = unsafe extern "C" fn(*mut c_void) -> c_int;
 pub(crate) type AtExitFunc = unsafe extern "C" fn(*mut c_void);
 
-/// What outlives the interpreter: its id and its PEP 788 guard state. Views hold this.
+/// What outlives the interpreter: its PEP 788 guard state. Views hold this.
 pub(crate) struct InterpShared {
-    pub(crate) id: i64,
     life: Mutex<Life>,
     /// Signalled when the last guard closes.
     guards_gone: Condvar,
@@ -81,6 +80,8 @@ pub(crate) struct Interp {
     /// The configuration as given, with `gil` resolved to OWN or SHARED.
     pub(crate) config: PyInterpreterConfig,
     pub(crate) feature_flags: u64,
+    /// Kept for PEP 734's `Interpreter.whence` (the interpreters module, a later phase).
+    #[allow(dead_code)]
     pub(crate) whence: c_int,
     pub(crate) is_main: bool,
     pub(crate) gil: Arc<Gil>,
@@ -122,7 +123,6 @@ impl Interp {
         gil: Arc<Gil>,
     ) -> Arc<Interp> {
         let shared = Arc::new(InterpShared {
-            id,
             life: Mutex::new(Life { interp: std::ptr::null(), closing: false, guards: 0 }),
             guards_gone: Condvar::new(),
         });

@@ -13,7 +13,7 @@
 //! API conventions: CPython names keep CPython 3.13 semantics (PEP 788's 3.15 API too);
 //! `Subinterp_*` functions are ours, return a `SubinterpResult` and never abort.
 
-#![allow(non_snake_case)]
+#![allow(non_snake_case, non_upper_case_globals)]
 #![deny(unsafe_op_in_unsafe_fn)]
 
 pub mod abi;
@@ -29,3 +29,6 @@ pub(crate) mod lifecycle;
 pub(crate) mod runtime;
 pub(crate) mod status;
 pub(crate) mod tstate;
+
+#[cfg(test)]
+mod tests;

@@ -15,17 +15,6 @@ use crate::runtime::{self, RUNNING, RUNTIME, UNINITIALIZED};
 use crate::status;
 use crate::tstate::{attach, bound, current, detach, thread_key, OnRefusal, ThreadState};
 
-/// `_PyInterpreterConfig_INIT`: an isolated interpreter with its own GIL.
-pub(crate) const ISOLATED_CONFIG: PyInterpreterConfig = PyInterpreterConfig {
-    use_main_obmalloc: 0,
-    allow_fork: 0,
-    allow_exec: 0,
-    allow_threads: 1,
-    allow_daemon_threads: 0,
-    check_multi_interp_extensions: 1,
-    gil: PyInterpreterConfig_OWN_GIL,
-};
-
 /// `_PyInterpreterConfig_LEGACY_INIT`: what `Py_NewInterpreter` uses.
 pub(crate) const LEGACY_CONFIG: PyInterpreterConfig = PyInterpreterConfig {
     use_main_obmalloc: 1,

@@ -13,10 +13,6 @@ pub(crate) const fn error(func: &'static CStr, msg: &'static CStr) -> PyStatus {
     PyStatus { _type: _PyStatus_TYPE_ERROR, func: func.as_ptr(), err_msg: msg.as_ptr(), exitcode: 0 }
 }
 
-pub(crate) const fn no_memory(func: &'static CStr) -> PyStatus {
-    error(func, c"memory allocation failed")
-}
-
 pub(crate) const fn exit(code: i32) -> PyStatus {
     PyStatus { _type: _PyStatus_TYPE_EXIT, func: std::ptr::null(), err_msg: std::ptr::null(), exitcode: code }
 }

@@ -124,22 +124,11 @@ pub(crate) fn bound() -> *mut ThreadState {
     })
 }
 
-#[inline]
-fn bind(ts: &ThreadState) {
-    let alive = Arc::as_ptr(&ts.alive);
-    FAST.with(|f| {
-        if f.last_alive.get() != alive {
-            let held = BINDING.try_with(|b| *b.0.borrow_mut() = Some(Arc::clone(&ts.alive))).is_ok();
-            f.last_alive.set(if held { alive } else { std::ptr::null() });
-        }
-    });
-}
-
 /// Binds `ts` to this thread if the thread has no live binding (CPython binds a new thread
 /// state to its creating thread that way).
 fn bind_if_unbound(ts: &ThreadState) {
     if bound().is_null() {
-        bind(ts);
+        FAST.with(|f| rebind(f, ts));
     }
 }
 
@@ -241,10 +230,6 @@ impl ThreadState {
         &self.interp.gil
     }
 
-    pub(crate) fn is_attached(&self) -> bool {
-        self.state.load(Acquire) == ATTACHED
-    }
-
     /// Attached or waiting to attach, on some thread.
     pub(crate) fn is_in_use(&self) -> bool {
         self.state.load(Acquire) != DETACHED
@@ -342,32 +327,48 @@ pub(crate) enum OnRefusal {
 
 /// Attaches `ts` to the calling thread: takes its interpreter's GIL and makes it current.
 ///
+/// The only atomic read-modify-write on this path is the GIL's compare-and-swap; the
+/// "attached elsewhere" check uses plain loads and stores, so it catches misuse that is not
+/// simultaneous (the common case: attaching a thread state another thread still holds).
+///
 /// # Safety
 /// `ts` must be a live thread state.
 #[inline]
 pub(crate) unsafe fn attach(ts: *mut ThreadState, who: &str, on_refusal: OnRefusal) -> Result<(), Refused> {
-    if !current().is_null() {
-        fatal(Some("_PyThreadState_Attach"), "non-NULL old thread state");
-    }
-    // SAFETY: per caller.
-    let t = unsafe { &*ts };
-    if t.state.compare_exchange(DETACHED, ATTACHING, Acquire, Relaxed).is_err() {
-        fatal(Some(who), &format!("thread state {ts:p} is already attached to another thread"));
-    }
-    // SAFETY: `ts` is live, uses this GIL and is not attached anywhere.
-    if let Err(refused) = unsafe { t.gil().acquire(ts) } {
-        match on_refusal {
-            OnRefusal::Park => park_forever(),
-            OnRefusal::Fail => {
-                t.state.store(DETACHED, Release);
-                return Err(refused);
+    FAST.with(|f| {
+        if !f.current.get().is_null() {
+            fatal(Some("_PyThreadState_Attach"), "non-NULL old thread state");
+        }
+        // SAFETY: per caller.
+        let t = unsafe { &*ts };
+        if t.state.load(Relaxed) != DETACHED {
+            fatal(Some(who), &format!("thread state {ts:p} is already attached to another thread"));
+        }
+        t.state.store(ATTACHING, Relaxed);
+        // SAFETY: `ts` is live, uses this GIL and is not attached anywhere.
+        if let Err(refused) = unsafe { t.gil().acquire(ts) } {
+            match on_refusal {
+                OnRefusal::Park => park_forever(),
+                OnRefusal::Fail => {
+                    t.state.store(DETACHED, Release);
+                    return Err(refused);
+                }
             }
         }
-    }
-    t.state.store(ATTACHED, Release);
-    set_current(ts);
-    bind(t);
-    Ok(())
+        t.state.store(ATTACHED, Release);
+        f.current.set(ts);
+        if f.last_alive.get() != Arc::as_ptr(&t.alive) {
+            rebind(f, t);
+        }
+        Ok(())
+    })
+}
+
+/// Makes `t` this thread's binding (the thread state most recently attached here).
+#[cold]
+fn rebind(f: &Fast, t: &ThreadState) {
+    let held = BINDING.try_with(|b| *b.0.borrow_mut() = Some(Arc::clone(&t.alive))).is_ok();
+    f.last_alive.set(if held { Arc::as_ptr(&t.alive) } else { std::ptr::null() });
 }
 
 /// Detaches the calling thread's attached thread state `ts`, releasing its GIL.

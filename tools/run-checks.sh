@@ -10,10 +10,11 @@ for step in "$@"; do
   name=${step%%|*}
   cmd=${step#*|}
   log="$logdir/$name.log"
-  start=$(date +%s.%N)
+  start=$(date +%s%N)
   if timeout --kill-after=10 "$limit" bash -c "$cmd" >"$log" 2>&1; then
     passed=$((passed + 1))
-    printf 'ok    %-28s %6.2fs\n' "$name" "$(echo "$(date +%s.%N) - $start" | bc)"
+    ms=$(( ($(date +%s%N) - start) / 1000000 ))
+    printf 'ok    %-28s %4d.%03ds\n' "$name" $((ms / 1000)) $((ms % 1000))
   else
     rc=$?
     failed=$((failed + 1))
