@@ -1,0 +1,304 @@
+/*
+ * cpython_layout.c: the layout of the structs and the values of the constants subinterp
+ * shares with CPython 3.13, one item per line.
+ *
+ * tools/check-cpython-abi.sh compiles it twice, against CPython 3.13's headers and against
+ * our include/, runs both and diffs the outputs: any difference is a place where src/abi.rs
+ * (from which include/subinterp.h is generated) departs from CPython.
+ *
+ * Lines:
+ *   struct NAME size=N align=N
+ *   field NAME.FIELD offset=N size=N type=T     (T from _Generic: int, unsigned long, ...)
+ *   const NAME = VALUE (T)                      (T: the C type of the expression)
+ *
+ * Macros the script may define:
+ *   LAYOUT_CPYTHON_INTERNAL  also include CPython's internal headers (Py_BUILD_CORE), where
+ *                            Py_RTFLAGS_*, _Py_THREAD_*, _PY_*_BIT and the
+ *                            _PyThreadState_WHENCE_* values live. CPython side only.
+ *   LAYOUT_SKIP_<Struct>     leave out PyConfig, PyPreConfig or PyWideStringList: cbindgen
+ *                            declares a struct only once an exported function uses it.
+ *
+ * Deliberately not compared:
+ *   - sizeof(PyThreadState): ours is only the public head of CPython's struct _ts.
+ *   - the type of PyThreadState._status: a bit-field struct in CPython, unsigned int here
+ *     (offset and size are compared).
+ *   - the type of PyStatus._type: an anonymous enum in CPython, which GCC makes unsigned
+ *     int; int here. Same size and values (the _PyStatus_TYPE_* constants are compared).
+ */
+#ifdef LAYOUT_CPYTHON_INTERNAL
+#  define Py_BUILD_CORE 1
+#endif
+#include <Python.h>
+#ifdef LAYOUT_CPYTHON_INTERNAL
+#  include "internal/pycore_ceval.h"    /* _PY_*_BIT */
+#  include "internal/pycore_interp.h"   /* Py_RTFLAGS_* */
+#  include "internal/pycore_pystate.h"  /* _Py_THREAD_* */
+#endif
+
+#include <stddef.h>
+#include <stdio.h>
+
+#if PY_MAJOR_VERSION != 3 || PY_MINOR_VERSION != 13
+#  error "cpython_layout.c compares with CPython 3.13"
+#endif
+
+#define TYPE(x) _Generic((x), \
+    char: "char", signed char: "signed char", unsigned char: "unsigned char", \
+    short: "short", unsigned short: "unsigned short", \
+    int: "int", unsigned int: "unsigned int", \
+    long: "long", unsigned long: "unsigned long", \
+    long long: "long long", unsigned long long: "unsigned long long", \
+    char *: "char *", const char *: "const char *", \
+    wchar_t *: "wchar_t *", wchar_t **: "wchar_t **", \
+    PyThreadState *: "PyThreadState *", PyInterpreterState *: "PyInterpreterState *", \
+    default: "other")
+
+#define STRUCT(S) \
+    printf("struct %s size=%zu align=%zu\n", #S, sizeof(S), _Alignof(S))
+#define FIELD_NOTYPE(S, F) \
+    printf("field %s.%s offset=%zu size=%zu\n", #S, #F, offsetof(S, F), sizeof(((S *)0)->F))
+#define FIELD(S, F) \
+    printf("field %s.%s offset=%zu size=%zu type=%s\n", #S, #F, offsetof(S, F), \
+           sizeof(((S *)0)->F), TYPE(((S *)0)->F))
+#define CONST(C) \
+    printf("const %s = %lld (%s)\n", #C, (long long)(C), TYPE(C))
+
+static void
+constants(void)
+{
+    /* Enumerators in CPython (always declared, so not #ifdef-able). */
+    CONST(PyGILState_LOCKED);
+    CONST(PyGILState_UNLOCKED);
+    CONST(_PyStatus_TYPE_OK);
+    CONST(_PyStatus_TYPE_ERROR);
+    CONST(_PyStatus_TYPE_EXIT);
+
+    /* Macros: printed where defined; the script reports one side lacking them. */
+#ifdef PyInterpreterConfig_DEFAULT_GIL
+    CONST(PyInterpreterConfig_DEFAULT_GIL);
+#endif
+#ifdef PyInterpreterConfig_SHARED_GIL
+    CONST(PyInterpreterConfig_SHARED_GIL);
+#endif
+#ifdef PyInterpreterConfig_OWN_GIL
+    CONST(PyInterpreterConfig_OWN_GIL);
+#endif
+#ifdef Py_RTFLAGS_USE_MAIN_OBMALLOC
+    CONST(Py_RTFLAGS_USE_MAIN_OBMALLOC);
+#endif
+#ifdef Py_RTFLAGS_MULTI_INTERP_EXTENSIONS
+    CONST(Py_RTFLAGS_MULTI_INTERP_EXTENSIONS);
+#endif
+#ifdef Py_RTFLAGS_THREADS
+    CONST(Py_RTFLAGS_THREADS);
+#endif
+#ifdef Py_RTFLAGS_DAEMON_THREADS
+    CONST(Py_RTFLAGS_DAEMON_THREADS);
+#endif
+#ifdef Py_RTFLAGS_FORK
+    CONST(Py_RTFLAGS_FORK);
+#endif
+#ifdef Py_RTFLAGS_EXEC
+    CONST(Py_RTFLAGS_EXEC);
+#endif
+#ifdef _Py_THREAD_DETACHED
+    CONST(_Py_THREAD_DETACHED);
+#endif
+#ifdef _Py_THREAD_ATTACHED
+    CONST(_Py_THREAD_ATTACHED);
+#endif
+#ifdef _PyThreadState_WHENCE_UNKNOWN
+    CONST(_PyThreadState_WHENCE_UNKNOWN);
+#endif
+#ifdef _PyThreadState_WHENCE_INIT
+    CONST(_PyThreadState_WHENCE_INIT);
+#endif
+#ifdef _PyThreadState_WHENCE_FINI
+    CONST(_PyThreadState_WHENCE_FINI);
+#endif
+#ifdef _PyThreadState_WHENCE_THREADING
+    CONST(_PyThreadState_WHENCE_THREADING);
+#endif
+#ifdef _PyThreadState_WHENCE_GILSTATE
+    CONST(_PyThreadState_WHENCE_GILSTATE);
+#endif
+#ifdef _PyThreadState_WHENCE_EXEC
+    CONST(_PyThreadState_WHENCE_EXEC);
+#endif
+#ifdef _PY_GIL_DROP_REQUEST_BIT
+    CONST(_PY_GIL_DROP_REQUEST_BIT);
+#endif
+#ifdef _PY_SIGNALS_PENDING_BIT
+    CONST(_PY_SIGNALS_PENDING_BIT);
+#endif
+#ifdef _PY_CALLS_TO_DO_BIT
+    CONST(_PY_CALLS_TO_DO_BIT);
+#endif
+#ifdef _PY_ASYNC_EXCEPTION_BIT
+    CONST(_PY_ASYNC_EXCEPTION_BIT);
+#endif
+#ifdef _PY_GC_SCHEDULED_BIT
+    CONST(_PY_GC_SCHEDULED_BIT);
+#endif
+#ifdef _PY_EVAL_PLEASE_STOP_BIT
+    CONST(_PY_EVAL_PLEASE_STOP_BIT);
+#endif
+}
+
+static void
+thread_state(void)
+{
+    /* The public head of struct _ts; no sizeof (see the top of the file). */
+    printf("struct PyThreadState align=%zu\n", _Alignof(PyThreadState));
+    FIELD(PyThreadState, prev);
+    FIELD(PyThreadState, next);
+    FIELD(PyThreadState, interp);
+    FIELD(PyThreadState, eval_breaker);
+    FIELD_NOTYPE(PyThreadState, _status);
+    FIELD(PyThreadState, _whence);
+    FIELD(PyThreadState, state);
+}
+
+static void
+interpreter_config(void)
+{
+    STRUCT(PyInterpreterConfig);
+    FIELD(PyInterpreterConfig, use_main_obmalloc);
+    FIELD(PyInterpreterConfig, allow_fork);
+    FIELD(PyInterpreterConfig, allow_exec);
+    FIELD(PyInterpreterConfig, allow_threads);
+    FIELD(PyInterpreterConfig, allow_daemon_threads);
+    FIELD(PyInterpreterConfig, check_multi_interp_extensions);
+    FIELD(PyInterpreterConfig, gil);
+}
+
+static void
+status(void)
+{
+    STRUCT(PyStatus);
+    FIELD_NOTYPE(PyStatus, _type);
+    FIELD(PyStatus, func);
+    FIELD(PyStatus, err_msg);
+    FIELD(PyStatus, exitcode);
+}
+
+#ifndef LAYOUT_SKIP_PyWideStringList
+static void
+wide_string_list(void)
+{
+    STRUCT(PyWideStringList);
+    FIELD(PyWideStringList, length);
+    FIELD(PyWideStringList, items);
+}
+#endif
+
+#ifndef LAYOUT_SKIP_PyPreConfig
+static void
+pre_config(void)
+{
+    STRUCT(PyPreConfig);
+    FIELD(PyPreConfig, _config_init);
+    FIELD(PyPreConfig, parse_argv);
+    FIELD(PyPreConfig, isolated);
+    FIELD(PyPreConfig, use_environment);
+    FIELD(PyPreConfig, configure_locale);
+    FIELD(PyPreConfig, coerce_c_locale);
+    FIELD(PyPreConfig, coerce_c_locale_warn);
+    FIELD(PyPreConfig, utf8_mode);
+    FIELD(PyPreConfig, dev_mode);
+    FIELD(PyPreConfig, allocator);
+}
+#endif
+
+#ifndef LAYOUT_SKIP_PyConfig
+static void
+config(void)
+{
+    STRUCT(PyConfig);
+    FIELD(PyConfig, _config_init);
+    FIELD(PyConfig, isolated);
+    FIELD(PyConfig, use_environment);
+    FIELD(PyConfig, dev_mode);
+    FIELD(PyConfig, install_signal_handlers);
+    FIELD(PyConfig, use_hash_seed);
+    FIELD(PyConfig, hash_seed);
+    FIELD(PyConfig, faulthandler);
+    FIELD(PyConfig, tracemalloc);
+    FIELD(PyConfig, perf_profiling);
+    FIELD(PyConfig, import_time);
+    FIELD(PyConfig, code_debug_ranges);
+    FIELD(PyConfig, show_ref_count);
+    FIELD(PyConfig, dump_refs);
+    FIELD(PyConfig, dump_refs_file);
+    FIELD(PyConfig, malloc_stats);
+    FIELD(PyConfig, filesystem_encoding);
+    FIELD(PyConfig, filesystem_errors);
+    FIELD(PyConfig, pycache_prefix);
+    FIELD(PyConfig, parse_argv);
+    FIELD(PyConfig, orig_argv);
+    FIELD(PyConfig, argv);
+    FIELD(PyConfig, xoptions);
+    FIELD(PyConfig, warnoptions);
+    FIELD(PyConfig, site_import);
+    FIELD(PyConfig, bytes_warning);
+    FIELD(PyConfig, warn_default_encoding);
+    FIELD(PyConfig, inspect);
+    FIELD(PyConfig, interactive);
+    FIELD(PyConfig, optimization_level);
+    FIELD(PyConfig, parser_debug);
+    FIELD(PyConfig, write_bytecode);
+    FIELD(PyConfig, verbose);
+    FIELD(PyConfig, quiet);
+    FIELD(PyConfig, user_site_directory);
+    FIELD(PyConfig, configure_c_stdio);
+    FIELD(PyConfig, buffered_stdio);
+    FIELD(PyConfig, stdio_encoding);
+    FIELD(PyConfig, stdio_errors);
+    FIELD(PyConfig, check_hash_pycs_mode);
+    FIELD(PyConfig, use_frozen_modules);
+    FIELD(PyConfig, safe_path);
+    FIELD(PyConfig, int_max_str_digits);
+    FIELD(PyConfig, cpu_count);
+    FIELD(PyConfig, pathconfig_warnings);
+    FIELD(PyConfig, program_name);
+    FIELD(PyConfig, pythonpath_env);
+    FIELD(PyConfig, home);
+    FIELD(PyConfig, platlibdir);
+    FIELD(PyConfig, module_search_paths_set);
+    FIELD(PyConfig, module_search_paths);
+    FIELD(PyConfig, stdlib_dir);
+    FIELD(PyConfig, executable);
+    FIELD(PyConfig, base_executable);
+    FIELD(PyConfig, prefix);
+    FIELD(PyConfig, base_prefix);
+    FIELD(PyConfig, exec_prefix);
+    FIELD(PyConfig, base_exec_prefix);
+    FIELD(PyConfig, skip_source_first_line);
+    FIELD(PyConfig, run_command);
+    FIELD(PyConfig, run_module);
+    FIELD(PyConfig, run_filename);
+    FIELD(PyConfig, sys_path_0);
+    FIELD(PyConfig, _install_importlib);
+    FIELD(PyConfig, _init_main);
+    FIELD(PyConfig, _is_python_build);
+}
+#endif
+
+int
+main(void)
+{
+    constants();
+    thread_state();
+    interpreter_config();
+    status();
+#ifndef LAYOUT_SKIP_PyWideStringList
+    wide_string_list();
+#endif
+#ifndef LAYOUT_SKIP_PyPreConfig
+    pre_config();
+#endif
+#ifndef LAYOUT_SKIP_PyConfig
+    config();
+#endif
+    return 0;
+}
