@@ -31,7 +31,7 @@ CPY_BINS     := $(patsubst c-tests/%.c,$(BUILD)/cpython/%,$(COMPAT_TESTS))
 BENCH_SRCS   := $(sort $(wildcard bench/bench_*.c))
 C_HEADERS    := $(wildcard include/*.h c-tests/*.h)
 
-.PHONY: all lib header check check-header check-globals check-abi check-cpython check-valgrind \
+.PHONY: all lib header check check-header check-globals check-abi check-cpython-abi check-cpython check-valgrind \
         bench demo install clean c-tests
 
 all: lib
@@ -68,14 +68,19 @@ check: lib c-tests
 	@tools/run-checks.sh \
 	  "cargo-test|$(CARGO) test --profile $(PROFILE) --lib -q" \
 	  "abi-check|$(MAKE) -s check-abi" \
+	  "cpython-abi-check|$(MAKE) -s check-cpython-abi" \
 	  "header-check|$(MAKE) -s check-header" \
 	  "globals-check|$(MAKE) -s check-globals" \
 	  "readme-example|$(BUILD)/ours/readme_example" \
 	  "install-check|tools/check-install.sh" \
 	  $(foreach b,$(OURS_BINS),"$(notdir $(b))|$(b)")
 
-check-abi:
+check-abi: lib
 	$(CARGO) run -q --profile $(PROFILE) -p systest
+
+# Structs and constants shared with CPython 3.13, against CPython's own headers (skips without them).
+check-cpython-abi:
+	CC="$(CC)" CPYTHON_CONFIG="$(CPYTHON_CONFIG)" tools/check-cpython-abi.sh
 
 check-header:
 	SUBINTERP_VERIFY_HEADER=1 $(CARGO) build -q --profile $(PROFILE) --lib

@@ -38,17 +38,17 @@ typedef ssize_t Py_ssize_t;
 /**
  * Eval-breaker bits (CPython 3.13 values).
  */
-#define _PY_GIL_DROP_REQUEST_BIT (1 << 0)
+#define _PY_GIL_DROP_REQUEST_BIT ((unsigned int)1 << 0)
 
-#define _PY_SIGNALS_PENDING_BIT (1 << 1)
+#define _PY_SIGNALS_PENDING_BIT ((unsigned int)1 << 1)
 
-#define _PY_CALLS_TO_DO_BIT (1 << 2)
+#define _PY_CALLS_TO_DO_BIT ((unsigned int)1 << 2)
 
-#define _PY_ASYNC_EXCEPTION_BIT (1 << 3)
+#define _PY_ASYNC_EXCEPTION_BIT ((unsigned int)1 << 3)
 
-#define _PY_GC_SCHEDULED_BIT (1 << 4)
+#define _PY_GC_SCHEDULED_BIT ((unsigned int)1 << 4)
 
-#define _PY_EVAL_PLEASE_STOP_BIT (1 << 5)
+#define _PY_EVAL_PLEASE_STOP_BIT ((unsigned int)1 << 5)
 
 #define PyInterpreterConfig_DEFAULT_GIL 0
 
@@ -59,17 +59,17 @@ typedef ssize_t Py_ssize_t;
 /**
  * Feature flags as CPython 3.12 exposes them (`_PyInterpreterState_HasFeature`).
  */
-#define Py_RTFLAGS_USE_MAIN_OBMALLOC (1 << 5)
+#define Py_RTFLAGS_USE_MAIN_OBMALLOC ((unsigned long)1 << 5)
 
-#define Py_RTFLAGS_MULTI_INTERP_EXTENSIONS (1 << 8)
+#define Py_RTFLAGS_MULTI_INTERP_EXTENSIONS ((unsigned long)1 << 8)
 
-#define Py_RTFLAGS_THREADS (1 << 10)
+#define Py_RTFLAGS_THREADS ((unsigned long)1 << 10)
 
-#define Py_RTFLAGS_DAEMON_THREADS (1 << 11)
+#define Py_RTFLAGS_DAEMON_THREADS ((unsigned long)1 << 11)
 
-#define Py_RTFLAGS_FORK (1 << 15)
+#define Py_RTFLAGS_FORK ((unsigned long)1 << 15)
 
-#define Py_RTFLAGS_EXEC (1 << 16)
+#define Py_RTFLAGS_EXEC ((unsigned long)1 << 16)
 
 #define _PyStatus_TYPE_OK 0
 

@@ -85,12 +85,12 @@ pub const _PyThreadState_WHENCE_GILSTATE: c_int = 4;
 pub const _PyThreadState_WHENCE_EXEC: c_int = 5;
 
 /// Eval-breaker bits (CPython 3.13 values).
-pub const _PY_GIL_DROP_REQUEST_BIT: usize = 1 << 0;
-pub const _PY_SIGNALS_PENDING_BIT: usize = 1 << 1;
-pub const _PY_CALLS_TO_DO_BIT: usize = 1 << 2;
-pub const _PY_ASYNC_EXCEPTION_BIT: usize = 1 << 3;
-pub const _PY_GC_SCHEDULED_BIT: usize = 1 << 4;
-pub const _PY_EVAL_PLEASE_STOP_BIT: usize = 1 << 5;
+pub const _PY_GIL_DROP_REQUEST_BIT: c_uint = (1 as c_uint) << 0;
+pub const _PY_SIGNALS_PENDING_BIT: c_uint = (1 as c_uint) << 1;
+pub const _PY_CALLS_TO_DO_BIT: c_uint = (1 as c_uint) << 2;
+pub const _PY_ASYNC_EXCEPTION_BIT: c_uint = (1 as c_uint) << 3;
+pub const _PY_GC_SCHEDULED_BIT: c_uint = (1 as c_uint) << 4;
+pub const _PY_EVAL_PLEASE_STOP_BIT: c_uint = (1 as c_uint) << 5;
 
 // ---------------------------------------------------------------------------------------
 // GIL state
@@ -127,12 +127,12 @@ pub const PyInterpreterConfig_SHARED_GIL: c_int = 1;
 pub const PyInterpreterConfig_OWN_GIL: c_int = 2;
 
 /// Feature flags as CPython 3.12 exposes them (`_PyInterpreterState_HasFeature`).
-pub const Py_RTFLAGS_USE_MAIN_OBMALLOC: c_ulong = 1 << 5;
-pub const Py_RTFLAGS_MULTI_INTERP_EXTENSIONS: c_ulong = 1 << 8;
-pub const Py_RTFLAGS_THREADS: c_ulong = 1 << 10;
-pub const Py_RTFLAGS_DAEMON_THREADS: c_ulong = 1 << 11;
-pub const Py_RTFLAGS_FORK: c_ulong = 1 << 15;
-pub const Py_RTFLAGS_EXEC: c_ulong = 1 << 16;
+pub const Py_RTFLAGS_USE_MAIN_OBMALLOC: c_ulong = (1 as c_ulong) << 5;
+pub const Py_RTFLAGS_MULTI_INTERP_EXTENSIONS: c_ulong = (1 as c_ulong) << 8;
+pub const Py_RTFLAGS_THREADS: c_ulong = (1 as c_ulong) << 10;
+pub const Py_RTFLAGS_DAEMON_THREADS: c_ulong = (1 as c_ulong) << 11;
+pub const Py_RTFLAGS_FORK: c_ulong = (1 as c_ulong) << 15;
+pub const Py_RTFLAGS_EXEC: c_ulong = (1 as c_ulong) << 16;
 
 // ---------------------------------------------------------------------------------------
 // PyStatus

@@ -219,7 +219,7 @@ const TAG_MASK: usize = 0b111;
 
 fn make_token(prev: *mut ThreadState, implicit: bool) -> *mut PyThreadStateToken {
     let base = if prev.is_null() { NO_PREVIOUS } else { prev as usize };
-    (base | usize::from(implicit) * IMPLICIT_GUARD) as *mut PyThreadStateToken
+    (base | (usize::from(implicit) * IMPLICIT_GUARD)) as *mut PyThreadStateToken
 }
 
 /// `PyThreadState_Ensure` for an interpreter kept alive by a guard the caller holds.
@@ -237,7 +237,9 @@ pub(crate) fn ensure(interp: &Arc<Interp>, implicit: bool) -> *mut PyThreadState
         let ts = if !b.is_null() && Arc::ptr_eq((*b).interp(), interp) && !(*b).is_in_use() {
             b
         } else {
-            let Some(ts) = ThreadState::create(interp, _PyThreadState_WHENCE_GILSTATE, false) else {
+            // Forced: the caller's guard keeps finalization from starting, even if it was
+            // already requested (PEP 788: with a guard, Ensure fails only for memory).
+            let Some(ts) = ThreadState::create(interp, _PyThreadState_WHENCE_GILSTATE, true) else {
                 return std::ptr::null_mut();
             };
             (*ts).set_owned_by_ensure(true);

@@ -118,12 +118,9 @@ impl Gil {
                     }
                     continue;
                 }
-                LOCKED => {
-                    // Mark it so the holder's release wakes us; retry if it moved meanwhile.
-                    if self.state.compare_exchange(s, (s & !LOCK_MASK) | CONTENDED, SeqCst, Relaxed).is_err()
-                    {
-                        continue;
-                    }
+                // Mark it so the holder's release wakes us; retry if it moved meanwhile.
+                LOCKED if self.state.compare_exchange(s, (s & !LOCK_MASK) | CONTENDED, SeqCst, Relaxed).is_err() => {
+                    continue;
                 }
                 _ => {}
             }

@@ -79,7 +79,7 @@ pub(crate) struct Interp {
     pub(crate) id: i64,
     /// The configuration as given, with `gil` resolved to OWN or SHARED.
     pub(crate) config: PyInterpreterConfig,
-    pub(crate) feature_flags: u64,
+    pub(crate) feature_flags: std::ffi::c_ulong,
     /// Kept for PEP 734's `Interpreter.whence` (the interpreters module, a later phase).
     #[allow(dead_code)]
     pub(crate) whence: c_int,
@@ -98,11 +98,11 @@ pub(crate) struct Interp {
 unsafe impl Send for Interp {}
 unsafe impl Sync for Interp {}
 
-fn feature_flags(c: &PyInterpreterConfig) -> u64 {
+fn feature_flags(c: &PyInterpreterConfig) -> std::ffi::c_ulong {
     let mut f = 0;
     let mut set = |on: c_int, flag: std::ffi::c_ulong| {
         if on != 0 {
-            f |= flag as u64;
+            f |= flag;
         }
     };
     set(c.use_main_obmalloc, Py_RTFLAGS_USE_MAIN_OBMALLOC);

@@ -60,6 +60,7 @@ pub(crate) fn initialize(config: CoreConfig) -> Result<(), PyStatus> {
     }
     debug_assert_eq!(runtime::lifecycle(), UNINITIALIZED);
     let me = thread_key();
+    runtime::forget_finalization();
     runtime::reset_counters(&mut RUNTIME.registry.lock());
     runtime::set_lifecycle(runtime::INITIALIZING, me);
     let install_signals = config.install_signal_handlers;
@@ -117,9 +118,9 @@ unsafe fn finalizer_tstate(main: &Arc<Interp>) -> *mut ThreadState {
 }
 
 /// `Py_FinalizeEx`: ends every interpreter and returns the runtime to uninitialized.
-/// The order is CPython 3.13's: wait for PEP 788 guards (ours), mark the runtime
-/// finalizing, end lingering subinterpreters newest first (their callbacks run), run the
-/// main interpreter's pending calls and atexit callbacks, delete it, then call the
+/// The order is CPython 3.13's: wait for PEP 788 guards (ours), run main's pending calls,
+/// mark the runtime finalizing, end lingering subinterpreters newest first (their callbacks
+/// run), run main's atexit callbacks (and calls queued meanwhile), delete it, then call the
 /// `Py_AtExit` functions. Always 0.
 pub(crate) fn finalize() -> c_int {
     let Some(_claim) = claim_lifecycle() else { return 0 };
@@ -142,6 +143,9 @@ pub(crate) fn finalize() -> c_int {
             }
         });
     }
+
+    // "Make any remaining pending calls" comes first in CPython's Py_FinalizeEx.
+    main.run_pending_calls(ts);
 
     runtime::set_finalizing_tstate(ts as usize);
     runtime::set_lifecycle(runtime::FINALIZING, thread_key());
@@ -174,7 +178,6 @@ pub(crate) fn finalize() -> c_int {
     drop(main);
 
     *RUNTIME.config.lock() = None;
-    runtime::set_finalizing_tstate(0);
     runtime::set_main(std::ptr::null(), 0);
     runtime::set_lifecycle(UNINITIALIZED, 0);
     // Py_AtExit functions run last, newest first, with no thread state (CPython's order).
@@ -239,12 +242,21 @@ pub(crate) fn check_config(config: &PyInterpreterConfig) -> Result<(), PyStatus>
     Ok(())
 }
 
+/// The status `Py_NewInterpreter*` give before `Py_Initialize`. Like CPython, which resets its
+/// runtime state first, this forgets a past finalization.
+pub(crate) fn not_initialized() -> PyStatus {
+    if runtime::lifecycle() == UNINITIALIZED {
+        runtime::forget_finalization();
+    }
+    status::error(c"new_interpreter", c"Py_Initialize must be called first")
+}
+
 /// `Py_NewInterpreterFromConfig`: a new interpreter whose first thread state is attached to
 /// the calling thread. The caller's thread state, if any, is left detached on success and
 /// re-attached on failure.
 pub(crate) fn new_interpreter(config: &PyInterpreterConfig, whence: c_int) -> Result<*mut ThreadState, PyStatus> {
     if runtime::lifecycle() != RUNNING {
-        return Err(status::error(c"new_interpreter", c"Py_Initialize must be called first"));
+        return Err(not_initialized());
     }
     check_config(config)?;
     let Some(main) = runtime::main() else {
@@ -338,12 +350,14 @@ pub(crate) unsafe fn end_interpreter(p: *mut PyThreadState, mode: EndMode) -> Su
     }
     interp.finalizing.store(true, Release);
     interp.run_pending_calls(ts);
-    interp.run_atexit();
     if interp.thread_count() != 1 {
         // Only reachable in Fatal mode: Checked mode refused other thread states up front
         // and closing stops new ones.
         fatal(Some(WHO), "not the last thread");
     }
+    // C atexit callbacks run late in teardown, after the last-thread check, as in 3.13
+    // (where `_PyAtExit_Fini` calls them).
+    interp.run_atexit();
     // SAFETY: `ts` is attached here and the last thread state of `interp`.
     unsafe {
         detach(ts);

@@ -38,7 +38,9 @@ pub(crate) struct Runtime {
     /// The thread running `Py_Initialize`/`Py_FinalizeEx`, 0 otherwise: the only thread
     /// allowed to attach while the lifecycle is not `RUNNING`.
     lifecycle_thread: AtomicU64,
-    /// The finalizing thread's thread state, for `Python runtime state: finalizing`.
+    /// The thread state that ran the last finalization, kept (like CPython's
+    /// `_PyRuntime._finalizing`) until the runtime is initialized again: it is what
+    /// `Py_IsFinalizing` and the fatal-error report's runtime state go by.
     finalizing_tstate: AtomicU64,
     ever_initialized: AtomicBool,
     preinitialized: AtomicBool,
@@ -96,9 +98,15 @@ pub(crate) fn is_initialized() -> bool {
 pub(crate) fn is_finalizing() -> bool {
     match lifecycle() {
         FINALIZING => true,
-        UNINITIALIZED => ever_initialized(),
+        UNINITIALIZED => RUNTIME.finalizing_tstate.load(Acquire) != 0,
         _ => false,
     }
+}
+
+/// Forgets the last finalization, as CPython's `_PyRuntime_Initialize` does (it runs at
+/// `Py_Initialize` and at the start of `Py_NewInterpreter*`, even when they then fail).
+pub(crate) fn forget_finalization() {
+    RUNTIME.finalizing_tstate.store(0, Release);
 }
 
 /// Whether interpreters exist (the runtime is running or finalizing).
@@ -187,7 +195,7 @@ pub(crate) fn unregister(interp: &Arc<Interp>) {
         reg.interps.remove(pos);
         RUNTIME.live_interps.fetch_sub(1, Relaxed);
     }
-    if RUNTIME.main.load(Acquire) == Arc::as_ptr(interp) as *mut Interp {
+    if std::ptr::eq(RUNTIME.main.load(Acquire), Arc::as_ptr(interp)) {
         RUNTIME.main.store(std::ptr::null_mut(), Release);
     }
 }
@@ -243,7 +251,9 @@ pub(crate) fn stats() -> SubinterpStats {
 pub(crate) fn describe_state() -> String {
     match lifecycle() {
         RUNNING => "initialized".to_string(),
-        FINALIZING => format!("finalizing (tstate=0x{:016x})", RUNTIME.finalizing_tstate.load(Acquire)),
+        FINALIZING | UNINITIALIZED if RUNTIME.finalizing_tstate.load(Acquire) != 0 => {
+            format!("finalizing (tstate=0x{:016x})", RUNTIME.finalizing_tstate.load(Acquire))
+        }
         INITIALIZING => "core initialized".to_string(),
         _ if is_preinitialized() => "preinitialized".to_string(),
         _ => "unknown".to_string(),

@@ -83,7 +83,7 @@ fn waiter_gets_the_gil_from_a_holder_at_safe_points() {
                 Py_MakePendingCalls();
             }
             let saw = waiter_in.load(SeqCst);
-            unsafe { PyThreadState_DeleteCurrent() };
+            PyThreadState_DeleteCurrent();
             saw
         })
     };
@@ -93,7 +93,7 @@ fn waiter_gets_the_gil_from_a_holder_at_safe_points() {
     let ts = unsafe { PyThreadState_New(interp) };
     unsafe { PyEval_RestoreThread(ts) }; // blocks until the holder hands over
     waiter_in.store(true, SeqCst);
-    unsafe { PyThreadState_DeleteCurrent() };
+    PyThreadState_DeleteCurrent();
     assert!(holder.join().unwrap(), "the holder never handed the GIL over");
     unsafe { PyEval_RestoreThread(main) };
     assert_eq!(Py_FinalizeEx(), 0);

@@ -26,6 +26,9 @@ const ATTACHED: i32 = crate::abi::_Py_THREAD_ATTACHED;
 /// Waiting for the GIL inside `attach` (private to us; C sees it as "not attached").
 const ATTACHING: i32 = 2;
 
+/// The drop-request bit as a word mask (C spells the bits `unsigned int`, as CPython).
+const DROP_REQUEST: usize = _PY_GIL_DROP_REQUEST_BIT as usize;
+
 const MAGIC_LIVE: u64 = 0x5375_6249_6e54_5354; // "SuBInTST"
 const MAGIC_DEAD: u64 = 0xdead_5453_dead_5453;
 
@@ -259,23 +262,25 @@ impl ThreadState {
 
     // --- eval breaker -------------------------------------------------------------------
 
-    pub(crate) fn set_eval_breaker_bit(&self, bit: usize) {
-        self.eval_breaker.fetch_or(bit, Release);
+    pub(crate) fn set_eval_breaker_bit(&self, bit: std::ffi::c_uint) {
+        self.eval_breaker.fetch_or(bit as usize, Release);
     }
 
-    pub(crate) fn clear_eval_breaker_bit(&self, bit: usize) {
-        if self.eval_breaker.load(Relaxed) & bit != 0 {
-            self.eval_breaker.fetch_and(!bit, Release);
+    #[inline]
+    pub(crate) fn clear_eval_breaker_bit(&self, bit: std::ffi::c_uint) {
+        let mask = bit as usize;
+        if self.eval_breaker.load(Relaxed) & mask != 0 {
+            self.eval_breaker.fetch_and(!mask, Release);
         }
     }
 
     pub(crate) fn request_drop(&self) {
-        self.set_eval_breaker_bit(_PY_GIL_DROP_REQUEST_BIT);
+        self.eval_breaker.fetch_or(DROP_REQUEST, Release);
     }
 
     #[inline]
     pub(crate) fn drop_requested(&self) -> bool {
-        self.eval_breaker.load(Relaxed) & _PY_GIL_DROP_REQUEST_BIT != 0
+        self.eval_breaker.load(Relaxed) & DROP_REQUEST != 0
     }
 
     #[inline]

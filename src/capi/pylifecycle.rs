@@ -121,7 +121,7 @@ pub unsafe extern "C" fn Py_NewInterpreterFromConfig(
         }
         if !runtime::is_initialized() {
             // As CPython: `*tstate_p` is left untouched for this error.
-            return status::error(c"new_interpreter", c"Py_Initialize must be called first");
+            return lifecycle::not_initialized();
         }
         // SAFETY: non-NULL; the caller passes a writable pointer.
         unsafe { *tstate_p = std::ptr::null_mut() };
@@ -209,7 +209,7 @@ pub extern "C" fn Py_ExitStatusException(status: PyStatus) -> ! {
         let (func, msg) = unsafe { (lossy_str(status.func), lossy_str(status.err_msg)) };
         fatal_exit(func.as_deref(), &msg.unwrap_or_else(|| "<message not set>".into()), 1);
     }
-    fatal(Some("Py_ExitStatusException"), "Py_ExitStatusException() must not be called on success")
+    fatal(None, "Py_ExitStatusException() must not be called on success")
 }
 
 /// Registers `func` to run after finalization (newest first), at most 32 of them.

@@ -118,7 +118,7 @@ pub unsafe extern "C" fn PyInterpreterState_ThreadHead(interp: *mut PyInterprete
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn _PyInterpreterState_HasFeature(interp: *mut PyInterpreterState, feature: c_ulong) -> c_int {
     guard_or("_PyInterpreterState_HasFeature", 0, || {
-        runtime::lookup(interp).map_or(0, |i| c_int::from(i.feature_flags & feature as u64 == feature as u64))
+        runtime::lookup(interp).map_or(0, |i| c_int::from(i.feature_flags & feature == feature))
     })
 }
 
