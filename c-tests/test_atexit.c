@@ -280,6 +280,39 @@ static void test_lingering_order(int from) {
     if (i1 >= 0 && from != FROM_SUB) CHECK(events[i1].ts == m);
 }
 
+/* Py_FinalizeEx called from a callback during Py_FinalizeEx returns 0 at once (the runtime
+   is no longer initialized), and the outer finalization goes on. */
+static int nested_rc = -99;
+static void cb_finalize_again(void *data) {
+    nested_rc = Py_FinalizeEx();
+    record((int)(intptr_t)data);
+}
+
+static void test_nested_finalize(void) {
+    reset_events();
+    Py_Initialize();
+    PyThreadState *m = PyThreadState_Get();
+    PyThreadState *s = new_sub(isolated_cfg());
+    CHECK_INT(PyUnstable_AtExit(s->interp, cb_finalize_again, (void *)(intptr_t)201), 0);
+    PyThreadState_Swap(m);
+    CHECK_INT(PyUnstable_AtExit(m->interp, cb_finalize_again, (void *)(intptr_t)1), 0);
+    CHECK_INT(PyUnstable_AtExit(m->interp, CB(2)), 0);
+    CHECK_INT(Py_AtExit(ax1), 0);
+    CHECK_INT(Py_FinalizeEx(), 0);
+    CHECK_INT(nested_rc, 0);
+    CHECK_INT(n_events, 4);
+    CHECK_INT(events[0].tag, 201);
+    CHECK_INT(events[1].tag, 1);
+    CHECK_INT(events[2].tag, 2);
+    CHECK_INT(events[3].tag, 1001);
+    CHECK_INT(Py_IsInitialized(), 0);
+    CHECK(PyThreadState_GetUnchecked() == NULL);
+    /* and the runtime comes back */
+    Py_Initialize();
+    CHECK_IDS(0);
+    CHECK_INT(Py_FinalizeEx(), 0);
+}
+
 /* ------------------------------------------------------------------------------------ */
 
 #ifdef SUBINTERP
@@ -321,6 +354,7 @@ int main(void) {
     test_lingering_order(FROM_MAIN);
     test_lingering_order(FROM_SUB);
     test_lingering_order(FROM_DETACHED);
+    test_nested_finalize();
 #ifdef SUBINTERP
     test_subinterp_extras();
 #endif

@@ -53,6 +53,47 @@ static void check_finalized(void) {
     CHECK(PyInterpreterState_Head() == NULL);
 }
 
+/* Signal handlers: Py_InitializeEx(1) ignores SIGPIPE and SIGXFSZ (and they stay ignored
+   after Py_FinalizeEx); Py_InitializeEx(0) touches nothing. */
+static const char *disposition(int sig) {
+    struct sigaction sa;
+    sigaction(sig, NULL, &sa);
+    return sa.sa_handler == SIG_DFL ? "DFL" : sa.sa_handler == SIG_IGN ? "IGN" : "handler";
+}
+
+static void test_init_signals(void) {
+    signal(SIGPIPE, SIG_DFL);
+    signal(SIGXFSZ, SIG_DFL);
+    Py_InitializeEx(0);
+    CHECK_STR(disposition(SIGPIPE), "DFL");
+    CHECK_STR(disposition(SIGXFSZ), "DFL");
+    CHECK_STR(disposition(SIGINT), "DFL");
+    CHECK_INT(Py_FinalizeEx(), 0);
+    CHECK_STR(disposition(SIGPIPE), "DFL");
+
+    Py_InitializeEx(1);
+    CHECK_STR(disposition(SIGPIPE), "IGN");
+    CHECK_STR(disposition(SIGXFSZ), "IGN");
+#ifndef SUBINTERP
+    /* CPython installs its SIGINT handler (KeyboardInterrupt) and restores SIG_DFL at
+       finalization. subinterp has no eval loop to deliver it yet and leaves SIGINT alone. */
+    CHECK_STR(disposition(SIGINT), "handler");
+#endif
+    CHECK_INT(Py_FinalizeEx(), 0);
+    CHECK_STR(disposition(SIGPIPE), "IGN");
+    CHECK_STR(disposition(SIGXFSZ), "IGN");
+    CHECK_STR(disposition(SIGINT), "DFL");
+
+    Py_Initialize();                     /* same as Py_InitializeEx(1) */
+    signal(SIGPIPE, SIG_DFL);
+    CHECK_INT(Py_FinalizeEx(), 0);
+    Py_Initialize();
+    CHECK_STR(disposition(SIGPIPE), "IGN");
+    CHECK_INT(Py_FinalizeEx(), 0);
+    signal(SIGPIPE, SIG_DFL);
+    signal(SIGXFSZ, SIG_DFL);
+}
+
 /* Several rounds; each round also uses a subinterpreter, so state really is rebuilt. */
 static void test_rounds(void) {
     for (int round = 0; round < 4; round++) {
@@ -234,6 +275,7 @@ static void test_finalize_from_fresh_thread(void) {
 
 int main(void) {
     test_before_init();
+    test_init_signals();
     test_rounds();
     test_lingering();
     test_finalize_from_sub();
