@@ -199,13 +199,44 @@ static void test_errors(void) {
     CHECK_INT(_PyInterpreterState_HasFeature(main_ts->interp, 0), 1);
 }
 
+/* Ours: NULL arguments give a status where CPython dereferences them. The caller's thread
+   state stays attached. */
+static void test_null_arguments(int initialized) {
+    PyInterpreterConfig cfg = isolated_cfg();
+    PyThreadState *before = PyThreadState_GetUnchecked();
+    PyStatus st = Py_NewInterpreterFromConfig(NULL, &cfg);
+    CHECK_INT(st._type, _PyStatus_TYPE_ERROR);
+    CHECK_STR(st.func, "Py_NewInterpreterFromConfig");
+    CHECK_STR(st.err_msg, "tstate_p must not be NULL");
+    CHECK(PyThreadState_GetUnchecked() == before);
+    PyThreadState *ts = (PyThreadState *)(uintptr_t)0x1234;
+    st = Py_NewInterpreterFromConfig(&ts, NULL);
+    CHECK_INT(st._type, _PyStatus_TYPE_ERROR);
+    if (initialized) {
+        CHECK_STR(st.func, "Py_NewInterpreterFromConfig");
+        CHECK_STR(st.err_msg, "config must not be NULL");
+        CHECK(ts == NULL);
+    } else {
+        CHECK_STR(st.func, "new_interpreter");
+        CHECK_STR(st.err_msg, "Py_Initialize must be called first");
+        CHECK(ts == (PyThreadState *)(uintptr_t)0x1234);
+    }
+    CHECK(PyThreadState_GetUnchecked() == before);
+    if (before) {
+        CHECK(PyEval_SaveThread() == before);
+        PyEval_RestoreThread(before);
+    }
+}
+
 int main(void) {
     PyInterpreterConfig out;
     /* before initialization there is nothing to ask */
     CHECK_INT(Subinterp_GetInterpreterConfig(NULL, &out), SUBINTERP_ERR_NULL_ARGUMENT);
+    test_null_arguments(0);
 
     Py_Initialize();
     main_ts = PyThreadState_Get();
+    test_null_arguments(1);
     test_main_interpreter();
     test_legacy_new_interpreter();
     test_every_combination();

@@ -20,6 +20,8 @@ typedef struct {
     long long interp_id;   /* of the attached thread state, -2 if none */
     PyThreadState *ts;     /* attached thread state */
     int initialized, finalizing;
+    int n_interps;         /* length of the Head()/Next() list at that moment */
+    long long head_id;     /* ID of Head(), -2 if NULL */
 } event_t;
 
 static event_t events[256];
@@ -33,6 +35,11 @@ static void record(int tag) {
     events[n_events].interp_id = ts ? (long long)PyInterpreterState_GetID(ts->interp) : -2;
     events[n_events].initialized = Py_IsInitialized();
     events[n_events].finalizing = Py_IsFinalizing();
+    int n = 0;
+    for (PyInterpreterState *i = PyInterpreterState_Head(); i != NULL && n < 100; i = PyInterpreterState_Next(i)) n++;
+    events[n_events].n_interps = n;
+    PyInterpreterState *h = PyInterpreterState_Head();
+    events[n_events].head_id = h ? (long long)PyInterpreterState_GetID(h) : -2;
     n_events++;
 }
 
@@ -147,6 +154,8 @@ static void test_end_interpreter_callbacks(void) {
             CHECK_INT(events[i].interp_id, sid);
             CHECK_INT(events[i].initialized, 1);
             CHECK_INT(events[i].finalizing, 0);
+            CHECK_INT(events[i].n_interps, 2);       /* still listed while ending */
+            CHECK_INT(events[i].head_id, sid);
         }
         PyThreadState_Swap(m);
 
@@ -209,6 +218,7 @@ static void test_main_callbacks(void) {
         CHECK_INT(events[i].interp_id, 0);
         CHECK_INT(events[i].initialized, 0);
         CHECK_INT(events[i].finalizing, 1);
+        CHECK_INT(events[i].n_interps, 1);
     }
 
     /* Finalizing while detached: main_ts is re-attached for the callbacks. */
@@ -273,6 +283,19 @@ static void test_lingering_order(int from) {
         }
         CHECK_INT(events[i].initialized, 0);
         CHECK_INT(events[i].finalizing, 1);
+    }
+    /* Each interpreter is still listed while its callbacks run; the ones ended before are
+       gone: sub 3's callbacks see [3,2,1,0], sub 2's [2,1,0], sub 1's [1,0], main's [0], and
+       the Py_AtExit functions an empty list. */
+    for (int i = 0; i < n_events; i++) {
+        int tag = events[i].tag;
+        if (tag >= 1000) {
+            CHECK_INT(events[i].n_interps, 0);
+            CHECK_INT(events[i].head_id, -2);
+        } else {
+            CHECK_INT(events[i].n_interps, tag / 100 + 1);
+            CHECK_INT(events[i].head_id, tag / 100);
+        }
     }
     /* main_ts finalizes main: with main attached (or detached on the main thread, which
        re-attaches it) the callbacks see main_ts itself */

@@ -205,6 +205,21 @@ static void test_accepted(void) {
     CHECK_ACCEPTED(isolated_cfg());
     CHECK_ACCEPTED(legacy_cfg());
     PyEval_RestoreThread(main_ts);
+
+    /* Py_NewInterpreter: the legacy config; the caller is detached, the new one attached */
+    PyThreadState *p = Py_NewInterpreter();
+    CHECK(p != NULL);
+    CHECK(PyThreadState_GetUnchecked() == p);
+    CHECK(p->interp != PyInterpreterState_Main());
+    CHECK_INT(PyThreadState_GetID(p), 1);
+    CHECK(PyThreadState_Swap(main_ts) == p);
+    PyEval_SaveThread();
+    PyThreadState *q = Py_NewInterpreter();               /* from nothing attached */
+    CHECK(q != NULL && PyThreadState_GetUnchecked() == q);
+    CHECK(PyInterpreterState_Next(q->interp) == p->interp);
+    Py_EndInterpreter(q);
+    end_sub(p, main_ts);
+    CHECK_IDS(0);
 }
 
 /* From a sub: the new one becomes current; ending it leaves nothing attached (not the
@@ -281,22 +296,25 @@ static void test_fresh_thread(void) {
 /*
  * What `gil` means: a thread attached to the sub while another thread takes a main
  * thread state. OWN: both hold their GIL at once. SHARED (and DEFAULT, legacy): the second
- * waits until the first lets go. The holder waits up to 0.3 s for the overlap, so the
- * shared cases cost 0.3 s each.
+ * waits until the first lets go. The holder waits for the overlap: 10 s where it must
+ * come (so a loaded machine cannot fail it), 0.3 s where it must not (ample for a wrong,
+ * parallel implementation to show it); the shared cases cost 0.3 s each.
  */
 static flag_t g_sub_held, g_main_attached;
 static int g_overlap;
+static double g_wait;
 
 static void *hold_sub(void *p) {
     PyEval_RestoreThread((PyThreadState *)p);
     flag_set(&g_sub_held, 1);
-    g_overlap = flag_wait(&g_main_attached, 1, 0.3);
+    g_overlap = flag_wait(&g_main_attached, 1, g_wait);
     PyEval_SaveThread();
     return NULL;
 }
 
-static int sub_runs_in_parallel(PyInterpreterConfig cfg) {
+static int sub_runs_in_parallel(PyInterpreterConfig cfg, double wait) {
     flag_t z = FLAG_INIT;
+    g_wait = wait;
     g_sub_held = z;
     g_main_attached = z;
     g_overlap = -1;
@@ -318,12 +336,12 @@ static int sub_runs_in_parallel(PyInterpreterConfig cfg) {
 
 static void test_gil_semantics(void) {
     PyInterpreterConfig c;
-    CHECK_INT(sub_runs_in_parallel(isolated_cfg()), 1);
+    CHECK_INT(sub_runs_in_parallel(isolated_cfg(), 10.0), 1);
     c = legacy_cfg(); c.gil = PyInterpreterConfig_OWN_GIL;
-    CHECK_INT(sub_runs_in_parallel(c), 1);
-    CHECK_INT(sub_runs_in_parallel(legacy_cfg()), 0);
+    CHECK_INT(sub_runs_in_parallel(c, 10.0), 1);
+    CHECK_INT(sub_runs_in_parallel(legacy_cfg(), 0.3), 0);
     c = isolated_cfg(); c.gil = PyInterpreterConfig_DEFAULT_GIL;
-    CHECK_INT(sub_runs_in_parallel(c), 0);
+    CHECK_INT(sub_runs_in_parallel(c, 0.3), 0);
 }
 
 int main(void) {
@@ -337,6 +355,11 @@ int main(void) {
     test_fresh_thread();
     test_gil_semantics();
     CHECK_INT(Py_FinalizeEx(), 0);
+    CHECK_INT(Py_IsFinalizing(), 1);
     check_not_initialized("after Py_FinalizeEx");
+    /* CPython resets its runtime state at the start of Py_NewInterpreter*, even when it
+       then fails: the past finalization is forgotten. */
+    CHECK_INT(Py_IsFinalizing(), 0);
+    CHECK_INT(Py_IsInitialized(), 0);
     return TEST_DONE();
 }

@@ -51,6 +51,7 @@ static void check_finalized(void) {
     CHECK(PyThreadState_GetUnchecked() == NULL);
     CHECK(PyInterpreterState_Main() == NULL);
     CHECK(PyInterpreterState_Head() == NULL);
+    CHECK(PyGILState_GetThisThreadState() == NULL);
 }
 
 /* Signal handlers: Py_InitializeEx(1) ignores SIGPIPE and SIGXFSZ (and they stay ignored
@@ -273,6 +274,38 @@ static void test_finalize_from_fresh_thread(void) {
 }
 #endif
 
+/*
+ * A thread waiting to attach while Py_FinalizeEx runs: finalization does not wait for it,
+ * and it never gets to run (CPython 3.13 ends such a thread; subinterp parks it for good,
+ * as 3.14 does). It must be the last test: the thread may still be waiting in the process.
+ * The thread announces itself, then calls PyGILState_Ensure, which blocks on main's GIL;
+ * we give it 200 ms to get there.
+ */
+static flag_t waiter_started = FLAG_INIT;
+static volatile int waiter_returned;
+
+static void *late_attacher(void *arg) {
+    flag_set(&waiter_started, 1);
+    PyGILState_Ensure();
+    waiter_returned = 1;
+    return NULL;
+}
+
+static void test_waiter_during_finalize(void) {
+    Py_Initialize();
+    check_fresh_runtime();
+    pthread_t t;
+    pthread_create(&t, NULL, late_attacher, NULL);
+    pthread_detach(t);
+    CHECK(flag_wait(&waiter_started, 1, 10.0));
+    usleep(200 * 1000);
+    CHECK_INT(waiter_returned, 0);          /* main holds the GIL */
+    CHECK_INT(Py_FinalizeEx(), 0);          /* does not hang */
+    check_finalized();
+    usleep(100 * 1000);
+    CHECK_INT(waiter_returned, 0);          /* and the waiter never ran */
+}
+
 int main(void) {
     test_before_init();
     test_init_signals();
@@ -284,6 +317,7 @@ int main(void) {
 #ifdef SUBINTERP
     test_finalize_from_fresh_thread();
 #endif
+    test_waiter_during_finalize();
     /* The process ends finalized: Py_IsFinalizing() stays 1. */
     CHECK_INT(Py_IsFinalizing(), 1);
     CHECK_INT(Py_IsInitialized(), 0);
