@@ -260,6 +260,11 @@ impl Interp {
     /// besides `keep`; the all-or-nothing check behind `Subinterp_EndInterpreter`.
     pub(crate) fn try_close(&self, keep: *mut ThreadState) -> Result<(), CloseRefused> {
         let mut life = self.shared.life.lock();
+        if life.closing {
+            // Being ended already (e.g. a re-entrant call from its own callbacks), or the
+            // runtime is finalizing.
+            return Err(CloseRefused::Closing);
+        }
         if life.guards > 0 {
             return Err(CloseRefused::GuardsHeld);
         }
@@ -396,6 +401,7 @@ impl Interp {
 /// Why `try_close` refused.
 #[derive(Debug, PartialEq, Eq)]
 pub(crate) enum CloseRefused {
+    Closing,
     GuardsHeld,
     OtherThreads,
 }

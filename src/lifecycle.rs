@@ -153,11 +153,11 @@ pub(crate) fn finalize() -> c_int {
     for interp in runtime::interps_newest_first() {
         interp.gil.wake_all();
     }
-    for interp in runtime::interps_newest_first() {
-        if !interp.is_main {
-            // SAFETY: `ts` is this thread's attached main thread state.
-            unsafe { end_lingering(&interp, ts) };
-        }
+    // One at a time, newest first, re-reading the registry: a callback of one may have
+    // ended another.
+    while let Some(interp) = runtime::interps_newest_first().into_iter().find(|i| !i.is_main) {
+        // SAFETY: `ts` is this thread's attached main thread state.
+        unsafe { end_lingering(&interp, ts) };
     }
 
     main.finalizing.store(true, Release);
@@ -333,9 +333,17 @@ pub(crate) unsafe fn end_interpreter(p: *mut PyThreadState, mode: EndMode) -> Su
             EndMode::Checked => SUBINTERP_ERR_MAIN_INTERPRETER,
         };
     }
+    if interp.finalizing.load(Acquire) {
+        // Re-entered from the interpreter's own pending calls or atexit callbacks.
+        return match mode {
+            EndMode::Fatal => fatal(Some(WHO), "the interpreter is already being ended"),
+            EndMode::Checked => SUBINTERP_ERR_FINALIZING,
+        };
+    }
     match mode {
         EndMode::Checked => match interp.try_close(ts) {
             Ok(()) => {}
+            Err(CloseRefused::Closing) => return SUBINTERP_ERR_FINALIZING,
             Err(CloseRefused::GuardsHeld) => return SUBINTERP_ERR_GUARDS_HELD,
             Err(CloseRefused::OtherThreads) => return SUBINTERP_ERR_OTHER_THREADS,
         },

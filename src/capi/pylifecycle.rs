@@ -50,15 +50,17 @@ pub extern "C" fn Py_IsFinalizing() -> c_int {
     guard_or("Py_IsFinalizing", 0, || c_int::from(runtime::is_finalizing()))
 }
 
-/// Finalizes the runtime: waits for PEP 788 guards, runs the main interpreter's pending
-/// calls and atexit callbacks, ends every lingering subinterpreter (newest first, running
-/// their atexit callbacks; CPython 3.13's behaviour, where 3.12 aborts), deletes every
-/// thread state, then runs the `Py_AtExit` functions. Threads that try to attach while
-/// this runs are parked for good (CPython 3.14's behaviour). The runtime can be
-/// initialized again afterwards; IDs start again at 0.
+/// Finalizes the runtime, in CPython 3.13's order: waits for PEP 788 guards, runs the main
+/// interpreter's pending calls, marks the runtime finalizing, ends every lingering
+/// subinterpreter newest first (their pending calls and atexit callbacks run; 3.12 aborts
+/// here instead), runs the main interpreter's atexit callbacks, deletes every thread
+/// state, then runs the `Py_AtExit` functions. Threads that try to attach while this runs
+/// are parked for good (CPython 3.14's behaviour). `Py_IsFinalizing()` stays 1 until the
+/// runtime is initialized again; IDs then start again at 0.
 ///
-/// Any thread may call it; if the calling thread has no main-interpreter thread state
-/// attached, one is made for the purpose.
+/// Any thread may call it. It runs on the calling thread's main-interpreter thread state:
+/// the attached one, else the one last attached on this thread, else a new one (a
+/// subinterpreter's attached thread state is detached and goes with its interpreter).
 ///
 /// Returns: 0 (also when not initialized, and on a nested call from a callback).
 #[unsafe(no_mangle)]
@@ -142,14 +144,17 @@ pub unsafe extern "C" fn Py_NewInterpreterFromConfig(
 }
 
 /// Ends the interpreter of `tstate`, which must be the calling thread's attached thread
-/// state and its interpreter's only one. Waits for PEP 788 guards on it, runs its pending
-/// calls and atexit callbacks (newest first), then deletes it. On return no thread state
-/// is attached; use `PyThreadState_Swap` to attach another.
+/// state and its interpreter's only one. Waits for PEP 788 guards on it (with its GIL
+/// released; a guard the calling thread itself holds therefore waits for ever, as PEP 788
+/// specifies), runs its pending calls, checks it is the last thread, runs its atexit
+/// callbacks in registration order, then deletes it. On return no thread state is
+/// attached; use `PyThreadState_Swap` to attach another.
 ///
 /// Errors: as in CPython, broken preconditions are fatal (`Py_FatalError`):
 /// `Py_EndInterpreter: thread is not current`, `Py_EndInterpreter: not the last thread`;
-/// and, where CPython crashes or misbehaves, `NULL thread state` and `cannot end the main
-/// interpreter; use Py_FinalizeEx()`. `Subinterp_EndInterpreter` reports these instead.
+/// and, where CPython crashes or misbehaves, `NULL thread state`, `cannot end the main
+/// interpreter; use Py_FinalizeEx()`, `the interpreter is already being ended` (a call from
+/// its own callbacks). `Subinterp_EndInterpreter` reports these instead.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn Py_EndInterpreter(tstate: *mut PyThreadState) {
     // SAFETY: `end_interpreter` validates the pointer.
@@ -165,7 +170,9 @@ pub unsafe extern "C" fn Py_EndInterpreter(tstate: *mut PyThreadState) {
 /// Errors: `SUBINTERP_ERR_NULL_ARGUMENT`, `SUBINTERP_ERR_INVALID_THREAD_STATE`,
 /// `SUBINTERP_ERR_NOT_CURRENT` (not the calling thread's attached thread state),
 /// `SUBINTERP_ERR_MAIN_INTERPRETER`, `SUBINTERP_ERR_OTHER_THREADS` (other thread states
-/// exist in the interpreter), `SUBINTERP_ERR_GUARDS_HELD` (PEP 788 guards are open).
+/// exist in the interpreter), `SUBINTERP_ERR_GUARDS_HELD` (PEP 788 guards are open),
+/// `SUBINTERP_ERR_FINALIZING` (it is already being ended, e.g. a call from its own pending
+/// calls or atexit callbacks, or the runtime is finalizing).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn Subinterp_EndInterpreter(tstate: *mut PyThreadState) -> SubinterpResult {
     // SAFETY: `end_interpreter` validates the pointer.
@@ -230,8 +237,9 @@ pub extern "C" fn Py_AtExit(func: Option<extern "C" fn()>) -> c_int {
 }
 
 /// Registers `func(data)` to run when `interp` ends (`Py_EndInterpreter`, or finalization
-/// for the main and lingering interpreters), newest first, with a thread state of `interp`
-/// attached.
+/// for the main and lingering interpreters), in registration order, with a thread state of
+/// `interp` attached. (CPython 3.13 runs only the first and the last registered, through a
+/// bug in its list; here all run.)
 ///
 /// Returns: 0 on success.
 /// Errors: -1 if `interp` is not a live interpreter or `func` is NULL.
