@@ -174,6 +174,7 @@ pub(crate) fn finalize() -> c_int {
     drop(main);
 
     *RUNTIME.config.lock() = None;
+    crate::config::preinit::forget();
     runtime::set_finalizing_tstate(0);
     runtime::set_main(std::ptr::null(), 0);
     runtime::set_lifecycle(UNINITIALIZED, 0);

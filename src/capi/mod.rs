@@ -2,7 +2,10 @@
 //! check arguments, run inside the panic guard, call the core, translate errors.
 
 pub mod ceval;
+pub mod fileutils;
 pub mod initconfig;
+pub mod pathconfig;
 pub mod pylifecycle;
+pub mod pymem;
 pub mod pystate;
 pub mod subinterp;
