@@ -794,7 +794,26 @@ static void init_bad_argv(void) {
     if (!t_failed) Py_ExitStatusException(st);
 }
 
+/* Py_Initialize reads the environment too; a bad value is fatal (exit status 1). */
+static void initialize_bad_env(void) {
+    setenv("PYTHONHASHSEED", "bad", 1);
+    Py_Initialize();
+}
+
+static void initialize_reads_env(void) {
+    setenv("PYTHONPATH", "/from/env", 1);
+    Py_Initialize();
+    CHECK(wcsncmp(Py_GetPath(), L"/from/env", 9) == 0);
+    CHECK_INT(Py_FinalizeEx(), 0);
+}
+
 static void test_init_errors(void) {
+    child_result e = in_child(initialize_bad_env);
+    CHECK(!e.signaled && e.code == 1);
+    CHECK_CONTAINS(e.err, "Fatal Python error: config_init_hash_seed: PYTHONHASHSEED must be \"random\" "
+                          "or an integer in range [0; 4294967295]\nPython runtime state: preinitialized\n");
+    CHECK_CHILD(in_child(initialize_reads_env));
+
     const char *names[] = { "_config_init", "verbose", "optimization_level", "bytes_warning", "hash_seed" };
     for (bad_field = 0; bad_field < 5; bad_field++) {
         child_result r = in_child(init_bad_value);

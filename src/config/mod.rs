@@ -171,16 +171,20 @@ pub(crate) fn with_running<R>(f: impl FnOnce(&CoreConfig) -> R) -> Option<R> {
 /// initialization.
 #[allow(dead_code)] // for the import system, which loads extension modules from here
 pub(crate) fn extension_search_path() -> Vec<PathBuf> {
-    with_running(|c| {
-        let mut out: Vec<PathBuf> = c.config.module_search_paths.iter().map(|p| wstr::to_path(p)).collect();
-        for p in &c.subinterp_path {
+    with_running(CoreConfig::extension_search_path).unwrap_or_default()
+}
+
+impl CoreConfig {
+    /// See [`extension_search_path`].
+    pub(crate) fn extension_search_path(&self) -> Vec<PathBuf> {
+        let mut out: Vec<PathBuf> = self.config.module_search_paths.iter().map(|p| wstr::to_path(p)).collect();
+        for p in &self.subinterp_path {
             if !out.contains(p) {
                 out.push(p.clone());
             }
         }
         out
-    })
-    .unwrap_or_default()
+    }
 }
 
 /// An error status naming the function that found it.
@@ -255,6 +259,24 @@ pub(crate) fn abs_path(path: &[wchar_t]) -> Option<WString> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn subinterp_path_follows_the_module_search_path() {
+        let w = wstr::w;
+        // Tests that initialize the runtime may read this meanwhile; none checks the value.
+        std::env::set_var("SUBINTERP_PATH", "/sp1::/a:/sp2");
+        let mut cfg = Config::python();
+        cfg.module_search_paths = vec![w("/a")];
+        cfg.module_search_paths_set = 1;
+        let core = CoreConfig::build(cfg.clone());
+        let want: Vec<PathBuf> = ["/a", "/sp1", "/sp2"].iter().map(PathBuf::from).collect();
+        assert_eq!(core.extension_search_path(), want);
+        // Not part of Py_GetPath, which stays the module search path.
+        assert_eq!(&core.read_back.path[..], &wstr::nul_terminated(&w("/a"))[..]);
+        cfg.use_environment = 0;
+        assert_eq!(CoreConfig::build(cfg).extension_search_path(), vec![PathBuf::from("/a")]);
+        std::env::remove_var("SUBINTERP_PATH");
+    }
 
     #[test]
     fn abs_path_normalizes() {

@@ -30,7 +30,10 @@ const MAX_HASH_SEED: std::ffi::c_ulong = 4_294_967_295;
 /// this point. Errors: `error getting getpath results` (no function name), after
 /// CPython's report on stderr naming the offending field.
 pub(crate) fn compute(cfg: &mut Config) -> Result<(), PyStatus> {
-    check(cfg)?;
+    // CPython reads the path configuration (and so checks it) only with importlib.
+    if cfg._install_importlib != 0 {
+        check(cfg)?;
+    }
     let program_name = match &cfg.program_name {
         Some(p) if !p.is_empty() => p.clone(),
         _ => cfg.orig_argv.first().filter(|a| !a.is_empty()).cloned().unwrap_or_else(|| wstr::w("python3")),
