@@ -5,20 +5,10 @@
  * libsubinterp.so lives.
  */
 #define _GNU_SOURCE   /* dladdr */
-#include "test_util.h"
+#include "config_util.h"
 #include <dlfcn.h>
 #include <libgen.h>
 #include <limits.h>
-#include <wchar.h>
-
-#define CHECK_ERR(st, want_func, want_msg) do { \
-    PyStatus _e = (st); \
-    CHECK(PyStatus_IsError(_e)); \
-    CHECK_STR(_e.func, (want_func)); \
-    CHECK_STR(_e.err_msg, (want_msg)); \
-} while (0)
-
-#define CHECK_OK(st) CHECK(!PyStatus_Exception(st))
 
 static void test_null_arguments(void) {
     PyConfig c;
