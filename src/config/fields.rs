@@ -55,6 +55,17 @@ macro_rules! config_fields {
 
 config_fields!(declare);
 
+/// Does not compile if `PyConfig` has a field the list above misses.
+#[allow(dead_code)]
+fn names_every_field(c: &PyConfig) {
+    macro_rules! exhaustive {
+        ($($i:ident),*; $($s:ident),*; $($l:ident),*) => {
+            let PyConfig { hash_seed: _, $($i: _,)* $($s: _,)* $($l: _,)* } = c;
+        };
+    }
+    config_fields!(exhaustive);
+}
+
 /// The error for a malformed list field of `PyConfig`, naming the field.
 fn bad_list(func: &'static CStr, field: &'static str, why: BadList) -> PyStatus {
     let msg: &'static CStr = match (field, why) {
