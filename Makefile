@@ -48,7 +48,7 @@ $(BUILD)/ours/%: c-tests/%.c $(C_HEADERS) | lib
 	@mkdir -p $(dir $@)
 	$(CC) $(OURS_CFLAGS) $< -o $@ $(OURS_LDFLAGS)
 
-$(BUILD)/cpython/%: c-tests/%.c c-tests/test_util.h
+$(BUILD)/cpython/%: c-tests/%.c $(wildcard c-tests/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_C) $(CPY_CFLAGS) $< -o $@ $(CPY_LDFLAGS)
 

@@ -1,365 +1,459 @@
 /*
- * test_config.c: PyInterpreterConfig and Py_NewInterpreterFromConfig (PEP 684;
- * RESULTS.md §2): the presets, every accepted and rejected combination with CPython 3.13's
- * exact status, what is attached afterwards, creation from a thread with no thread state
- * and from another sub, and what `gil` does (OWN runs in parallel, SHARED/DEFAULT do not).
- * What each field is reported as lives in sub_config.c.
+ * test_config.c: the embedding configuration API (PEP 587) as CPython 3.13 behaves,
+ * measured against 3.13.0: PyWideStringList, PyConfig defaults and setters,
+ * pre-initialization, Py_InitializeFromConfig and the read-back functions (Py_GetPath,
+ * ...), error statuses and exit codes. PyConfig_Read is in test_config_read.c.
+ *
+ * Pre-initialization happens once per process, so the tests that need a process that was
+ * never pre-initialized run first, each in a child; so do those that check stderr.
  */
-#include "lifecycle_util.h"
+#include "config_util.h"
 
-static PyThreadState *main_ts;
+/* ---- pre-initialization (each in a fresh child: it happens once per process) -------- */
 
-static void test_presets(void) {
-    CHECK_INT(PyInterpreterConfig_DEFAULT_GIL, 0);
-    CHECK_INT(PyInterpreterConfig_SHARED_GIL, 1);
-    CHECK_INT(PyInterpreterConfig_OWN_GIL, 2);
-
-    PyInterpreterConfig iso = _PyInterpreterConfig_INIT;
-    CHECK_INT(iso.use_main_obmalloc, 0);
-    CHECK_INT(iso.allow_fork, 0);
-    CHECK_INT(iso.allow_exec, 0);
-    CHECK_INT(iso.allow_threads, 1);
-    CHECK_INT(iso.allow_daemon_threads, 0);
-    CHECK_INT(iso.check_multi_interp_extensions, 1);
-    CHECK_INT(iso.gil, PyInterpreterConfig_OWN_GIL);
-
-    PyInterpreterConfig leg = _PyInterpreterConfig_LEGACY_INIT;
-    CHECK_INT(leg.use_main_obmalloc, 1);
-    CHECK_INT(leg.allow_fork, 1);
-    CHECK_INT(leg.allow_exec, 1);
-    CHECK_INT(leg.allow_threads, 1);
-    CHECK_INT(leg.allow_daemon_threads, 1);
-    CHECK_INT(leg.check_multi_interp_extensions, 0);
-    CHECK_INT(_PyInterpreterConfig_LEGACY_CHECK_MULTI_INTERP_EXTENSIONS, 0);
-    CHECK_INT(leg.gil, PyInterpreterConfig_SHARED_GIL);
-
-    /* the field order is CPython's (code that initializes positionally depends on it) */
-    PyInterpreterConfig pos = { 1, 2, 3, 4, 5, 6, 7 };
-    CHECK_INT(pos.use_main_obmalloc, 1);
-    CHECK_INT(pos.allow_fork, 2);
-    CHECK_INT(pos.allow_exec, 3);
-    CHECK_INT(pos.allow_threads, 4);
-    CHECK_INT(pos.allow_daemon_threads, 5);
-    CHECK_INT(pos.check_multi_interp_extensions, 6);
-    CHECK_INT(pos.gil, 7);
-    CHECK_INT(sizeof(PyInterpreterConfig), 7 * sizeof(int));
+static void pre_bad_allocator(void) {
+    PyPreConfig p;
+    PyPreConfig_InitPythonConfig(&p);
+    p.allocator = 99;
+    CHECK_ERR(Py_PreInitialize(&p), "_PyPreConfig_Write", "Unknown PYTHONMALLOC allocator");
+    /* A failed pre-initialization leaves the runtime not pre-initialized. */
+    PyPreConfig_InitPythonConfig(&p);
+    CHECK_OK(Py_PreInitialize(&p));
 }
 
-/* Before Py_Initialize and after Py_FinalizeEx: an error status, *tstate_p untouched. */
-static void check_not_initialized(const char *when) {
-    for (int legacy = 0; legacy <= 1; legacy++) {
-        PyInterpreterConfig cfg = legacy ? legacy_cfg() : isolated_cfg();
-        PyThreadState *sentinel = (PyThreadState *)(uintptr_t)0x1234;
-        PyThreadState *ts = sentinel;
-        PyStatus st = Py_NewInterpreterFromConfig(&ts, &cfg);
-        CHECK_INT(st._type, _PyStatus_TYPE_ERROR);
-        CHECK_STR(st.func, "new_interpreter");
-        CHECK_STR(st.err_msg, "Py_Initialize must be called first");
-        CHECK_INT(st.exitcode, 0);
-        if (ts != sentinel) fprintf(stderr, "  (%s)\n", when);
-        CHECK(ts == sentinel);
-        CHECK(PyThreadState_GetUnchecked() == NULL);
+static void pre_bad_env(void) {
+    PyPreConfig p;
+    PyPreConfig_InitPythonConfig(&p);
+    setenv("PYTHONMALLOC", "bogus", 1);
+    CHECK_ERR(Py_PreInitialize(&p), "preconfig_init_allocator", "PYTHONMALLOC: unknown allocator");
+    unsetenv("PYTHONMALLOC");
+    setenv("PYTHONUTF8", "2", 1);
+    CHECK_ERR(Py_PreInitialize(&p), "preconfig_init_utf8_mode", "invalid PYTHONUTF8 environment variable value");
+    unsetenv("PYTHONUTF8");
+    char *args[] = { "prog", "-X", "utf8=2" };
+    CHECK_ERR(Py_PreInitializeFromBytesArgs(&p, 3, args), "preconfig_init_utf8_mode", "invalid -X utf8 option value");
+    /* The same environment is ignored when the pre-configuration does not use it. */
+    setenv("PYTHONMALLOC", "bogus", 1);
+    PyPreConfig_InitIsolatedConfig(&p);
+    CHECK_OK(Py_PreInitialize(&p));
+    unsetenv("PYTHONMALLOC");
+}
+
+static void pre_then_config(void) {
+    PyPreConfig p;
+    PyPreConfig_InitPythonConfig(&p);
+    char *args[] = { "prog", "-X", "utf8" };
+    CHECK_OK(Py_PreInitializeFromBytesArgs(&p, 3, args));
+    CHECK_INT(p.utf8_mode, -1);     /* the caller's struct is left alone */
+    /* Pre-initialized once: a second call with a bad value is ignored. */
+    p.allocator = 99;
+    CHECK_OK(Py_PreInitialize(&p));
+    /* The UTF-8 mode decided by -X utf8 shows in the encodings Read picks. */
+    PyConfig c;
+    PyConfig_InitIsolatedConfig(&c);
+    CHECK_OK(PyConfig_Read(&c));
+    CHECK_WSTR(c.filesystem_encoding, L"utf-8");
+    CHECK_WSTR(c.filesystem_errors, L"surrogateescape");
+    PyConfig_Clear(&c);
+}
+
+static void test_preinit(void) {
+    PyPreConfig p;
+    PyPreConfig_InitPythonConfig(&p);
+    CHECK_INT(p._config_init, 2);
+    CHECK_INT(p.parse_argv, 1);
+    CHECK_INT(p.isolated, 0);
+    CHECK_INT(p.use_environment, 1);
+    CHECK_INT(p.configure_locale, 1);
+    CHECK_INT(p.coerce_c_locale, -1);
+    CHECK_INT(p.coerce_c_locale_warn, -1);
+    CHECK_INT(p.utf8_mode, -1);
+    CHECK_INT(p.dev_mode, -1);
+    CHECK_INT(p.allocator, 0);
+    PyPreConfig_InitIsolatedConfig(&p);
+    CHECK_INT(p._config_init, 3);
+    CHECK_INT(p.parse_argv, 0);
+    CHECK_INT(p.isolated, 1);
+    CHECK_INT(p.use_environment, 0);
+    CHECK_INT(p.configure_locale, 0);
+    CHECK_INT(p.coerce_c_locale, 0);
+    CHECK_INT(p.coerce_c_locale_warn, 0);
+    CHECK_INT(p.utf8_mode, 0);
+    CHECK_INT(p.dev_mode, 0);
+    CHECK_INT(p.allocator, 0);
+
+    CHECK_ERR(Py_PreInitialize(NULL), "_Py_PreInitializeFromPyArgv", "preinitialization config is NULL");
+    CHECK_ERR(Py_PreInitializeFromArgs(NULL, 0, NULL), "_Py_PreInitializeFromPyArgv",
+              "preinitialization config is NULL");
+    CHECK_ERR(Py_InitializeFromConfig(NULL), "Py_InitializeFromConfig", "initialization config is NULL");
+
+    CHECK_CHILD(in_child(pre_bad_allocator));
+    CHECK_CHILD(in_child(pre_bad_env));
+    CHECK_CHILD(in_child(pre_then_config));
+}
+
+/* ---- PyWideStringList ------------------------------------------------------------- */
+
+static void free_list(PyWideStringList *l) {
+    for (Py_ssize_t i = 0; i < l->length; i++) PyMem_RawFree(l->items[i]);
+    PyMem_RawFree(l->items);
+    l->length = 0;
+    l->items = NULL;
+}
+
+static void test_list(void) {
+    PyWideStringList l = { 0, NULL };
+    CHECK_ERR(PyWideStringList_Insert(&l, -1, L"x"), "PyWideStringList_Insert",
+              "PyWideStringList_Insert index must be >= 0");
+    CHECK_INT(l.length, 0);
+    CHECK_OK(PyWideStringList_Insert(&l, 5, L"a"));        /* past the end: appended */
+    CHECK_OK(PyWideStringList_Append(&l, L"b"));
+    CHECK_OK(PyWideStringList_Insert(&l, 0, L"c"));
+    CHECK_OK(PyWideStringList_Insert(&l, 1, L"d"));
+    CHECK_OK(PyWideStringList_Insert(&l, PY_SSIZE_T_MAX, L"e"));
+    CHECK_LIST(l, L"c", L"d", L"a", L"b", L"e");
+    /* The list holds copies. */
+    wchar_t buf[] = L"tmp";
+    CHECK_OK(PyWideStringList_Append(&l, buf));
+    buf[0] = L'X';
+    CHECK_WSTR(l.items[5], L"tmp");
+    free_list(&l);
+
+    PyWideStringList full = { PY_SSIZE_T_MAX, NULL };
+    CHECK_ERR(PyWideStringList_Insert(&full, 0, L"x"), "PyWideStringList_Insert", "memory allocation failed");
+    CHECK_ERR(PyWideStringList_Append(&full, L"x"), "PyWideStringList_Insert", "memory allocation failed");
+}
+
+/* ---- PyConfig defaults and setters ------------------------------------------------- */
+
+static void test_defaults(void) {
+    PyConfig c;
+    memset(&c, 0xAB, sizeof c);   /* Init overwrites everything */
+    PyConfig_InitPythonConfig(&c);
+    CHECK_INT(c._config_init, 2);
+    CHECK_INT(c.isolated, 0);
+    CHECK_INT(c.use_environment, 1);
+    CHECK_INT(c.dev_mode, -1);
+    CHECK_INT(c.install_signal_handlers, 1);
+    CHECK_INT(c.use_hash_seed, -1);
+    CHECK_INT(c.hash_seed, 0);
+    CHECK_INT(c.faulthandler, -1);
+    CHECK_INT(c.tracemalloc, -1);
+    CHECK_INT(c.perf_profiling, -1);
+    CHECK_INT(c.import_time, 0);
+    CHECK_INT(c.code_debug_ranges, 1);
+    CHECK_INT(c.parse_argv, 1);
+    CHECK_INT(c.site_import, 1);
+    CHECK_INT(c.write_bytecode, 1);
+    CHECK_INT(c.user_site_directory, 1);
+    CHECK_INT(c.configure_c_stdio, 1);
+    CHECK_INT(c.buffered_stdio, 1);
+    CHECK_INT(c.use_frozen_modules, 1);
+    CHECK_INT(c.safe_path, 0);
+    CHECK_INT(c.int_max_str_digits, -1);
+    CHECK_INT(c.cpu_count, -1);
+    CHECK_INT(c.pathconfig_warnings, 1);
+    CHECK_INT(c.module_search_paths_set, 0);
+    CHECK_INT(c._install_importlib, 1);
+    CHECK_INT(c._init_main, 1);
+    CHECK(c.program_name == NULL && c.home == NULL && c.executable == NULL && c.argv.length == 0);
+    CHECK(c.argv.items == NULL && c.xoptions.length == 0 && c.module_search_paths.length == 0);
+    PyConfig_Clear(&c);
+
+    PyConfig_InitIsolatedConfig(&c);
+    CHECK_INT(c._config_init, 3);
+    CHECK_INT(c.isolated, 1);
+    CHECK_INT(c.use_environment, 0);
+    CHECK_INT(c.dev_mode, 0);
+    CHECK_INT(c.install_signal_handlers, 0);
+    CHECK_INT(c.use_hash_seed, 0);
+    CHECK_INT(c.faulthandler, 0);
+    CHECK_INT(c.tracemalloc, 0);
+    CHECK_INT(c.perf_profiling, 0);
+    CHECK_INT(c.parse_argv, 0);
+    CHECK_INT(c.user_site_directory, 0);
+    CHECK_INT(c.configure_c_stdio, 0);
+    CHECK_INT(c.safe_path, 1);
+    CHECK_INT(c.int_max_str_digits, 4300);
+    CHECK_INT(c.pathconfig_warnings, 0);
+    CHECK_INT(c.site_import, 1);
+    PyConfig_Clear(&c);
+}
+
+static void test_setters(void) {
+    PyConfig c;
+    PyConfig_InitPythonConfig(&c);
+    CHECK_OK(PyConfig_SetString(&c, &c.home, L"/h"));
+    CHECK_WSTR(c.home, L"/h");
+    CHECK_OK(PyConfig_SetString(&c, &c.home, NULL));
+    CHECK(c.home == NULL);
+    /* Bytes are decoded as UTF-8; an undecodable byte becomes U+DC80+byte. */
+    CHECK_OK(PyConfig_SetBytesString(&c, &c.program_name, "pr\xc3\xa9"));
+    CHECK_WSTR(c.program_name, L"pr\xe9");
+    CHECK_OK(PyConfig_SetBytesString(&c, &c.program_name, "\xff" "a"));
+    CHECK_INT(c.program_name[0], 0xDCFF);
+    CHECK_INT(c.program_name[1], L'a');
+
+    char *bargv[] = { "prog", "x\xff" };
+    CHECK_OK(PyConfig_SetBytesArgv(&c, 2, bargv));
+    CHECK_INT(c.argv.length, 2);
+    CHECK_WSTR(c.argv.items[0], L"prog");
+    CHECK_INT(c.argv.items[1][1], 0xDCFF);
+    wchar_t *wargv[] = { L"w0", L"w1", L"w2" };
+    CHECK_OK(PyConfig_SetArgv(&c, 3, wargv));
+    CHECK_LIST(c.argv, L"w0", L"w1", L"w2");
+    CHECK_ERR(PyConfig_SetArgv(&c, -1, NULL), "_PyArgv_AsWstrList", "memory allocation failed");
+    CHECK_ERR(PyConfig_SetBytesArgv(&c, -1, NULL), "_PyArgv_AsWstrList", "memory allocation failed");
+    CHECK_LIST(c.argv, L"w0", L"w1", L"w2");
+    CHECK_OK(PyConfig_SetArgv(&c, 0, NULL));
+    CHECK_INT(c.argv.length, 0);
+
+    wchar_t *items[] = { L"x", L"y" };
+    CHECK_OK(PyConfig_SetWideStringList(&c, &c.xoptions, 2, items));
+    CHECK_LIST(c.xoptions, L"x", L"y");
+    CHECK_ERR(PyConfig_SetWideStringList(&c, &c.xoptions, -1, items), "PyConfig_SetWideStringList",
+              "memory allocation failed");
+    CHECK_OK(PyConfig_SetWideStringList(&c, &c.xoptions, 0, NULL));
+    CHECK(c.xoptions.length == 0 && c.xoptions.items == NULL);
+    CHECK_OK(PyWideStringList_Append(&c.module_search_paths, L"/m"));
+    c.module_search_paths_set = 1;
+    c.isolated = 7;
+
+    PyConfig_Clear(&c);
+    CHECK(c.program_name == NULL && c.home == NULL);
+    CHECK(c.argv.length == 0 && c.argv.items == NULL);
+    CHECK(c.module_search_paths.length == 0 && c.module_search_paths_set == 0);
+    CHECK_INT(c.isolated, 7);     /* Clear frees memory; other fields keep their values */
+    PyConfig_Clear(&c);           /* twice is fine */
+}
+
+/* ---- initialization ------------------------------------------------------------------ */
+
+static int sigpipe_ignored(void) {
+    struct sigaction sa;
+    sigaction(SIGPIPE, NULL, &sa);
+    return sa.sa_handler == SIG_IGN;
+}
+
+static wchar_t saved_path[8192];
+static wchar_t saved_prefix[4096];
+
+static void test_init_basic(void) {
+    CHECK(Py_GetProgramName() == NULL);
+    CHECK(Py_GetPath() == NULL);
+    CHECK(Py_GetPrefix() == NULL);
+    int argc = -1;
+    wchar_t **argv = (wchar_t **)&argc;
+    Py_GetArgcArgv(&argc, &argv);
+    CHECK_INT(argc, 0);
+    CHECK(argv == NULL);
+
+    signal(SIGPIPE, SIG_DFL);
+    PyConfig c;
+    PyConfig_InitPythonConfig(&c);
+    char *args[] = { "prog", "-X", "foo", "a", "b" };
+    CHECK_OK(PyConfig_SetBytesArgv(&c, 5, args));
+    CHECK_OK(Py_InitializeFromConfig(&c));
+    CHECK(Py_IsInitialized());
+    /* The caller's config is not changed by initializing. */
+    CHECK_INT(c.parse_argv, 1);
+    CHECK(c.program_name == NULL && c.filesystem_encoding == NULL);
+    PyConfig_Clear(&c);
+    CHECK(sigpipe_ignored());
+    CHECK_WSTR(Py_GetProgramName(), L"prog");     /* orig_argv[0] */
+    CHECK(Py_GetPythonHome() == NULL);
+    CHECK(Py_GetPath() != NULL && Py_GetProgramFullPath() != NULL);
+    CHECK(Py_GetPrefix() != NULL && Py_GetExecPrefix() != NULL);
+    CHECK(Py_GetPath() == Py_GetPath());          /* the same string, kept by the runtime */
+    Py_GetArgcArgv(&argc, &argv);
+    CHECK_INT(argc, 5);
+    if (argc == 5) {
+        CHECK_WSTR(argv[0], L"prog");
+        CHECK_WSTR(argv[2], L"foo");
+        CHECK_WSTR(argv[4], L"b");
     }
+    wcsncpy(saved_path, Py_GetPath(), sizeof saved_path / sizeof saved_path[0] - 1);
+    wcsncpy(saved_prefix, Py_GetPrefix(), sizeof saved_prefix / sizeof saved_prefix[0] - 1);
+
+    /* Py_EncodeLocale round-trips what Py_DecodeLocale made. */
+    size_t n = 0;
+    wchar_t *w = Py_DecodeLocale("a\xff\xc3\xa9", &n);
+    CHECK_INT(n, 3);
+    CHECK(w != NULL && w[0] == L'a' && w[1] == 0xDCFF && w[2] == 0xE9 && w[3] == 0);
+    size_t pos = 0;
+    char *b = Py_EncodeLocale(w, &pos);
+    CHECK_STR(b, "a\xff\xc3\xa9");
+    CHECK_INT(pos, (long long)(size_t)-1);
+#ifdef SUBINTERP
+    PyMem_RawFree(b);
+#else
+    PyMem_Free(b);
+#endif
+    PyMem_RawFree(w);
+    wchar_t bad[] = { L'a', 0xD800, 0 };
+    CHECK(Py_EncodeLocale(bad, &pos) == NULL);
+    CHECK_INT(pos, 1);
+
+    CHECK_INT(Py_FinalizeEx(), 0);
+    signal(SIGPIPE, SIG_DFL);
+
+    /* An isolated config does not install signal handlers. */
+    PyConfig_InitIsolatedConfig(&c);
+    CHECK_OK(Py_InitializeFromConfig(&c));
+    PyConfig_Clear(&c);
+    CHECK(!sigpipe_ignored());
+#ifdef SUBINTERP
+    /* No argv: the default. Each initialization starts from its own configuration. */
+    CHECK_WSTR(Py_GetProgramName(), L"python3");
+#else
+    /* CPython carries the previous initialization's program_name (and home, executable)
+       into one whose configuration leaves them unset. */
+    CHECK_WSTR(Py_GetProgramName(), L"prog");
+#endif
+    Py_GetArgcArgv(&argc, &argv);
+    CHECK_INT(argc, 0);
+    CHECK_INT(Py_FinalizeEx(), 0);
 }
 
-/* A rejected config: the exact status, *tstate_p NULL, the caller's thread state attached
-   again and usable (3.13; on 3.12 the GIL was not really re-taken). */
-static void check_rejected(PyInterpreterConfig cfg, const char *msg, int line) {
-    PyThreadState *before = PyThreadState_GetUnchecked();
-    PyThreadState *ts = (PyThreadState *)(uintptr_t)0x1234;
-    PyStatus st = Py_NewInterpreterFromConfig(&ts, &cfg);
-    int ok = 1;
-    ok &= st._type == _PyStatus_TYPE_ERROR;
-    ok &= st.func != NULL && strcmp(st.func, "init_interp_settings") == 0;
-    ok &= st.err_msg != NULL && strcmp(st.err_msg, msg) == 0;
-    ok &= st.exitcode == 0;
-    ok &= PyStatus_IsError(st) && !PyStatus_IsExit(st) && PyStatus_Exception(st);
-    ok &= ts == NULL;
-    ok &= PyThreadState_GetUnchecked() == before;
-    if (before != NULL) {
-        /* the re-attached thread state really holds its GIL: release and take it back */
-        PyThreadState *saved = PyEval_SaveThread();
-        ok &= saved == before;
-        ok &= PyThreadState_GetUnchecked() == NULL;
-        PyEval_RestoreThread(saved);
-        ok &= PyThreadState_GetUnchecked() == before;
-        ok &= PyThreadState_Swap(NULL) == before;
-        ok &= PyThreadState_Swap(before) == NULL;
+static void test_reinit(void) {
+    /* Initialized again after finalization, with another configuration. */
+    PyConfig c;
+    PyConfig_InitPythonConfig(&c);
+    c.parse_argv = 0;
+    CHECK_OK(PyConfig_SetString(&c, &c.program_name, L"/abs/fake/second"));
+    CHECK_OK(PyConfig_SetString(&c, &c.home, saved_prefix));
+    CHECK_OK(Py_InitializeFromConfig(&c));
+    PyConfig_Clear(&c);
+    CHECK_WSTR(Py_GetProgramName(), L"/abs/fake/second");
+    CHECK_WSTR(Py_GetProgramFullPath(), L"/abs/fake/second");
+    CHECK_WSTR(Py_GetPythonHome(), saved_prefix);
+    CHECK_WSTR(Py_GetPrefix(), saved_prefix);
+    CHECK_WSTR(Py_GetExecPrefix(), saved_prefix);
+    /* Initializing while initialized succeeds and keeps running. */
+    PyConfig_InitIsolatedConfig(&c);
+    CHECK_OK(Py_InitializeFromConfig(&c));
+    PyConfig_Clear(&c);
+    CHECK(Py_IsInitialized());
+    CHECK_INT(Py_FinalizeEx(), 0);
+
+    /* An explicit module search path is used as given. */
+    PyConfig_InitPythonConfig(&c);
+    wchar_t want[8400] = L"";
+    wchar_t copy[8192];
+    wcscpy(copy, saved_path);
+    wchar_t *state = NULL;
+    for (wchar_t *p = wcstok(copy, L":", &state); p; p = wcstok(NULL, L":", &state)) {
+        CHECK_OK(PyWideStringList_Append(&c.module_search_paths, p));
+        wcscat(want, p);
+        wcscat(want, L":");
     }
-    if (ok) { t_passed++; }
-    else {
-        t_failed++;
-        fprintf(stderr, "FAIL %s:%d: rejected config: status (%d, %s, %s, %d), *tstate_p %p, attached %p (was %p); "
-                "expected (1, init_interp_settings, %s, 0), NULL, the caller's\n", __FILE__, line, st._type,
-                st.func ? st.func : "(null)", st.err_msg ? st.err_msg : "(null)", st.exitcode, (void *)ts,
-                (void *)PyThreadState_GetUnchecked(), (void *)before, msg);
+    CHECK_OK(PyWideStringList_Append(&c.module_search_paths, L"/custom/dir"));
+    wcscat(want, L"/custom/dir");
+    c.module_search_paths_set = 1;
+    setenv("PYTHONPATH", "/not/used", 1);
+    CHECK_OK(Py_InitializeFromConfig(&c));
+    PyConfig_Clear(&c);
+    CHECK_WSTR(Py_GetPath(), want);
+    CHECK_INT(Py_FinalizeEx(), 0);
+
+    /* Otherwise PYTHONPATH comes first, made absolute, unless the environment is ignored. */
+    setenv("PYTHONPATH", "/ppath1:/ppath2", 1);
+    PyConfig_InitPythonConfig(&c);
+    CHECK_OK(Py_InitializeFromConfig(&c));
+    PyConfig_Clear(&c);
+    CHECK(wcsncmp(Py_GetPath(), L"/ppath1:/ppath2", 15) == 0);
+    CHECK_INT(Py_FinalizeEx(), 0);
+    PyConfig_InitPythonConfig(&c);
+    c.use_environment = 0;
+    CHECK_OK(Py_InitializeFromConfig(&c));
+    PyConfig_Clear(&c);
+    CHECK(wcsstr(Py_GetPath(), L"/ppath1") == NULL);
+    CHECK_INT(Py_FinalizeEx(), 0);
+    unsetenv("PYTHONPATH");
+
+    /* A configuration error: nothing is initialized. */
+    setenv("PYTHONHASHSEED", "bad", 1);
+    PyConfig_InitPythonConfig(&c);
+    CHECK_ERR(Py_InitializeFromConfig(&c), "config_init_hash_seed",
+              "PYTHONHASHSEED must be \"random\" or an integer in range [0; 4294967295]");
+    PyConfig_Clear(&c);
+    CHECK(!Py_IsInitialized());
+    unsetenv("PYTHONHASHSEED");
+}
+
+/* Values CPython rejects when reading back its path configuration. */
+static int bad_field;
+
+static void init_bad_value(void) {
+    PyConfig c;
+    PyConfig_InitPythonConfig(&c);
+    switch (bad_field) {
+    case 0: c._config_init = 99; break;
+    case 1: c.verbose = -1; break;
+    case 2: c.optimization_level = -2; break;
+    case 3: c.bytes_warning = -1; break;
+    default: c.use_hash_seed = 1; c.hash_seed = 4294967296UL; break;
     }
-}
-#define CHECK_REJECTED(cfg, msg) check_rejected((cfg), (msg), __LINE__)
-
-#define OBMALLOC_MSG "per-interpreter obmalloc does not support single-phase init extension modules"
-#define GIL_MSG "invalid interpreter config 'gil' value"
-
-static void test_rejected(void) {
-    PyInterpreterConfig c;
-
-    c = isolated_cfg(); c.check_multi_interp_extensions = 0;
-    CHECK_REJECTED(c, OBMALLOC_MSG);
-    c = (PyInterpreterConfig){ 0 };                       /* all zero */
-    CHECK_REJECTED(c, OBMALLOC_MSG);
-    c = isolated_cfg(); c.gil = 99;
-    CHECK_REJECTED(c, GIL_MSG);
-    c = isolated_cfg(); c.gil = -1;
-    CHECK_REJECTED(c, GIL_MSG);
-    c = isolated_cfg(); c.gil = 3;
-    CHECK_REJECTED(c, GIL_MSG);
-    c = legacy_cfg(); c.gil = 99;
-    CHECK_REJECTED(c, GIL_MSG);
-    /* both wrong: the obmalloc check comes first */
-    c = isolated_cfg(); c.check_multi_interp_extensions = 0; c.gil = 99;
-    CHECK_REJECTED(c, OBMALLOC_MSG);
-
-    /* from a subinterpreter: its thread state comes back */
-    PyThreadState *s = new_sub(isolated_cfg());
-    CHECK(s != NULL);
-    c = isolated_cfg(); c.gil = 42;
-    CHECK_REJECTED(c, GIL_MSG);
-    c = legacy_cfg(); c.use_main_obmalloc = 0;
-    CHECK_REJECTED(c, OBMALLOC_MSG);
-    CHECK(PyThreadState_GetUnchecked() == s);
-    Py_EndInterpreter(s);
-    PyThreadState_Swap(main_ts);
-
-    /* with nothing attached on the main thread: nothing comes back */
-    PyEval_SaveThread();
-    c = isolated_cfg(); c.gil = 99;
-    CHECK_REJECTED(c, GIL_MSG);
-    CHECK(PyThreadState_GetUnchecked() == NULL);
-    PyEval_RestoreThread(main_ts);
-    CHECK_IDS(0);   /* nothing was left behind */
+    CHECK_ERR(Py_InitializeFromConfig(&c), NULL, "error getting getpath results");
+    CHECK(!Py_IsInitialized());
+    PyConfig_Clear(&c);
 }
 
-/* An accepted config: status Ok, the new thread state attached, a new interpreter. */
-static void check_accepted(PyInterpreterConfig cfg, int line) {
-    PyThreadState *before = PyThreadState_GetUnchecked();
-    PyThreadState *ts = (PyThreadState *)(uintptr_t)0x1234;
-    PyStatus st = Py_NewInterpreterFromConfig(&ts, &cfg);
-    int ok = 1;
-    ok &= st._type == _PyStatus_TYPE_OK && st.func == NULL && st.err_msg == NULL && st.exitcode == 0;
-    ok &= !PyStatus_Exception(st);
-    ok &= ts != NULL && ts != (PyThreadState *)(uintptr_t)0x1234;
-    if (ok) {
-        ok &= PyThreadState_GetUnchecked() == ts;
-        ok &= ts->interp != NULL && ts->interp != PyInterpreterState_Main();
-        ok &= PyThreadState_GetInterpreter(ts) == ts->interp;
-        ok &= PyInterpreterState_Head() == ts->interp;
-        ok &= PyThreadState_GetID(ts) == 1;
-        ok &= PyInterpreterState_ThreadHead(ts->interp) == ts && PyThreadState_Next(ts) == NULL;
-        Py_EndInterpreter(ts);
-        ok &= PyThreadState_GetUnchecked() == NULL;
-        if (before != NULL) ok &= PyThreadState_Swap(before) == NULL;
+static void init_bad_argv(void) {
+    PyConfig c;
+    PyConfig_InitPythonConfig(&c);
+    char *args[] = { "prog", "-z" };
+    CHECK_OK(PyConfig_SetBytesArgv(&c, 2, args));
+    PyStatus st = Py_InitializeFromConfig(&c);
+    PyConfig_Clear(&c);
+    CHECK(PyStatus_IsExit(st));
+    CHECK_INT(st.exitcode, 2);
+    CHECK(!Py_IsInitialized());
+    if (!t_failed) Py_ExitStatusException(st);
+}
+
+/* Py_Initialize reads the environment too; a bad value is fatal (exit status 1). */
+static void initialize_bad_env(void) {
+    setenv("PYTHONHASHSEED", "bad", 1);
+    Py_Initialize();
+}
+
+static void initialize_reads_env(void) {
+    setenv("PYTHONPATH", "/from/env", 1);
+    Py_Initialize();
+    CHECK(wcsncmp(Py_GetPath(), L"/from/env", 9) == 0);
+    CHECK_INT(Py_FinalizeEx(), 0);
+}
+
+static void test_init_errors(void) {
+    child_result e = in_child(initialize_bad_env);
+    CHECK(!e.signaled && e.code == 1);
+    CHECK_CONTAINS(e.err, "Fatal Python error: config_init_hash_seed: PYTHONHASHSEED must be \"random\" "
+                          "or an integer in range [0; 4294967295]\nPython runtime state: preinitialized\n");
+    CHECK_CHILD(in_child(initialize_reads_env));
+
+    const char *names[] = { "_config_init", "verbose", "optimization_level", "bytes_warning", "hash_seed" };
+    for (bad_field = 0; bad_field < 5; bad_field++) {
+        child_result r = in_child(init_bad_value);
+        CHECK_CHILD(r);
+        char want[200];
+        snprintf(want, sizeof want, "Exception ignored in reading getpath results:\n"
+                                    "ValueError: invalid config value: %s\n", names[bad_field]);
+        CHECK_CONTAINS(r.err, want);
     }
-    if (ok) { t_passed++; }
-    else {
-        t_failed++;
-        fprintf(stderr, "FAIL %s:%d: accepted config: status (%d, %s, %s), tstate %p\n", __FILE__, line, st._type,
-                st.func ? st.func : "(null)", st.err_msg ? st.err_msg : "(null)", (void *)ts);
-    }
-}
-#define CHECK_ACCEPTED(cfg) check_accepted((cfg), __LINE__)
-
-static void test_accepted(void) {
-    PyInterpreterConfig c;
-    CHECK_ACCEPTED(isolated_cfg());
-    CHECK_ACCEPTED(legacy_cfg());
-    c = isolated_cfg(); c.gil = PyInterpreterConfig_DEFAULT_GIL;
-    CHECK_ACCEPTED(c);
-    c = isolated_cfg(); c.gil = PyInterpreterConfig_SHARED_GIL;
-    CHECK_ACCEPTED(c);
-    c = (PyInterpreterConfig){ 0 }; c.check_multi_interp_extensions = 1;   /* all zero but that */
-    CHECK_ACCEPTED(c);
-    c = isolated_cfg(); c.use_main_obmalloc = 1;                         /* main obmalloc, own GIL */
-    CHECK_ACCEPTED(c);
-    c = legacy_cfg(); c.gil = PyInterpreterConfig_OWN_GIL;
-    CHECK_ACCEPTED(c);
-    c = legacy_cfg(); c.gil = PyInterpreterConfig_DEFAULT_GIL;
-    CHECK_ACCEPTED(c);
-    c = isolated_cfg(); c.allow_threads = 0; c.allow_daemon_threads = 1;  /* not rejected */
-    CHECK_ACCEPTED(c);
-    c = legacy_cfg(); c.allow_threads = 0; c.allow_daemon_threads = 1;
-    CHECK_ACCEPTED(c);
-    c = isolated_cfg(); c.allow_fork = 1; c.allow_exec = 1; c.allow_threads = 0;
-    CHECK_ACCEPTED(c);
-    /* the config is only read: a const one, reused */
-    static const PyInterpreterConfig k = _PyInterpreterConfig_INIT;
-    PyThreadState *t1 = NULL, *t2 = NULL;
-    CHECK(!PyStatus_Exception(Py_NewInterpreterFromConfig(&t1, &k)));
-    CHECK(!PyStatus_Exception(Py_NewInterpreterFromConfig(&t2, &k)));
-    CHECK(t1 && t2 && t1->interp != t2->interp);
-    CHECK_INT(k.gil, PyInterpreterConfig_OWN_GIL);
-    end_sub(t2, NULL);
-    end_sub(t1, main_ts);
-
-    /* with nothing attached on the main thread */
-    PyEval_SaveThread();
-    CHECK_ACCEPTED(isolated_cfg());
-    CHECK_ACCEPTED(legacy_cfg());
-    PyEval_RestoreThread(main_ts);
-
-    /* Py_NewInterpreter: the legacy config; the caller is detached, the new one attached */
-    PyThreadState *p = Py_NewInterpreter();
-    CHECK(p != NULL);
-    CHECK(PyThreadState_GetUnchecked() == p);
-    CHECK(p->interp != PyInterpreterState_Main());
-    CHECK_INT(PyThreadState_GetID(p), 1);
-    CHECK(PyThreadState_Swap(main_ts) == p);
-    PyEval_SaveThread();
-    PyThreadState *q = Py_NewInterpreter();               /* from nothing attached */
-    CHECK(q != NULL && PyThreadState_GetUnchecked() == q);
-    CHECK(PyInterpreterState_Next(q->interp) == p->interp);
-    Py_EndInterpreter(q);
-    end_sub(p, main_ts);
-    CHECK_IDS(0);
-}
-
-/* From a sub: the new one becomes current; ending it leaves nothing attached (not the
-   previous sub). */
-static void test_from_sub(void) {
-    PyThreadState *s1 = new_sub(isolated_cfg());
-    PyThreadState *s2 = new_sub(legacy_cfg());
-    CHECK(s1 && s2);
-    CHECK(PyThreadState_GetUnchecked() == s2);
-    CHECK(s2->interp != s1->interp);
-    Py_EndInterpreter(s2);
-    CHECK(PyThreadState_GetUnchecked() == NULL);
-    PyThreadState_Swap(s1);
-    PyThreadState *s3 = new_sub(isolated_cfg());
-    CHECK(PyThreadState_GetUnchecked() == s3);
-    PyThreadState_Swap(s1);                      /* s1 is still fine */
-    CHECK(PyInterpreterState_Get() == s1->interp);
-    Py_EndInterpreter(s1);
-    end_sub(s3, main_ts);
-    CHECK_IDS(0);
-}
-
-/* From a thread that never had a thread state (main detached). */
-typedef struct { PyInterpreterConfig cfg; int bad; int ok; } fresh_arg;
-
-static void *create_on_fresh_thread(void *p) {
-    fresh_arg *a = p;
-    int ok = PyThreadState_GetUnchecked() == NULL;
-    PyThreadState *ts = (PyThreadState *)(uintptr_t)0x1234;
-    PyStatus st = Py_NewInterpreterFromConfig(&ts, &a->cfg);
-    if (a->bad) {
-        ok &= PyStatus_IsError(st) && st.func && strcmp(st.func, "init_interp_settings") == 0;
-        ok &= ts == NULL;
-        ok &= PyThreadState_GetUnchecked() == NULL;
-        ok &= PyGILState_GetThisThreadState() == NULL;
-    } else {
-        ok &= !PyStatus_Exception(st) && ts != NULL;
-        if (ts != NULL) {
-            ok &= PyThreadState_GetUnchecked() == ts;
-            ok &= PyGILState_GetThisThreadState() == ts;
-            ok &= PyInterpreterState_Get() == ts->interp;
-            ok &= PyThreadState_GetID(ts) == 1;
-            /* detach and re-attach on this thread */
-            ok &= PyEval_SaveThread() == ts;
-            PyEval_RestoreThread(ts);
-            Py_EndInterpreter(ts);
-            ok &= PyThreadState_GetUnchecked() == NULL;
-        }
-    }
-    a->ok = ok;
-    return NULL;
-}
-
-static void test_fresh_thread(void) {
-    PyEval_SaveThread();
-    fresh_arg cases[] = {
-        { isolated_cfg(), 0, 0 },
-        { legacy_cfg(), 0, 0 },
-        { isolated_cfg(), 1, 0 },
-    };
-    cases[2].cfg.gil = 99;
-    for (int i = 0; i < 3; i++) {
-        pthread_t t;
-        pthread_create(&t, NULL, create_on_fresh_thread, &cases[i]);
-        pthread_join(t, NULL);
-        CHECK(cases[i].ok);
-    }
-    /* main re-attaches and goes on */
-    PyEval_RestoreThread(main_ts);
-    CHECK(PyThreadState_Get() == main_ts);
-    CHECK_IDS(0);
-}
-
-/*
- * What `gil` means: a thread attached to the sub while another thread takes a main
- * thread state. OWN: both hold their GIL at once. SHARED (and DEFAULT, legacy): the second
- * waits until the first lets go. The holder waits for the overlap: 10 s where it must
- * come (so a loaded machine cannot fail it), 0.3 s where it must not (ample for a wrong,
- * parallel implementation to show it); the shared cases cost 0.3 s each.
- */
-static flag_t g_sub_held, g_main_attached;
-static int g_overlap;
-static double g_wait;
-
-static void *hold_sub(void *p) {
-    PyEval_RestoreThread((PyThreadState *)p);
-    flag_set(&g_sub_held, 1);
-    g_overlap = flag_wait(&g_main_attached, 1, g_wait);
-    PyEval_SaveThread();
-    return NULL;
-}
-
-static int sub_runs_in_parallel(PyInterpreterConfig cfg, double wait) {
-    flag_t z = FLAG_INIT;
-    g_wait = wait;
-    g_sub_held = z;
-    g_main_attached = z;
-    g_overlap = -1;
-    PyThreadState *s = new_sub(cfg);
-    if (s == NULL) return -1;
-    PyEval_SaveThread();                       /* s detached; nothing attached here */
-    pthread_t t;
-    pthread_create(&t, NULL, hold_sub, s);
-    if (!flag_wait(&g_sub_held, 1, 10.0)) { pthread_join(t, NULL); return -1; }
-    PyEval_RestoreThread(main_ts);             /* blocks while the sub holds a shared GIL */
-    flag_set(&g_main_attached, 1);
-    PyEval_SaveThread();
-    pthread_join(t, NULL);
-    PyEval_RestoreThread(s);
-    Py_EndInterpreter(s);
-    PyThreadState_Swap(main_ts);
-    return g_overlap;
-}
-
-static void test_gil_semantics(void) {
-    PyInterpreterConfig c;
-    CHECK_INT(sub_runs_in_parallel(isolated_cfg(), 10.0), 1);
-    c = legacy_cfg(); c.gil = PyInterpreterConfig_OWN_GIL;
-    CHECK_INT(sub_runs_in_parallel(c, 10.0), 1);
-    CHECK_INT(sub_runs_in_parallel(legacy_cfg(), 0.3), 0);
-    c = isolated_cfg(); c.gil = PyInterpreterConfig_DEFAULT_GIL;
-    CHECK_INT(sub_runs_in_parallel(c, 0.3), 0);
+    child_result r = in_child(init_bad_argv);
+    CHECK(!r.signaled && r.code == 2);
+    CHECK_CONTAINS(r.err, "Unknown option: -z\n" USAGE);
 }
 
 int main(void) {
-    test_presets();
-    check_not_initialized("before Py_Initialize");
-    Py_Initialize();
-    main_ts = PyThreadState_Get();
-    test_rejected();
-    test_accepted();
-    test_from_sub();
-    test_fresh_thread();
-    test_gil_semantics();
-    CHECK_INT(Py_FinalizeEx(), 0);
-    CHECK_INT(Py_IsFinalizing(), 1);
-    check_not_initialized("after Py_FinalizeEx");
-    /* CPython resets its runtime state at the start of Py_NewInterpreter*, even when it
-       then fails: the past finalization is forgotten. */
-    CHECK_INT(Py_IsFinalizing(), 0);
-    CHECK_INT(Py_IsInitialized(), 0);
+    clean_environment();
+    test_preinit();          /* first: needs a process never pre-initialized */
+    test_list();
+    test_defaults();
+    test_setters();
+    test_init_errors();
+    test_init_basic();
+    test_reinit();
     return TEST_DONE();
 }

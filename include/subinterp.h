@@ -169,6 +169,102 @@ typedef struct PyStatus {
 } PyStatus;
 
 /**
+ * A list of wide strings owned by the config that holds it.
+ */
+typedef struct PyWideStringList {
+  Py_ssize_t length;
+  wchar_t **items;
+} PyWideStringList;
+
+/**
+ * Pre-initialization configuration.
+ */
+typedef struct PyPreConfig {
+  int _config_init;
+  int parse_argv;
+  int isolated;
+  int use_environment;
+  int configure_locale;
+  int coerce_c_locale;
+  int coerce_c_locale_warn;
+  int utf8_mode;
+  int dev_mode;
+  int allocator;
+} PyPreConfig;
+
+/**
+ * Initialization configuration; see CPython's `Doc/c-api/init_config.rst`.
+ */
+typedef struct PyConfig {
+  int _config_init;
+  int isolated;
+  int use_environment;
+  int dev_mode;
+  int install_signal_handlers;
+  int use_hash_seed;
+  unsigned long hash_seed;
+  int faulthandler;
+  int tracemalloc;
+  int perf_profiling;
+  int import_time;
+  int code_debug_ranges;
+  int show_ref_count;
+  int dump_refs;
+  wchar_t *dump_refs_file;
+  int malloc_stats;
+  wchar_t *filesystem_encoding;
+  wchar_t *filesystem_errors;
+  wchar_t *pycache_prefix;
+  int parse_argv;
+  struct PyWideStringList orig_argv;
+  struct PyWideStringList argv;
+  struct PyWideStringList xoptions;
+  struct PyWideStringList warnoptions;
+  int site_import;
+  int bytes_warning;
+  int warn_default_encoding;
+  int inspect;
+  int interactive;
+  int optimization_level;
+  int parser_debug;
+  int write_bytecode;
+  int verbose;
+  int quiet;
+  int user_site_directory;
+  int configure_c_stdio;
+  int buffered_stdio;
+  wchar_t *stdio_encoding;
+  wchar_t *stdio_errors;
+  wchar_t *check_hash_pycs_mode;
+  int use_frozen_modules;
+  int safe_path;
+  int int_max_str_digits;
+  int cpu_count;
+  int pathconfig_warnings;
+  wchar_t *program_name;
+  wchar_t *pythonpath_env;
+  wchar_t *home;
+  wchar_t *platlibdir;
+  int module_search_paths_set;
+  struct PyWideStringList module_search_paths;
+  wchar_t *stdlib_dir;
+  wchar_t *executable;
+  wchar_t *base_executable;
+  wchar_t *prefix;
+  wchar_t *base_prefix;
+  wchar_t *exec_prefix;
+  wchar_t *base_exec_prefix;
+  int skip_source_first_line;
+  wchar_t *run_command;
+  wchar_t *run_module;
+  wchar_t *run_filename;
+  wchar_t *sys_path_0;
+  int _install_importlib;
+  int _init_main;
+  int _is_python_build;
+} PyConfig;
+
+/**
  * Configuration for `Py_NewInterpreterFromConfig`; field order is CPython's.
  */
 typedef struct PyInterpreterConfig {
@@ -419,6 +515,31 @@ SubinterpResult Subinterp_GetGilState(struct PyInterpreterState *interp,
 int Subinterp_DropRequested(void);
 
 /**
+ * Decodes the NUL-terminated bytes `arg`: UTF-8, undecodable bytes as U+DC80+byte.
+ * Works before initialization.
+ *
+ * Returns: a new wide string; if `size` is not NULL, `*size` is its length in `wchar_t`s.
+ * Errors: NULL with `*size = (size_t)-1` when memory runs out, and, where CPython would
+ * crash, NULL with `*size = (size_t)-2` (its "cannot decode" value) for a NULL `arg`.
+ * Ownership: the caller frees the result with `PyMem_RawFree`.
+ */
+wchar_t *Py_DecodeLocale(const char *arg, size_t *size);
+
+/**
+ * Encodes the wide string `text` as UTF-8, turning U+DC80..U+DCFF back into the bytes
+ * they carry. Works before initialization.
+ *
+ * Returns: a new NUL-terminated byte string; if `error_pos` is not NULL, `*error_pos` is
+ * `(size_t)-1`.
+ * Errors: NULL with `*error_pos` = the index of the first character that cannot be
+ * encoded (another surrogate, or a value above U+10FFFF); NULL with `(size_t)-1` when
+ * memory runs out or, where CPython would crash, for a NULL `text`.
+ * Ownership: the caller frees the result with `PyMem_Free` in CPython; here
+ * `PyMem_RawFree` (both are `free` in subinterp).
+ */
+char *Py_EncodeLocale(const wchar_t *text, size_t *error_pos);
+
+/**
  * Returns: a success status.
  */
 struct PyStatus PyStatus_Ok(void);
@@ -454,6 +575,272 @@ int PyStatus_IsExit(struct PyStatus err);
  * must handle), else 0.
  */
 int PyStatus_Exception(struct PyStatus err);
+
+/**
+ * Inserts a copy of `item` into `list` at `index`; an index past the end appends.
+ *
+ * Returns: `PyStatus_Ok()`.
+ * Errors: `PyWideStringList_Insert index must be >= 0` for a negative index and
+ * `memory allocation failed` (both with the function name `PyWideStringList_Insert`, as in
+ * CPython); where CPython would crash: `list must not be NULL`, `item must not be NULL`,
+ * `list has a negative length or NULL items`. The list is unchanged on error.
+ * Ownership: the list owns its copy; its memory comes from `PyMem_RawMalloc` (`malloc`),
+ * so `PyMem_RawFree` or `PyConfig_Clear` (for a config's list) frees it.
+ */
+struct PyStatus PyWideStringList_Insert(struct PyWideStringList *list,
+                                        Py_ssize_t index,
+                                        const wchar_t *item);
+
+/**
+ * Appends a copy of `item` to `list` (`PyWideStringList_Insert` at its length).
+ *
+ * Returns: `PyStatus_Ok()`.
+ * Errors: as `PyWideStringList_Insert` (whose name the statuses carry, as in CPython),
+ * with `PyWideStringList_Append` naming a NULL or malformed argument.
+ * Ownership: as `PyWideStringList_Insert`.
+ */
+struct PyStatus PyWideStringList_Append(struct PyWideStringList *list, const wchar_t *item);
+
+/**
+ * Fills `config` with the Python pre-configuration: parse arguments, use the environment,
+ * set `LC_CTYPE` to the user's locale, decide the UTF-8 mode from the locale.
+ *
+ * Errors: none; a NULL `config` is ignored (CPython crashes).
+ */
+void PyPreConfig_InitPythonConfig(struct PyPreConfig *config);
+
+/**
+ * Fills `config` with the isolated pre-configuration: no argument parsing, no
+ * environment, locale untouched, UTF-8 mode off.
+ *
+ * Errors: none; a NULL `config` is ignored (CPython crashes).
+ */
+void PyPreConfig_InitIsolatedConfig(struct PyPreConfig *config);
+
+/**
+ * Pre-initializes the runtime from `src_config`. Does nothing if already pre-initialized
+ * (also after `Py_Initialize`), as in CPython.
+ *
+ * Returns: `PyStatus_Ok()`.
+ * Errors (CPython's texts): `preinitialization config is NULL`; `Unknown PYTHONMALLOC
+ * allocator` (`allocator` out of range); `PYTHONMALLOC: unknown allocator`; `invalid
+ * PYTHONUTF8 environment variable value`.
+ * Ownership: `src_config` is only read.
+ */
+struct PyStatus Py_PreInitialize(const struct PyPreConfig *src_config);
+
+/**
+ * Pre-initializes from `src_config`, scanning the bytes arguments (decoded as
+ * `Py_DecodeLocale` does) for `-E`, `-I` and `-X` options when `parse_argv` is set.
+ *
+ * Returns: `PyStatus_Ok()`.
+ * Errors: as `Py_PreInitialize`; `memory allocation failed` for a negative `argc` (as
+ * CPython); `invalid -X utf8 option value`; where CPython would crash: `argv must not be
+ * NULL`, `argv contains a NULL item`.
+ * Ownership: the arguments are only read.
+ */
+struct PyStatus Py_PreInitializeFromBytesArgs(const struct PyPreConfig *src_config,
+                                              Py_ssize_t argc,
+                                              char **argv);
+
+/**
+ * Pre-initializes from `src_config`, scanning the wide arguments for `-E`, `-I` and `-X`
+ * options when `parse_argv` is set.
+ *
+ * Returns: `PyStatus_Ok()`.
+ * Errors: as `Py_PreInitializeFromBytesArgs`.
+ * Ownership: the arguments are only read.
+ */
+struct PyStatus Py_PreInitializeFromArgs(const struct PyPreConfig *src_config,
+                                         Py_ssize_t argc,
+                                         wchar_t **argv);
+
+/**
+ * Fills `config` with the Python configuration (CPython 3.13's defaults: environment
+ * used, arguments parsed, signal handlers installed, `site` imported, ...). The previous
+ * contents are overwritten, not freed.
+ *
+ * Errors: none; a NULL `config` is ignored (CPython crashes).
+ * Ownership: free what later calls store in it with `PyConfig_Clear`.
+ */
+void PyConfig_InitPythonConfig(struct PyConfig *config);
+
+/**
+ * Fills `config` with the isolated configuration: no environment, no argument parsing,
+ * no user site directory, no signal handlers, `safe_path` on. The previous contents are
+ * overwritten, not freed.
+ *
+ * Errors: none; a NULL `config` is ignored (CPython crashes).
+ * Ownership: free what later calls store in it with `PyConfig_Clear`.
+ */
+void PyConfig_InitIsolatedConfig(struct PyConfig *config);
+
+/**
+ * Frees the strings and lists of `config` and sets them to NULL/empty (and
+ * `module_search_paths_set` to 0); other fields keep their values. Calling it twice is
+ * fine.
+ *
+ * Errors: none; a NULL `config` is ignored (CPython crashes).
+ * Ownership: the strings must come from the `PyConfig_*` functions or `PyMem_RawMalloc`.
+ */
+void PyConfig_Clear(struct PyConfig *config);
+
+/**
+ * Replaces `*config_str` (a string field of `config`) with a copy of `str` (NULL sets it
+ * to NULL), pre-initializing the runtime from `config` first if needed.
+ *
+ * Returns: `PyStatus_Ok()`.
+ * Errors: pre-initialization errors; `memory allocation failed`; where CPython would
+ * crash: `config must not be NULL`, `config_str must not be NULL`.
+ * Ownership: `config` owns the copy; the old string is freed.
+ */
+struct PyStatus PyConfig_SetString(struct PyConfig *config,
+                                   wchar_t **config_str,
+                                   const wchar_t *str);
+
+/**
+ * Decodes `str` as `Py_DecodeLocale` does (UTF-8, undecodable bytes as lone surrogates)
+ * and stores the result in `*config_str`, as `PyConfig_SetString`.
+ *
+ * Returns: `PyStatus_Ok()`.
+ * Errors: as `PyConfig_SetString` (with this function's name).
+ * Ownership: as `PyConfig_SetString`.
+ */
+struct PyStatus PyConfig_SetBytesString(struct PyConfig *config,
+                                        wchar_t **config_str,
+                                        const char *str);
+
+/**
+ * Sets `config->argv` to copies of the bytes arguments, decoded as `Py_DecodeLocale`
+ * does, pre-initializing the runtime from `config` and these arguments first if needed.
+ *
+ * Returns: `PyStatus_Ok()`.
+ * Errors: `memory allocation failed` for a negative `argc` (as CPython); pre-initialization
+ * errors; where CPython would crash: `config must not be NULL`, `argv must not be NULL`,
+ * `argv contains a NULL item`.
+ * Ownership: `config` owns the copies; the previous `argv` is freed.
+ */
+struct PyStatus PyConfig_SetBytesArgv(struct PyConfig *config, Py_ssize_t argc, char *const *argv);
+
+/**
+ * Sets `config->argv` to copies of the wide arguments, as `PyConfig_SetBytesArgv`.
+ *
+ * Returns: `PyStatus_Ok()`.
+ * Errors: as `PyConfig_SetBytesArgv`.
+ * Ownership: as `PyConfig_SetBytesArgv`.
+ */
+struct PyStatus PyConfig_SetArgv(struct PyConfig *config, Py_ssize_t argc, wchar_t *const *argv);
+
+/**
+ * Sets `*list` (a list field of `config`) to copies of `length` strings from `items`,
+ * pre-initializing the runtime from `config` first if needed.
+ *
+ * Returns: `PyStatus_Ok()`.
+ * Errors: `memory allocation failed` for a negative `length` (as CPython); pre-initialization
+ * errors; where CPython would crash: `config must not be NULL`, `list must not be NULL`,
+ * `items must not be NULL`, `items contains a NULL item`.
+ * Ownership: `config` owns the copies; the previous list is freed; `items` stays the
+ * caller's.
+ */
+struct PyStatus PyConfig_SetWideStringList(struct PyConfig *config,
+                                           struct PyWideStringList *list,
+                                           Py_ssize_t length,
+                                           wchar_t **items);
+
+/**
+ * Completes `config` as CPython 3.13 does: parses `argv` when `parse_argv` is 1 (then
+ * sets it to 2, so a second read does not parse again), reads the environment when
+ * `use_environment`, applies `isolated` (no environment, no user site directory,
+ * `safe_path`), `-X` options and defaults. The path configuration (`module_search_paths`,
+ * `executable`, `prefix`, ...) is not computed here but by `Py_InitializeFromConfig`, as
+ * in CPython since 3.11.
+ *
+ * Returns: `PyStatus_Ok()`.
+ * Errors: an exit status for command-line errors (status 2, after CPython's messages and
+ * usage on stderr) and for `-h`/`-V` (status 0, after the text on stdout); CPython's error
+ * statuses for malformed environment variables and `-X` values (e.g.
+ * `config_init_hash_seed`: `PYTHONHASHSEED must be "random" or an integer in range
+ * [0; 4294967295]`); where CPython would crash: `config must not be NULL` and lists with
+ * NULL items. On error `config` keeps what was read before it, as in CPython.
+ * Ownership: strings and lists stored in `config` are freed by `PyConfig_Clear`.
+ */
+struct PyStatus PyConfig_Read(struct PyConfig *config);
+
+/**
+ * Initializes the runtime from `config`, which is read first as `PyConfig_Read` does
+ * (on a copy: `config` itself is not changed), then the path configuration is computed:
+ * see `Py_GetPath`. Honoured: `isolated`, `use_environment`, `install_signal_handlers`,
+ * `argv`/`parse_argv`/`orig_argv` (`Py_GetArgcArgv`), `program_name`, `home`,
+ * `executable`, `prefix`/`exec_prefix`, `module_search_paths(_set)` (where extension
+ * modules are looked for, followed by `SUBINTERP_PATH` when `use_environment`); other
+ * fields are kept as read. If the runtime is already initialized, nothing changes (CPython
+ * would apply part of the new configuration).
+ *
+ * Returns: `PyStatus_Ok()`.
+ * Errors: `initialization config is NULL` (CPython's text); every `PyConfig_Read` error
+ * (an exit status for a command-line error: pass it to `Py_ExitStatusException`); `error
+ * getting getpath results` (no function name) after CPython's report on stderr for an
+ * invalid `_config_init`, a negative `bytes_warning`, `optimization_level` or `verbose`,
+ * or a `hash_seed` above 4294967295.
+ * Ownership: `config` stays the caller's; free it with `PyConfig_Clear` whenever.
+ */
+struct PyStatus Py_InitializeFromConfig(const struct PyConfig *config);
+
+/**
+ * Gives the command line the runtime was initialized with (`PyConfig.orig_argv`).
+ *
+ * Returns: through `argc` and `argv` (NULL-terminated); 0 and NULL before initialization,
+ * after finalization, or when `orig_argv` is empty. A NULL out-pointer is skipped.
+ * Ownership: the array and strings belong to the runtime and stay valid until
+ * finalization (CPython keeps them longer).
+ */
+void Py_GetArgcArgv(int *argc, wchar_t ***argv);
+
+/**
+ * Returns: `PyConfig.program_name`, or its default: `orig_argv[0]`, else `python3`.
+ * Errors: NULL when the runtime is not initialized.
+ * Ownership: borrowed from the runtime until finalization; do not free or modify.
+ */
+wchar_t *Py_GetProgramName(void);
+
+/**
+ * Returns: `PyConfig.home`, or NULL if it was not set.
+ * Errors: NULL when the runtime is not initialized.
+ * Ownership: borrowed from the runtime until finalization; do not free or modify.
+ */
+wchar_t *Py_GetPythonHome(void);
+
+/**
+ * Returns: the module search path (`PyConfig.module_search_paths`, as set or computed at
+ * initialization), its entries joined with `:`; `SUBINTERP_PATH` is searched after it but
+ * not listed.
+ * Errors: NULL when the runtime is not initialized.
+ * Ownership: borrowed from the runtime until finalization; do not free or modify.
+ */
+wchar_t *Py_GetPath(void);
+
+/**
+ * Returns: `PyConfig.executable`: as set, else `program_name` made absolute if it contains
+ * a `/`, else found on `PATH`, else an empty string (as in CPython).
+ * Errors: NULL when the runtime is not initialized.
+ * Ownership: borrowed from the runtime until finalization; do not free or modify.
+ */
+wchar_t *Py_GetProgramFullPath(void);
+
+/**
+ * Returns: `PyConfig.prefix`: as set, else from `home` (`PREFIX[:EXEC_PREFIX]`), else the
+ * directory above the one holding `libsubinterp.so`.
+ * Errors: NULL when the runtime is not initialized.
+ * Ownership: borrowed from the runtime until finalization; do not free or modify.
+ */
+wchar_t *Py_GetPrefix(void);
+
+/**
+ * Returns: `PyConfig.exec_prefix`, found as `Py_GetPrefix` finds the prefix.
+ * Errors: NULL when the runtime is not initialized.
+ * Ownership: borrowed from the runtime until finalization; do not free or modify.
+ */
+wchar_t *Py_GetExecPrefix(void);
 
 /**
  * Initializes the runtime with signal handlers installed; same as `Py_InitializeEx(1)`.
@@ -618,6 +1005,43 @@ int PyUnstable_AtExit(struct PyInterpreterState *interp, void (*func)(void*), vo
  * Returns: 0 on success. Errors: -1 as `PyUnstable_AtExit`.
  */
 int _Py_AtExit(struct PyInterpreterState *interp, void (*func)(void*), void *data);
+
+/**
+ * Allocates `size` bytes (at least one, so 0 gives a unique non-NULL pointer, as in
+ * CPython).
+ *
+ * Returns: the memory, uninitialized.
+ * Errors: NULL if `size` exceeds `PY_SSIZE_T_MAX` or memory runs out.
+ * Ownership: free it with `PyMem_RawFree`.
+ */
+void *PyMem_RawMalloc(size_t size);
+
+/**
+ * Allocates `nelem * elsize` zeroed bytes (one byte if either is 0).
+ *
+ * Returns: the zeroed memory.
+ * Errors: NULL if the size overflows `PY_SSIZE_T_MAX` or memory runs out.
+ * Ownership: free it with `PyMem_RawFree`.
+ */
+void *PyMem_RawCalloc(size_t nelem, size_t elsize);
+
+/**
+ * Resizes `ptr` (NULL: allocates) to `size` bytes (at least one).
+ *
+ * Returns: the possibly moved memory; contents kept up to the smaller size.
+ * Errors: NULL if `size` exceeds `PY_SSIZE_T_MAX` or memory runs out; `ptr` is then
+ * still valid.
+ * Ownership: `ptr` must come from `PyMem_Raw*`; free the result with `PyMem_RawFree`.
+ */
+void *PyMem_RawRealloc(void *ptr, size_t size);
+
+/**
+ * Frees memory from `PyMem_RawMalloc`/`Calloc`/`Realloc` (and the strings the
+ * configuration functions and `Py_DecodeLocale` return). NULL is fine.
+ *
+ * Ownership: `ptr` must not be used again.
+ */
+void PyMem_RawFree(void *ptr);
 
 /**
  * Creates a bare interpreter (its own GIL, legacy feature flags) with no thread state.

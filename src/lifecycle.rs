@@ -178,6 +178,7 @@ pub(crate) fn finalize() -> c_int {
     drop(main);
 
     *RUNTIME.config.lock() = None;
+    crate::config::preinit::forget();
     runtime::set_main(std::ptr::null(), 0);
     runtime::set_lifecycle(UNINITIALIZED, 0);
     // Py_AtExit functions run last, newest first, with no thread state (CPython's order).

@@ -13,6 +13,7 @@ use std::sync::Arc;
 use parking_lot::Mutex;
 
 use crate::abi::{PyInterpreterState, SubinterpStats};
+use crate::config::preinit::PreConfig;
 use crate::config::CoreConfig;
 use crate::interp::Interp;
 
@@ -53,6 +54,9 @@ pub(crate) struct Runtime {
     /// The thread holding `lifecycle_lock` (0: none), to spot re-entry from callbacks.
     pub(crate) lifecycle_owner: AtomicU64,
     pub(crate) config: Mutex<Option<CoreConfig>>,
+    /// What pre-initialization decided (`Py_PreInitialize*`, or implied by the first
+    /// configuration call); cleared at finalization.
+    pub(crate) preconfig: Mutex<Option<PreConfig>>,
     pub(crate) exit_funcs: Mutex<Vec<extern "C" fn()>>,
     live_interps: AtomicIsize,
     live_tstates: AtomicIsize,
@@ -72,6 +76,7 @@ pub(crate) static RUNTIME: Runtime = Runtime {
     lifecycle_lock: Mutex::new(()),
     lifecycle_owner: AtomicU64::new(0),
     config: Mutex::new(None),
+    preconfig: Mutex::new(None),
     exit_funcs: Mutex::new(Vec::new()),
     live_interps: AtomicIsize::new(0),
     live_tstates: AtomicIsize::new(0),

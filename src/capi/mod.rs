@@ -8,7 +8,10 @@
 #![allow(clippy::missing_safety_doc)]
 
 pub mod ceval;
+pub mod fileutils;
 pub mod initconfig;
+pub mod pathconfig;
 pub mod pylifecycle;
+pub mod pymem;
 pub mod pystate;
 pub mod subinterp;
