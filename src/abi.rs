@@ -85,6 +85,7 @@ pub const _PyThreadState_WHENCE_GILSTATE: c_int = 4;
 pub const _PyThreadState_WHENCE_EXEC: c_int = 5;
 
 /// Eval-breaker bits (CPython 3.13 values).
+#[allow(clippy::identity_op)] // spelled like its siblings, as CPython does
 pub const _PY_GIL_DROP_REQUEST_BIT: c_uint = (1 as c_uint) << 0;
 pub const _PY_SIGNALS_PENDING_BIT: c_uint = (1 as c_uint) << 1;
 pub const _PY_CALLS_TO_DO_BIT: c_uint = (1 as c_uint) << 2;

@@ -292,7 +292,8 @@ pub(crate) unsafe fn release(token: *mut PyThreadStateToken) {
     }
     let bits = token as usize;
     let implicit = bits & IMPLICIT_GUARD != 0;
-    let prev = if bits & NO_PREVIOUS != 0 { std::ptr::null_mut() } else { (bits & !TAG_MASK) as *mut ThreadState };
+    let prev =
+        if bits & NO_PREVIOUS != 0 { std::ptr::null_mut() } else { (bits & !TAG_MASK) as *mut ThreadState };
     // SAFETY: the attached thread state is live; `prev` was attached when the token was made
     // and the caller kept it alive.
     unsafe {

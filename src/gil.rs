@@ -112,14 +112,18 @@ impl Gil {
                 FREE => {
                     // Other sleepers keep the "contended" mark so our release wakes one.
                     let lock = if g.waiters > 1 { CONTENDED } else { LOCKED };
-                    if self.state.compare_exchange(s, (s + SWITCH_ONE) | lock, SeqCst, Relaxed).is_ok()
-                    {
+                    if self.state.compare_exchange(s, (s + SWITCH_ONE) | lock, SeqCst, Relaxed).is_ok() {
                         break Ok(());
                     }
                     continue;
                 }
                 // Mark it so the holder's release wakes us; retry if it moved meanwhile.
-                LOCKED if self.state.compare_exchange(s, (s & !LOCK_MASK) | CONTENDED, SeqCst, Relaxed).is_err() => {
+                LOCKED
+                    if self
+                        .state
+                        .compare_exchange(s, (s & !LOCK_MASK) | CONTENDED, SeqCst, Relaxed)
+                        .is_err() =>
+                {
                     continue;
                 }
                 _ => {}

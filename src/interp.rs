@@ -16,7 +16,7 @@ use std::time::Duration;
 use parking_lot::{Condvar, Mutex};
 
 use crate::abi::{
-    PyInterpreterConfig, PyInterpreterState, PyInterpreterConfig_OWN_GIL, Py_RTFLAGS_DAEMON_THREADS,
+    PyInterpreterConfig, PyInterpreterConfig_OWN_GIL, PyInterpreterState, Py_RTFLAGS_DAEMON_THREADS,
     Py_RTFLAGS_EXEC, Py_RTFLAGS_FORK, Py_RTFLAGS_MULTI_INTERP_EXTENSIONS, Py_RTFLAGS_THREADS,
     Py_RTFLAGS_USE_MAIN_OBMALLOC, _PY_CALLS_TO_DO_BIT,
 };
@@ -158,7 +158,11 @@ impl Interp {
 
     /// Links a new thread state at the head of the list and gives it its id; fails when the
     /// interpreter is closing (unless `force`, used by finalization itself).
-    pub(crate) fn link_thread(&self, make: impl FnOnce(u64, *mut ThreadState) -> *mut ThreadState, force: bool) -> Option<*mut ThreadState> {
+    pub(crate) fn link_thread(
+        &self,
+        make: impl FnOnce(u64, *mut ThreadState) -> *mut ThreadState,
+        force: bool,
+    ) -> Option<*mut ThreadState> {
         let life = self.shared.life.lock();
         if life.closing && !force {
             return None;

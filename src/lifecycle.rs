@@ -53,7 +53,10 @@ fn claim_lifecycle() -> Option<LifecycleClaim> {
 /// `Py_InitializeFromConfig` and friends. A second call while running does nothing.
 pub(crate) fn initialize(config: CoreConfig) -> Result<(), PyStatus> {
     let Some(_claim) = claim_lifecycle() else {
-        return Err(status::error(c"Py_InitializeFromConfig", c"cannot initialize the runtime while it is being finalized"));
+        return Err(status::error(
+            c"Py_InitializeFromConfig",
+            c"cannot initialize the runtime while it is being finalized",
+        ));
     };
     if runtime::lifecycle() == RUNNING {
         return Ok(());
@@ -66,8 +69,9 @@ pub(crate) fn initialize(config: CoreConfig) -> Result<(), PyStatus> {
     let install_signals = config.install_signal_handlers;
     *RUNTIME.config.lock() = Some(config);
 
-    let main = runtime::register(|id| Interp::new(id, MAIN_CONFIG, WHENCE_RUNTIME, true, Arc::new(Gil::new())))
-        .expect("registering the main interpreter while initializing");
+    let main =
+        runtime::register(|id| Interp::new(id, MAIN_CONFIG, WHENCE_RUNTIME, true, Arc::new(Gil::new())))
+            .expect("registering the main interpreter while initializing");
     runtime::set_main(Arc::as_ptr(&main), me);
     let ts = ThreadState::create(&main, _PyThreadState_WHENCE_INIT, false)
         .expect("the main interpreter is not closing");
@@ -255,7 +259,10 @@ pub(crate) fn not_initialized() -> PyStatus {
 /// `Py_NewInterpreterFromConfig`: a new interpreter whose first thread state is attached to
 /// the calling thread. The caller's thread state, if any, is left detached on success and
 /// re-attached on failure.
-pub(crate) fn new_interpreter(config: &PyInterpreterConfig, whence: c_int) -> Result<*mut ThreadState, PyStatus> {
+pub(crate) fn new_interpreter(
+    config: &PyInterpreterConfig,
+    whence: c_int,
+) -> Result<*mut ThreadState, PyStatus> {
     if runtime::lifecycle() != RUNNING {
         return Err(not_initialized());
     }
@@ -284,7 +291,8 @@ pub(crate) fn new_interpreter(config: &PyInterpreterConfig, whence: c_int) -> Re
         }
         return Err(status::error(c"new_interpreter", c"Py_Initialize must be called first"));
     };
-    let ts = ThreadState::create(&interp, _PyThreadState_WHENCE_INIT, false).expect("a new interpreter is not closing");
+    let ts = ThreadState::create(&interp, _PyThreadState_WHENCE_INIT, false)
+        .expect("a new interpreter is not closing");
     // SAFETY: just created.
     let _ = unsafe { attach(ts, "Py_NewInterpreterFromConfig", OnRefusal::Park) };
     Ok(ts)

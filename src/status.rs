@@ -2,7 +2,7 @@
 
 use std::ffi::CStr;
 
-use crate::abi::{PyStatus, _PyStatus_TYPE_ERROR, _PyStatus_TYPE_EXIT, _PyStatus_TYPE_OK};
+use crate::abi::{_PyStatus_TYPE_ERROR, _PyStatus_TYPE_EXIT, _PyStatus_TYPE_OK, PyStatus};
 
 pub(crate) const fn ok() -> PyStatus {
     PyStatus { _type: _PyStatus_TYPE_OK, func: std::ptr::null(), err_msg: std::ptr::null(), exitcode: 0 }

@@ -96,7 +96,10 @@ pub extern "C" fn PyEval_ThreadsInitialized() -> c_int {
 /// Errors: -1 if `func` is NULL, the runtime is not initialized, or 32 calls are already
 /// queued (CPython 3.13's capacity).
 #[unsafe(no_mangle)]
-pub extern "C" fn Py_AddPendingCall(func: Option<unsafe extern "C" fn(*mut c_void) -> c_int>, arg: *mut c_void) -> c_int {
+pub extern "C" fn Py_AddPendingCall(
+    func: Option<unsafe extern "C" fn(*mut c_void) -> c_int>,
+    arg: *mut c_void,
+) -> c_int {
     guard("Py_AddPendingCall", || {
         let (Some(func), Some(main)) = (func, runtime::main()) else { return -1 };
         match main.add_pending_call(func, arg) {
@@ -170,7 +173,10 @@ pub unsafe extern "C" fn Subinterp_AddPendingCall(
 /// Errors: `SUBINTERP_ERR_NULL_ARGUMENT`, `SUBINTERP_ERR_INVALID_INTERPRETER`,
 /// `SUBINTERP_ERR_INVALID_VALUE` if `microseconds` is 0.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn Subinterp_SetSwitchInterval(interp: *mut PyInterpreterState, microseconds: u64) -> SubinterpResult {
+pub unsafe extern "C" fn Subinterp_SetSwitchInterval(
+    interp: *mut PyInterpreterState,
+    microseconds: u64,
+) -> SubinterpResult {
     guard_result("Subinterp_SetSwitchInterval", || {
         if interp.is_null() {
             return SUBINTERP_ERR_NULL_ARGUMENT;
@@ -190,7 +196,10 @@ pub unsafe extern "C" fn Subinterp_SetSwitchInterval(interp: *mut PyInterpreterS
 /// Errors: `SUBINTERP_ERR_NULL_ARGUMENT`, `SUBINTERP_ERR_INVALID_INTERPRETER`; the output
 /// is written only on success.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn Subinterp_GetSwitchInterval(interp: *mut PyInterpreterState, out_microseconds: *mut u64) -> SubinterpResult {
+pub unsafe extern "C" fn Subinterp_GetSwitchInterval(
+    interp: *mut PyInterpreterState,
+    out_microseconds: *mut u64,
+) -> SubinterpResult {
     guard_result("Subinterp_GetSwitchInterval", || {
         if interp.is_null() || out_microseconds.is_null() {
             return SUBINTERP_ERR_NULL_ARGUMENT;

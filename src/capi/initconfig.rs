@@ -89,7 +89,10 @@ pub unsafe extern "C" fn PyWideStringList_Insert(
 /// with `PyWideStringList_Append` naming a NULL or malformed argument.
 /// Ownership: as `PyWideStringList_Insert`.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn PyWideStringList_Append(list: *mut PyWideStringList, item: *const wchar_t) -> PyStatus {
+pub unsafe extern "C" fn PyWideStringList_Append(
+    list: *mut PyWideStringList,
+    item: *const wchar_t,
+) -> PyStatus {
     guard("PyWideStringList_Append", || {
         if list.is_null() {
             return status::error(c"PyWideStringList_Append", c"list must not be NULL");
@@ -195,7 +198,9 @@ pub unsafe extern "C" fn Py_PreInitializeFromBytesArgs(
     argv: *mut *mut c_char,
 ) -> PyStatus {
     // SAFETY: checked inside.
-    guard("Py_PreInitializeFromBytesArgs", || unsafe { preinitialize_from(src_config, Args::Bytes(argc, argv)) })
+    guard("Py_PreInitializeFromBytesArgs", || unsafe {
+        preinitialize_from(src_config, Args::Bytes(argc, argv))
+    })
 }
 
 /// Pre-initializes from `src_config`, scanning the wide arguments for `-E`, `-I` and `-X`
@@ -335,7 +340,11 @@ pub unsafe extern "C" fn PyConfig_Clear(config: *mut PyConfig) {
 ///
 /// # Safety
 /// `config` non-NULL and valid.
-unsafe fn preinit_for(config: *const PyConfig, who: &'static CStr, args: Option<&[WString]>) -> Result<(), PyStatus> {
+unsafe fn preinit_for(
+    config: *const PyConfig,
+    who: &'static CStr,
+    args: Option<&[WString]>,
+) -> Result<(), PyStatus> {
     if preinit::current().is_some() {
         return Ok(());
     }
@@ -379,7 +388,12 @@ pub unsafe extern "C" fn PyConfig_SetBytesString(
     // SAFETY: checked inside.
     guard("PyConfig_SetBytesString", || unsafe {
         // SAFETY: NUL-terminated when non-NULL, per the C API.
-        set_string(c"PyConfig_SetBytesString", config, config_str, (!str.is_null()).then(|| wstr::decode_c(str)))
+        set_string(
+            c"PyConfig_SetBytesString",
+            config,
+            config_str,
+            (!str.is_null()).then(|| wstr::decode_c(str)),
+        )
     })
 }
 
@@ -434,7 +448,9 @@ pub unsafe extern "C" fn PyConfig_SetBytesArgv(
     argv: *const *mut c_char,
 ) -> PyStatus {
     // SAFETY: checked inside.
-    guard("PyConfig_SetBytesArgv", || unsafe { set_argv(c"PyConfig_SetBytesArgv", config, Args::Bytes(argc, argv)) })
+    guard("PyConfig_SetBytesArgv", || unsafe {
+        set_argv(c"PyConfig_SetBytesArgv", config, Args::Bytes(argc, argv))
+    })
 }
 
 /// Sets `config->argv` to copies of the wide arguments, as `PyConfig_SetBytesArgv`.

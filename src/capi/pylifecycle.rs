@@ -176,7 +176,9 @@ pub unsafe extern "C" fn Py_EndInterpreter(tstate: *mut PyThreadState) {
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn Subinterp_EndInterpreter(tstate: *mut PyThreadState) -> SubinterpResult {
     // SAFETY: `end_interpreter` validates the pointer.
-    guard_result("Subinterp_EndInterpreter", || unsafe { lifecycle::end_interpreter(tstate, EndMode::Checked) })
+    guard_result("Subinterp_EndInterpreter", || unsafe {
+        lifecycle::end_interpreter(tstate, EndMode::Checked)
+    })
 }
 
 /// Prints `Fatal Python error: MESSAGE` (with the runtime state) to stderr and aborts.

@@ -36,7 +36,9 @@ pub(crate) fn fatal_tstate_null(func: &str) -> ! {
 /// Errors: NULL if the runtime is not initialized.
 #[unsafe(no_mangle)]
 pub extern "C" fn PyInterpreterState_New() -> *mut PyInterpreterState {
-    guard("PyInterpreterState_New", || lifecycle::new_bare_interpreter().map_or(std::ptr::null_mut(), |i| i.as_c()))
+    guard("PyInterpreterState_New", || {
+        lifecycle::new_bare_interpreter().map_or(std::ptr::null_mut(), |i| i.as_c())
+    })
 }
 
 /// Resets an interpreter: drops its queued pending calls and atexit callbacks and clears
@@ -105,7 +107,9 @@ pub unsafe extern "C" fn PyInterpreterState_Next(interp: *mut PyInterpreterState
 /// Returns: the newest thread state of `interp` (borrowed), or NULL if it has none or
 /// `interp` is not a live interpreter. Follow with `PyThreadState_Next`.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn PyInterpreterState_ThreadHead(interp: *mut PyInterpreterState) -> *mut PyThreadState {
+pub unsafe extern "C" fn PyInterpreterState_ThreadHead(
+    interp: *mut PyInterpreterState,
+) -> *mut PyThreadState {
     guard("PyInterpreterState_ThreadHead", || {
         runtime::lookup(interp).map_or(std::ptr::null_mut(), |i| ThreadState::as_c(i.thread_head()))
     })
@@ -116,7 +120,10 @@ pub unsafe extern "C" fn PyInterpreterState_ThreadHead(interp: *mut PyInterprete
 /// Returns: 1 if every bit of `feature` is set for `interp`, else 0 (also for a pointer
 /// that is not a live interpreter).
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn _PyInterpreterState_HasFeature(interp: *mut PyInterpreterState, feature: c_ulong) -> c_int {
+pub unsafe extern "C" fn _PyInterpreterState_HasFeature(
+    interp: *mut PyInterpreterState,
+    feature: c_ulong,
+) -> c_int {
     guard_or("_PyInterpreterState_HasFeature", 0, || {
         runtime::lookup(interp).map_or(0, |i| c_int::from(i.feature_flags & feature == feature))
     })
@@ -165,7 +172,10 @@ pub unsafe extern "C" fn PyThreadState_Delete(tstate: *mut PyThreadState) {
         }
         // SAFETY: validated live.
         if unsafe { (*ts).is_in_use() } {
-            fatal(Some("PyThreadState_Delete"), &format!("tstate {tstate:p} is still attached to another thread"));
+            fatal(
+                Some("PyThreadState_Delete"),
+                &format!("tstate {tstate:p} is still attached to another thread"),
+            );
         }
         // SAFETY: live and not attached anywhere.
         unsafe { ThreadState::delete(ts) };
@@ -334,7 +344,9 @@ pub extern "C" fn PyInterpreterGuard_FromCurrent() -> *mut PyInterpreterGuard {
 /// Returns: a new guard; close it with `PyInterpreterGuard_Close`.
 /// Errors: NULL (no exception) if `view` is NULL, or the interpreter is gone or finalizing.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn PyInterpreterGuard_FromView(view: *mut PyInterpreterView) -> *mut PyInterpreterGuard {
+pub unsafe extern "C" fn PyInterpreterGuard_FromView(
+    view: *mut PyInterpreterView,
+) -> *mut PyInterpreterGuard {
     // SAFETY: NULL or a view from us, per the C API.
     guard("PyInterpreterGuard_FromView", || unsafe { ensure::guard_from_view(view) })
 }
@@ -349,7 +361,9 @@ pub unsafe extern "C" fn PyInterpreterGuard_Close(guard_: *mut PyInterpreterGuar
 
 /// Returns: the guarded interpreter (borrowed; valid while the guard is open), or NULL.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn PyInterpreterGuard_GetInterpreter(guard_: *mut PyInterpreterGuard) -> *mut PyInterpreterState {
+pub unsafe extern "C" fn PyInterpreterGuard_GetInterpreter(
+    guard_: *mut PyInterpreterGuard,
+) -> *mut PyInterpreterState {
     // SAFETY: NULL or a guard from us, per the C API.
     guard("PyInterpreterGuard_GetInterpreter", || unsafe { ensure::guard_interpreter(guard_) })
 }
@@ -405,7 +419,9 @@ pub unsafe extern "C" fn PyThreadState_Ensure(guard_: *mut PyInterpreterGuard) -
 /// Returns: a token for `PyThreadState_Release`.
 /// Errors: NULL, no exception, if `view` is NULL or the interpreter is gone or finalizing.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn PyThreadState_EnsureFromView(view: *mut PyInterpreterView) -> *mut PyThreadStateToken {
+pub unsafe extern "C" fn PyThreadState_EnsureFromView(
+    view: *mut PyInterpreterView,
+) -> *mut PyThreadStateToken {
     // SAFETY: NULL or a view from us, per the C API.
     guard("PyThreadState_EnsureFromView", || unsafe { ensure::ensure_from_view(view) })
 }

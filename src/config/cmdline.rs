@@ -87,7 +87,8 @@ impl<'a> GetOpt<'a> {
             if rest.is_empty() {
                 return Some(Opt::Bad(b"expected long option\n".to_vec()));
             }
-            let Some(&(_, has_arg, long)) = LONG_OPTS.iter().find(|(name, _, _)| wstr::w(name) == rest) else {
+            let Some(&(_, has_arg, long)) = LONG_OPTS.iter().find(|(name, _, _)| wstr::w(name) == rest)
+            else {
                 return Some(Opt::Bad(message("unknown option ", arg, "\n")));
             };
             if !has_arg {

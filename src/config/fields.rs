@@ -289,7 +289,11 @@ unsafe fn write_str(
 ///
 /// # Safety
 /// The list must be valid and `malloc`ed (see [`wstr::read_list`]).
-unsafe fn write_list(list: &mut PyWideStringList, value: &[WString], func: &'static CStr) -> Result<(), PyStatus> {
+unsafe fn write_list(
+    list: &mut PyWideStringList,
+    value: &[WString],
+    func: &'static CStr,
+) -> Result<(), PyStatus> {
     // SAFETY: caller's contract.
     if unsafe { wstr::read_list(list) }.is_ok_and(|cur| cur == value) {
         return Ok(());

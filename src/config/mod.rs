@@ -18,7 +18,7 @@ pub(crate) mod wstr;
 use std::ffi::{c_int, CStr};
 use std::path::PathBuf;
 
-use crate::abi::{wchar_t, PyConfig, PyStatus, _PyStatus_TYPE_ERROR};
+use crate::abi::{_PyStatus_TYPE_ERROR, wchar_t, PyConfig, PyStatus};
 use crate::runtime::{self, RUNTIME};
 use fields::Config;
 use wstr::WString;
@@ -177,7 +177,8 @@ pub(crate) fn extension_search_path() -> Vec<PathBuf> {
 impl CoreConfig {
     /// See [`extension_search_path`].
     pub(crate) fn extension_search_path(&self) -> Vec<PathBuf> {
-        let mut out: Vec<PathBuf> = self.config.module_search_paths.iter().map(|p| wstr::to_path(p)).collect();
+        let mut out: Vec<PathBuf> =
+            self.config.module_search_paths.iter().map(|p| wstr::to_path(p)).collect();
         for p in &self.subinterp_path {
             if !out.contains(p) {
                 out.push(p.clone());

@@ -190,7 +190,9 @@ impl PreCmdline {
             cmd.use_environment = 0;
         }
         let use_env = cmd.use_environment != 0;
-        if cmd.dev_mode < 0 && (find_xoption(&cmd.xoptions, "dev").is_some() || env_var(use_env, "PYTHONDEVMODE").is_some()) {
+        if cmd.dev_mode < 0
+            && (find_xoption(&cmd.xoptions, "dev").is_some() || env_var(use_env, "PYTHONDEVMODE").is_some())
+        {
             cmd.dev_mode = 1;
         }
         if cmd.dev_mode < 0 {

@@ -241,7 +241,9 @@ fn read_env_vars(cfg: &mut Config) -> Result<(), PyStatus> {
 /// `config_read_complex_options`: settings an environment variable or a `-X` option give.
 fn read_complex_options(cfg: &mut Config) -> Result<(), PyStatus> {
     let use_env = cfg.use_environment != 0;
-    if cfg.faulthandler < 0 && (env_var(use_env, "PYTHONFAULTHANDLER").is_some() || cfg.xoption("faulthandler").is_some()) {
+    if cfg.faulthandler < 0
+        && (env_var(use_env, "PYTHONFAULTHANDLER").is_some() || cfg.xoption("faulthandler").is_some())
+    {
         cfg.faulthandler = 1;
     }
     if env_var(use_env, "PYTHONPROFILEIMPORTTIME").is_some() || cfg.xoption("importtime").is_some() {
@@ -318,7 +320,8 @@ fn read_cpu_count(cfg: &mut Config, use_env: bool) -> Result<(), PyStatus> {
         )
     };
     if let Some(v) = env_var(use_env, "PYTHON_CPU_COUNT") {
-        cfg.cpu_count = if v == "default" { -1 } else { str_to_int(&v).filter(|&n| n >= 1).ok_or_else(err)? };
+        cfg.cpu_count =
+            if v == "default" { -1 } else { str_to_int(&v).filter(|&n| n >= 1).ok_or_else(err)? };
     }
     if let Some(opt) = cfg.xoption("cpu_count") {
         if !opt.contains(&('=' as c_int)) {
@@ -340,7 +343,9 @@ fn read_frozen_modules(cfg: &mut Config) -> Result<(), PyStatus> {
         None => {}
         Some("on") => cfg.use_frozen_modules = 1,
         Some("off") => cfg.use_frozen_modules = 0,
-        Some(_) => return Err(error_nofunc(c"bad value for PYTHON_FROZEN_MODULES (expected \"on\" or \"off\")")),
+        Some(_) => {
+            return Err(error_nofunc(c"bad value for PYTHON_FROZEN_MODULES (expected \"on\" or \"off\")"))
+        }
     }
     if let Some(opt) = cfg.xoption("frozen_modules") {
         let value = xoption_value(opt);

@@ -85,10 +85,7 @@ pub(crate) fn guard_or<R>(name: &'static str, on_panic: R, f: impl FnOnce() -> R
 
 /// [`guard`] for `Subinterp_*` functions: a panic becomes `SUBINTERP_ERR_PANIC`.
 #[inline(always)]
-pub(crate) fn guard_result(
-    name: &'static str,
-    f: impl FnOnce() -> SubinterpResult,
-) -> SubinterpResult {
+pub(crate) fn guard_result(name: &'static str, f: impl FnOnce() -> SubinterpResult) -> SubinterpResult {
     guard_or(name, SUBINTERP_ERR_PANIC, f)
 }
 
@@ -99,9 +96,7 @@ fn report_panic(name: &str, payload: &(dyn std::any::Any + Send)) {
         .copied()
         .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
         .unwrap_or("(non-string panic payload)");
-    crate::fatal::write_stderr(&format!(
-        "subinterp: internal error in {name}: {msg}; the call failed\n"
-    ));
+    crate::fatal::write_stderr(&format!("subinterp: internal error in {name}: {msg}; the call failed\n"));
 }
 
 /// Borrows a C string as UTF-8 text, lossily (for messages only).
