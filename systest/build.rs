@@ -40,16 +40,11 @@ fn main() {
     println!("cargo:rerun-if-changed={}", include.display());
 
     let headers = headers::read(&include).expect("reading include/*.h");
-    let mut skipped: Vec<(String, String)> = SKIPS
-        .iter()
-        .map(|(n, why)| (n.to_string(), why.to_string()))
-        .collect();
+    let mut skipped: Vec<(String, String)> =
+        SKIPS.iter().map(|(n, why)| (n.to_string(), why.to_string())).collect();
     for name in MAYBE_UNDECLARED {
         if !headers.contains(&format!("struct {name} {{")) {
-            skipped.push((
-                name.to_string(),
-                "NOT YET DECLARED in include/ (checked once it is)".into(),
-            ));
+            skipped.push((name.to_string(), "NOT YET DECLARED in include/ (checked once it is)".into()));
         }
     }
 
@@ -60,8 +55,8 @@ fn main() {
     // No `extern` blocks in abi.rs (functions are `#[no_mangle]` definitions elsewhere),
     // so there are no function or static checks to configure.
 
-    let all_rs = ctest::generate_test(&mut cfg, &abi_rs, "all.rs")
-        .expect("ctest could not generate the ABI check");
+    let all_rs =
+        ctest::generate_test(&mut cfg, &abi_rs, "all.rs").expect("ctest could not generate the ABI check");
 
     // ctest's Rust half ends in its own `fn main` (prints "PASSED n tests" or panics).
     // Rename it so src/main.rs can wrap it with a summary and a plain exit code.
@@ -94,10 +89,7 @@ fn main() {
     let structs = names("ctest_size_align_", &is_struct);
     let aliases = names("ctest_size_align_", &|n| !is_struct(n));
     let consts = names("ctest_const_", &|_| true);
-    let fields = tests
-        .iter()
-        .filter(|t| t.starts_with("ctest_field_size_offset_"))
-        .count();
+    let fields = tests.iter().filter(|t| t.starts_with("ctest_field_size_offset_")).count();
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("set by cargo"));
     let mut summary = format!(
         "structs ({}, {fields} fields): {}\naliases ({}): {}\nconstants: {}\n",
@@ -112,8 +104,5 @@ fn main() {
     }
     fs::write(out.join("summary.txt"), summary).expect("writing summary.txt");
     println!("cargo:rustc-env=SYSTEST_INCLUDE_DIR={}", include.display());
-    println!(
-        "cargo:rustc-env=SYSTEST_HEADERS_FINGERPRINT={}",
-        headers::fingerprint(&headers)
-    );
+    println!("cargo:rustc-env=SYSTEST_HEADERS_FINGERPRINT={}", headers::fingerprint(&headers));
 }

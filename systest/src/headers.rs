@@ -10,9 +10,8 @@ use std::path::{Path, PathBuf};
 
 /// The contents of `include/*.h`, in name order.
 pub fn read(include: &Path) -> std::io::Result<String> {
-    let mut paths: Vec<PathBuf> = fs::read_dir(include)?
-        .map(|e| e.map(|e| e.path()))
-        .collect::<Result<_, _>>()?;
+    let mut paths: Vec<PathBuf> =
+        fs::read_dir(include)?.map(|e| e.map(|e| e.path())).collect::<Result<_, _>>()?;
     paths.retain(|p| p.extension().is_some_and(|e| e == "h"));
     paths.sort();
     let mut text = String::new();
@@ -24,7 +23,5 @@ pub fn read(include: &Path) -> std::io::Result<String> {
 
 /// 64-bit FNV-1a of `text`.
 pub fn fingerprint(text: &str) -> u64 {
-    text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
 }

@@ -39,9 +39,7 @@ fn main() {
         }
     }));
     if std::panic::catch_unwind(ctest_main).is_err() {
-        eprintln!(
-            "systest: FAILED: src/abi.rs and include/Python.h disagree (see `bad` lines above)"
-        );
+        eprintln!("systest: FAILED: src/abi.rs and include/Python.h disagree (see `bad` lines above)");
         std::process::exit(1);
     }
     println!("systest: OK");
