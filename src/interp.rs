@@ -6,7 +6,8 @@
 //! entry points turn it back into an `Arc` only through the registry
 //! ([`crate::runtime::lookup`]), so a stale pointer is an error, never a dereference.
 //!
-//! Lock order: runtime registry → `InterpShared::life` → `Interp::threads` → GIL mutex.
+//! Lock order: runtime registry → `InterpShared::life` → `Interp::threads` → GIL mutex;
+//! `Interp::pending` → `Interp::threads`.
 
 use std::ffi::{c_int, c_void};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering::*};
@@ -321,11 +322,11 @@ impl Interp {
         }
         p.queue.push_back((func, arg as usize));
         self.pending_count.store(p.queue.len(), Release);
-        drop(p);
         self.for_each_thread(|ts| {
             // SAFETY: live while linked; setting a bit is what other threads may do.
             unsafe { (*ts).set_eval_breaker_bit(_PY_CALLS_TO_DO_BIT) }
         });
+        drop(p);
         Ok(())
     }
 
@@ -336,7 +337,7 @@ impl Interp {
     /// Runs queued calls in order until the queue is empty or one fails (returns non-zero).
     /// Returns -1 if one failed, 0 otherwise; does nothing if already running on some thread.
     /// The caller holds this interpreter's GIL.
-    pub(crate) fn run_pending_calls(&self, current: *mut ThreadState) -> c_int {
+    pub(crate) fn run_pending_calls(&self) -> c_int {
         {
             let mut p = self.pending.lock();
             if p.busy {
@@ -361,9 +362,13 @@ impl Interp {
         }
         let mut p = self.pending.lock();
         p.busy = false;
-        if p.queue.is_empty() && !current.is_null() {
-            // SAFETY: the caller's own attached thread state.
-            unsafe { (*current).clear_eval_breaker_bit(_PY_CALLS_TO_DO_BIT) };
+        if p.queue.is_empty() {
+            // Every thread state was told there were calls to do; none are left. (Under the
+            // queue lock, so a concurrent add sets the bits again after this.)
+            self.for_each_thread(|ts| {
+                // SAFETY: live while linked.
+                unsafe { (*ts).clear_eval_breaker_bit(_PY_CALLS_TO_DO_BIT) }
+            });
         }
         result
     }

@@ -149,7 +149,7 @@ pub(crate) fn finalize() -> c_int {
     }
 
     // "Make any remaining pending calls" comes first in CPython's Py_FinalizeEx.
-    main.run_pending_calls(ts);
+    main.run_pending_calls();
 
     runtime::set_finalizing_tstate(ts as usize);
     runtime::set_lifecycle(runtime::FINALIZING, thread_key());
@@ -165,7 +165,7 @@ pub(crate) fn finalize() -> c_int {
     }
 
     main.finalizing.store(true, Release);
-    main.run_pending_calls(ts);
+    main.run_pending_calls();
     main.run_atexit();
     // SAFETY: we hold the main GIL, so no other main thread state is attached; threads
     // waiting for it were refused and never touch their thread state again.
@@ -205,7 +205,7 @@ unsafe fn end_lingering(interp: &Arc<Interp>, main_ts: *mut ThreadState) {
         let fini = ThreadState::create(interp, _PyThreadState_WHENCE_FINI, true).expect("forced creation");
         let _ = attach(fini, "Py_FinalizeEx", OnRefusal::Park);
         interp.finalizing.store(true, Release);
-        interp.run_pending_calls(fini);
+        interp.run_pending_calls();
         interp.run_atexit();
         // We hold its GIL: none of its other thread states is attached.
         for t in interp.threads_snapshot() {
@@ -366,7 +366,7 @@ pub(crate) unsafe fn end_interpreter(p: *mut PyThreadState, mode: EndMode) -> Su
         }),
     }
     interp.finalizing.store(true, Release);
-    interp.run_pending_calls(ts);
+    interp.run_pending_calls();
     if interp.thread_count() != 1 {
         // Only reachable in Fatal mode: Checked mode refused other thread states up front
         // and closing stops new ones.

@@ -175,3 +175,33 @@ fn every_error_code_has_a_message() {
         assert!(!unsafe { CStr::from_ptr(p) }.to_bytes().is_empty());
     }
 }
+
+unsafe extern "C" fn nothing(_: *mut c_void) -> c_int {
+    0
+}
+
+#[test]
+fn draining_pending_calls_clears_every_thread_states_flag() {
+    let _g = lock();
+    Py_Initialize();
+    let main = PyThreadState_Get();
+    let mut s = std::ptr::null_mut();
+    let cfg = PyInterpreterConfig { gil: PyInterpreterConfig_OWN_GIL, ..crate::lifecycle::LEGACY_CONFIG };
+    assert_eq!(unsafe { Py_NewInterpreterFromConfig(&mut s, &cfg) }._type, _PyStatus_TYPE_OK);
+    let interp = unsafe { PyThreadState_GetInterpreter(s) };
+    let other = unsafe { PyThreadState_New(interp) };
+    let bit = _PY_CALLS_TO_DO_BIT as usize;
+    assert_eq!(unsafe { Subinterp_AddPendingCall(interp, Some(nothing), std::ptr::null_mut()) }, SUBINTERP_OK);
+    assert_ne!(unsafe { (*s).eval_breaker } & bit, 0);
+    assert_ne!(unsafe { (*other).eval_breaker } & bit, 0);
+    assert_eq!(Py_MakePendingCalls(), 0);
+    assert_eq!(unsafe { (*s).eval_breaker } & bit, 0);
+    assert_eq!(unsafe { (*other).eval_breaker } & bit, 0, "a sibling kept the flag");
+    unsafe {
+        PyThreadState_Clear(other);
+        PyThreadState_Delete(other);
+        Py_EndInterpreter(s);
+        PyThreadState_Swap(main);
+    }
+    assert_eq!(Py_FinalizeEx(), 0);
+}

@@ -135,7 +135,7 @@ pub extern "C" fn Py_MakePendingCalls() -> c_int {
         if !interp.has_pending_calls() {
             return 0;
         }
-        interp.run_pending_calls(cur)
+        interp.run_pending_calls()
     })
 }
 
