@@ -5,9 +5,10 @@
 #
 # 1. memcheck: any invalid access, use of uninitialised memory or definite leak fails
 #    (the test ends with Py_FinalizeEx, so what is left reachable is only the process's own).
-# 2. helgrind: data races, lock-order and pthread misuse. Helgrind cannot see parking_lot's
-#    futex-based locks or Rust atomics; tools/valgrind.supp names those, one lock or atomic
-#    at a time (each entry says why it is benign). Any other report fails.
+# 2. helgrind: data races, lock-order and pthread misuse on the C side. Helgrind cannot see
+#    parking_lot's futex-based locks or Rust atomics, so tools/valgrind.supp drops reports
+#    whose racing access is inside libsubinterp.so (its comment says why); races inside the
+#    library are stage 3's job. Any other report fails.
 # 3. ThreadSanitizer, when a nightly Rust toolchain with the TSan runtime is installed
 #    (skipped with a message otherwise; SUBINTERP_TSAN=0 skips it): the library rebuilt with
 #    -Zsanitizer=thread (target/tsan), the concurrency tests built with -fsanitize=thread.
