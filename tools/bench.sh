@@ -1,0 +1,125 @@
+#!/usr/bin/env bash
+# tools/bench.sh: `make bench`. Builds every bench/bench_*.c twice from the same source,
+# against libsubinterp (build/bench/ours/) and against CPython 3.13 (build/bench/cpython/),
+# runs each measurement for both, alternating, and prints one table: medians, the ratio
+# ours/CPython and the project's targets. Lower is better everywhere.
+#
+# Environment: CC, CPYTHON_VERSION (3.13.0), CPYTHON_PREFIX (the pyenv install),
+# BENCH_ONLY="key key..." to run some measurements only. Needs `make lib` first.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+CC=${CC:-cc}
+OUT=build/bench
+LIBDIR=target/release
+CPYTHON_VERSION=${CPYTHON_VERSION:-3.13.0}
+CPYTHON_PREFIX=${CPYTHON_PREFIX:-${PYENV_ROOT:-$HOME/.pyenv}/versions/$CPYTHON_VERSION}
+CPYTHON_CONFIG=$CPYTHON_PREFIX/bin/python3-config
+
+CFLAGS=(-std=gnu11 -O2 -g -pthread -Wall -Wextra -Werror -Wno-unused-parameter -Wno-missing-field-initializers -Ibench)
+
+[ -f "$LIBDIR/libsubinterp.so" ] || { echo "bench: $LIBDIR/libsubinterp.so missing: run 'make lib'" >&2; exit 1; }
+
+have_cpython=0
+if [ -x "$CPYTHON_CONFIG" ]; then
+    have_cpython=1
+else
+    echo "bench: CPython $CPYTHON_VERSION not found at $CPYTHON_PREFIX: measuring subinterp only" >&2
+fi
+
+mkdir -p "$OUT/ours" "$OUT/cpython"
+progs=()
+for src in bench/bench_*.c; do
+    name=$(basename "$src" .c)
+    progs+=("$name")
+    "$CC" "${CFLAGS[@]}" -Iinclude "$src" -o "$OUT/ours/$name" \
+        -L"$LIBDIR" -lsubinterp -Wl,-rpath,"$ROOT/$LIBDIR" -pthread
+    if [ $have_cpython = 1 ]; then
+        # shellcheck disable=SC2046
+        "$CC" "${CFLAGS[@]}" $("$CPYTHON_CONFIG" --includes) "$src" -o "$OUT/cpython/$name" \
+            $("$CPYTHON_CONFIG" --ldflags --embed) -Wl,-rpath,"$CPYTHON_PREFIX/lib" -pthread
+    fi
+done
+
+# key|program|label|unit shown|divisor from the program's unit|target (shown)|target test (awk, on ours)
+ROWS=(
+  "create_end|bench_lifecycle|isolated interpreter create+end, per cycle|us|1000|< 20 us|v < 20"
+  "mem_live|bench_lifecycle|RSS per live isolated interpreter|KiB|1|< 32 KiB|v < 32"
+  "mem_cycles|bench_lifecycle|RSS growth over 1,000 create/end cycles|KiB|1|0 KiB|v <= 0"
+  "gilstate_locked|bench_gil|PyGILState_Ensure/Release, attached (LOCKED)|ns|1|< 30 ns|v < 30"
+  "gilstate_unlocked|bench_gil|PyGILState_Ensure/Release, detached (re-attach)|ns|1|< 30 ns|v < 30"
+  "save_restore|bench_gil|PyEval_SaveThread/RestoreThread, uncontended|ns|1|< 20 ns|v < 20"
+  "gilstate_foreign|bench_gil|PyGILState_Ensure/Release, new thread (tstate made+freed)|ns|1|-|"
+  "handover|bench_gil|GIL hand-over between 2 threads of 1 interpreter|us|1000|-|"
+  "handover_floor|bench_gil|  same ping-pong, pthread mutex+condvar (machine floor)|us|1000|-|"
+  "pep788_foreign|bench_gil|PEP 788 EnsureFromView/Release, new thread (ours only)|ns|1|-|"
+)
+
+RES="$OUT/results.txt"
+: > "$RES"
+start=$(date +%s)
+echo "subinterp benchmarks: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), Linux $(uname -r)"
+echo "CPython: $([ $have_cpython = 1 ] && echo "$CPYTHON_PREFIX" || echo "not found (ours only)")"
+for row in "${ROWS[@]}"; do
+    IFS='|' read -r key prog _ <<< "$row"
+    if [ -n "${BENCH_ONLY:-}" ] && [[ " $BENCH_ONLY " != *" $key "* ]]; then continue; fi
+    for impl in ours cpython; do
+        [ $impl = cpython ] && [ $have_cpython = 0 ] && continue
+        [ $impl = cpython ] && [ "$key" = pep788_foreign ] && continue
+        [ -t 2 ] && printf '  running %-18s %-8s\r' "$key" "$impl" >&2
+        if ! "$OUT/$impl/$prog" "$key" > "$OUT/$impl.$key.out" 2> "$OUT/$impl.$key.err"; then
+            echo "bench: $impl/$prog $key failed:" >&2
+            cat "$OUT/$impl.$key.err" >&2
+            exit 1
+        fi
+        grep '^RESULT' "$OUT/$impl.$key.out" | sed "s/^RESULT/$impl/" >> "$RES"
+        # Notes the programs print (a repetition cut short on a noisy machine, ...).
+        sort -u "$OUT/$impl.$key.err" | sed "s/^/  note: /" >&2
+    done
+done
+[ -t 2 ] && printf '%-40s\r' "" >&2
+elapsed=$(( $(date +%s) - start ))
+
+echo
+echo "Medians of repetitions; ratio = ours / CPython; LOWER IS BETTER for every row."
+printf '%s\n' "${ROWS[@]}" | awk -F'|' -v res="$RES" -v have_cpython=$have_cpython '
+BEGIN {
+    while ((getline line < res) > 0) {
+        n = split(line, f, " ")
+        val[f[1] "," f[2]] = f[3]
+    }
+    fmt = "%-58s %12s %12s %15s %10s %5s\n"
+    printf fmt, "measurement", "subinterp", "CPython", "ratio", "target", "met?"
+    printf fmt, "-----------", "---------", "-------", "-----", "------", "----"
+}
+function show(v, div, unit) {
+    if (v == "") return "n/a"
+    x = v / div
+    if (unit == "KiB") return sprintf(x >= 100 ? "%.0f %s" : "%.1f %s", x, unit)
+    if (x >= 100) return sprintf("%.0f %s", x, unit)
+    if (x >= 10) return sprintf("%.1f %s", x, unit)
+    return sprintf("%.2f %s", x, unit)
+}
+{
+    key = $1; label = $3; unit = $4; div = $5; target = $6; test = $7
+    o = val["ours," key]; c = val["cpython," key]
+    if (o == "" && c == "") next
+    ratio = "n/a"
+    if (o != "" && c != "" && c + 0 != 0) {
+        ratio = sprintf("%.2f", o / c)
+        if (o / c < 0.1 && o + 0 > 0) ratio = sprintf("%.2f (1/%.0f)", o / c, c / o)
+    }
+    else if (o != "" && c != "" && o + 0 == 0) ratio = "both 0"
+    met = "-"
+    if (test != "" && o != "") {
+        v = o / div
+        split(test, t, " ")
+        ok = (t[2] == "<" && v < t[3]) || (t[2] == "<=" && v <= t[3])
+        met = ok ? "yes" : "NO"
+    }
+    printf fmt, label, show(o, div, unit), show(c, div, unit), ratio, target, met
+}'
+echo
+echo "Repetitions and spread: $RES (one RESULT line per measurement: median, reps, min, max, notes)."
+echo "Total time: ${elapsed}s."
