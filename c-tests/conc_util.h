@@ -93,11 +93,7 @@ typedef struct {
 
 /* Arrives at the barrier and waits until `n` threads arrived in all; 1 if they did. */
 static inline int barrier_wait(barrier_t *b, int n, double timeout_s) {
-    struct timespec deadline;
-    clock_gettime(CLOCK_REALTIME, &deadline);
-    long long ns = deadline.tv_nsec + (long long)(timeout_s * 1e9);
-    deadline.tv_sec += (time_t)(ns / 1000000000LL);
-    deadline.tv_nsec = (long)(ns % 1000000000LL);
+    struct timespec deadline = deadline_after(timeout_s);
     pthread_mutex_lock(&b->mu);
     b->count++;
     pthread_cond_broadcast(&b->cv);

@@ -120,13 +120,19 @@ static inline void flag_set(flag_t *f, int v) {
     pthread_mutex_unlock(&f->mu);
 }
 
-/* Waits until the flag equals v or timeout_s passes; returns 1 if it did. */
-static inline int flag_wait(flag_t *f, int v, double timeout_s) {
+/* The CLOCK_REALTIME instant timeout_s from now, for pthread_cond_timedwait. */
+static inline struct timespec deadline_after(double timeout_s) {
     struct timespec deadline;
     clock_gettime(CLOCK_REALTIME, &deadline);
     long long ns = deadline.tv_nsec + (long long)(timeout_s * 1e9);
     deadline.tv_sec += (time_t)(ns / 1000000000LL);
     deadline.tv_nsec = (long)(ns % 1000000000LL);
+    return deadline;
+}
+
+/* Waits until the flag equals v or timeout_s passes; returns 1 if it did. */
+static inline int flag_wait(flag_t *f, int v, double timeout_s) {
+    struct timespec deadline = deadline_after(timeout_s);
     pthread_mutex_lock(&f->mu);
     while (f->value != v) {
         if (pthread_cond_timedwait(&f->cv, &f->mu, &deadline) != 0) break;
