@@ -32,3 +32,4 @@ pub(crate) mod tstate;
 
 #[cfg(test)]
 mod tests;
+pub(crate) mod object;
