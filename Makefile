@@ -29,7 +29,7 @@ OWN_TESTS    := $(sort $(wildcard c-tests/sub_*.c))
 OURS_BINS    := $(patsubst c-tests/%.c,$(BUILD)/ours/%,$(COMPAT_TESTS) $(OWN_TESTS))
 CPY_BINS     := $(patsubst c-tests/%.c,$(BUILD)/cpython/%,$(COMPAT_TESTS))
 BENCH_SRCS   := $(sort $(wildcard bench/bench_*.c))
-C_HEADERS    := $(wildcard include/*.h c-tests/*.h)
+C_HEADERS    := $(wildcard include/*.h include/cpython/*.h c-tests/*.h)
 
 .PHONY: all lib header check check-header check-globals check-abi check-cpython-abi check-cpython check-valgrind \
         bench demo install clean c-tests
@@ -114,6 +114,8 @@ install: lib
 	install -m 0755 $(LIB) $(DESTDIR)$(PREFIX)/lib/
 	install -m 0644 $(LIBDIR)/libsubinterp.a $(DESTDIR)$(PREFIX)/lib/
 	install -m 0644 include/*.h $(DESTDIR)$(PREFIX)/include/subinterp/
+	install -d $(DESTDIR)$(PREFIX)/include/subinterp/cpython
+	install -m 0644 include/cpython/*.h $(DESTDIR)$(PREFIX)/include/subinterp/cpython/
 	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)|' \
 	  tools/subinterp.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/subinterp.pc
 

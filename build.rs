@@ -12,7 +12,7 @@ fn main() {
     let dir = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("set by cargo"));
     let mut config = cbindgen::Config::from_file(dir.join("cbindgen.toml")).expect("reading cbindgen.toml");
     let version = format!(
-        "\n#define SUBINTERP_VERSION_MAJOR {}\n#define SUBINTERP_VERSION_MINOR {}\n#define SUBINTERP_VERSION_PATCH {}\n#define SUBINTERP_VERSION \"{}\"",
+        "#define SUBINTERP_VERSION_MAJOR {}\n#define SUBINTERP_VERSION_MINOR {}\n#define SUBINTERP_VERSION_PATCH {}\n#define SUBINTERP_VERSION \"{}\"",
         env("CARGO_PKG_VERSION_MAJOR"),
         env("CARGO_PKG_VERSION_MINOR"),
         env("CARGO_PKG_VERSION_PATCH"),

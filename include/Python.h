@@ -2,8 +2,9 @@
  * Python.h: the entry point for C code, as CPython's.
  *
  * Hand-written. It includes the C library headers CPython's Python.h provides, the version
- * and portability macros, the declarations generated from the Rust sources (subinterp.h),
- * and the macros and static inline functions C code expects. No extern "C" block here:
+ * and portability macros, the hand-written headers with every layout, constant, macro and
+ * static inline function (under CPython's header names), then the function and global
+ * declarations generated from the Rust sources (subinterp.h). No extern "C" block here:
  * each sub-header has its own.
  */
 #ifndef Py_PYTHON_H
@@ -25,9 +26,27 @@
 
 #include "patchlevel.h"
 #include "pyport.h"
-#include "subinterp.h"
+#include "pytypedefs.h"
+
+/* Layouts, constants and macros (hand-written; checked against the Rust side by ctest). */
 #include "pystate.h"
-#include "ceval.h"
+#include "initconfig.h"
 #include "pylifecycle.h"
+#include "subinterp_types.h"
+#include "object.h"
+#include "pybuffer.h"
+#include "methodobject.h"
+#include "descrobject.h"
+#include "longobject.h"
+#include "tupleobject.h"
+#include "unicodeobject.h"
+#include "pyerrors.h"
+
+/* Function and global declarations (generated from src/ by cbindgen). */
+#include "subinterp.h"
+
+/* Macros over the functions. */
+#include "ceval.h"
+#include "cpython/pyerrors.h"
 
 #endif /* !Py_PYTHON_H */

@@ -5,6 +5,15 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <limits.h>
+#include <sys/types.h>
+
+typedef ssize_t Py_ssize_t;
+typedef Py_ssize_t Py_hash_t;   /* hash values: signed, pointer-sized */
+typedef size_t Py_uhash_t;
+
+#ifndef Py_NO_RETURN
+#  define Py_NO_RETURN __attribute__((__noreturn__))
+#endif
 
 #define PyAPI_FUNC(RTYPE) RTYPE
 #define PyAPI_DATA(RTYPE) extern RTYPE

@@ -5,387 +5,11 @@
 
 /* Generated from src/ by build.rs (cbindgen). Do not edit: `make check-header` fails when this file is stale. */
 
-#include <stddef.h>
-#include <stdint.h>
-#include <stdbool.h>
-#include <wchar.h>
-#include <sys/types.h>
-typedef ssize_t Py_ssize_t;
-#ifndef Py_NO_RETURN
-#  define Py_NO_RETURN __attribute__((__noreturn__))
-#endif
+#include "Python.h"
 #define SUBINTERP_VERSION_MAJOR 0
 #define SUBINTERP_VERSION_MINOR 1
 #define SUBINTERP_VERSION_PATCH 0
 #define SUBINTERP_VERSION "0.1.0"
-
-#define _Py_THREAD_DETACHED 0
-
-#define _Py_THREAD_ATTACHED 1
-
-#define _PyThreadState_WHENCE_UNKNOWN 0
-
-#define _PyThreadState_WHENCE_INIT 1
-
-#define _PyThreadState_WHENCE_FINI 2
-
-#define _PyThreadState_WHENCE_THREADING 3
-
-#define _PyThreadState_WHENCE_GILSTATE 4
-
-#define _PyThreadState_WHENCE_EXEC 5
-
-/**
- * Eval-breaker bits (CPython 3.13 values).
- */
-#define _PY_GIL_DROP_REQUEST_BIT ((unsigned int)1 << 0)
-
-#define _PY_SIGNALS_PENDING_BIT ((unsigned int)1 << 1)
-
-#define _PY_CALLS_TO_DO_BIT ((unsigned int)1 << 2)
-
-#define _PY_ASYNC_EXCEPTION_BIT ((unsigned int)1 << 3)
-
-#define _PY_GC_SCHEDULED_BIT ((unsigned int)1 << 4)
-
-#define _PY_EVAL_PLEASE_STOP_BIT ((unsigned int)1 << 5)
-
-#define PyInterpreterConfig_DEFAULT_GIL 0
-
-#define PyInterpreterConfig_SHARED_GIL 1
-
-#define PyInterpreterConfig_OWN_GIL 2
-
-/**
- * Feature flags as CPython 3.12 exposes them (`_PyInterpreterState_HasFeature`).
- */
-#define Py_RTFLAGS_USE_MAIN_OBMALLOC ((unsigned long)1 << 5)
-
-#define Py_RTFLAGS_MULTI_INTERP_EXTENSIONS ((unsigned long)1 << 8)
-
-#define Py_RTFLAGS_THREADS ((unsigned long)1 << 10)
-
-#define Py_RTFLAGS_DAEMON_THREADS ((unsigned long)1 << 11)
-
-#define Py_RTFLAGS_FORK ((unsigned long)1 << 15)
-
-#define Py_RTFLAGS_EXEC ((unsigned long)1 << 16)
-
-#define _PyStatus_TYPE_OK 0
-
-#define _PyStatus_TYPE_ERROR 1
-
-#define _PyStatus_TYPE_EXIT 2
-
-/**
- * PEP 788: a guard that keeps an interpreter from finalizing while it is held.
- */
-typedef struct PyInterpreterGuard PyInterpreterGuard;
-
-/**
- * An interpreter: opaque to C, as in CPython's public headers.
- *
- * Pointers to it are handed out by `Py_NewInterpreter*`, `PyInterpreterState_*` and
- * `PyThreadState_GetInterpreter`. Every entry point taking one checks it against the
- * runtime's registry, so a pointer to an interpreter that has ended is reported as an
- * error instead of being dereferenced.
- */
-typedef struct PyInterpreterState PyInterpreterState;
-
-/**
- * PEP 788: a weak, thread-safe reference to an interpreter that may already be gone.
- */
-typedef struct PyInterpreterView PyInterpreterView;
-
-/**
- * PEP 788: what `PyThreadState_Ensure` returns and `PyThreadState_Release` takes back.
- * Not a thread state; never pass it to another function.
- */
-typedef struct PyThreadStateToken PyThreadStateToken;
-
-/**
- * The public head of a thread state, laid out as CPython 3.13's `struct _ts` begins, so
- * C code that reads `tstate->interp` (or walks `prev`/`next`) works unchanged. The rest of
- * the thread state is private to the runtime; C never allocates one itself.
- */
-typedef struct PyThreadState {
-  /**
-   * Older thread state of the same interpreter (the list is newest first).
-   */
-  struct PyThreadState *prev;
-  /**
-   * Next thread state of the same interpreter, or NULL.
-   */
-  struct PyThreadState *next;
-  /**
-   * The interpreter this thread state belongs to.
-   */
-  struct PyInterpreterState *interp;
-  /**
-   * Bits telling the holder to leave its fast path at the next safe point
-   * (`_PY_*_BIT` below); written atomically by other threads.
-   */
-  size_t eval_breaker;
-  /**
-   * CPython keeps a status bit-field here; ours is private bookkeeping.
-   */
-  unsigned int _status;
-  /**
-   * How this thread state came to be (`_PyThreadState_WHENCE_*`).
-   */
-  int _whence;
-  /**
-   * `_Py_THREAD_DETACHED` or `_Py_THREAD_ATTACHED`.
-   */
-  int state;
-} PyThreadState;
-
-/**
- * Result of every `Subinterp_*` function. Values are stable; a retired value is never
- * reused. `Subinterp_ErrorMessage` gives the text.
- */
-typedef int SubinterpResult;
-
-/**
- * Result of the initialization functions. `func` and `err_msg` point to static strings.
- */
-typedef struct PyStatus {
-  /**
-   * `_PyStatus_TYPE_OK`, `_PyStatus_TYPE_ERROR` or `_PyStatus_TYPE_EXIT`.
-   */
-  int _type;
-  /**
-   * Name of the function that failed, or NULL.
-   */
-  const char *func;
-  /**
-   * Error message, or NULL.
-   */
-  const char *err_msg;
-  /**
-   * Exit code when `_type` is `_PyStatus_TYPE_EXIT`.
-   */
-  int exitcode;
-} PyStatus;
-
-/**
- * A list of wide strings owned by the config that holds it.
- */
-typedef struct PyWideStringList {
-  Py_ssize_t length;
-  wchar_t **items;
-} PyWideStringList;
-
-/**
- * Pre-initialization configuration.
- */
-typedef struct PyPreConfig {
-  int _config_init;
-  int parse_argv;
-  int isolated;
-  int use_environment;
-  int configure_locale;
-  int coerce_c_locale;
-  int coerce_c_locale_warn;
-  int utf8_mode;
-  int dev_mode;
-  int allocator;
-} PyPreConfig;
-
-/**
- * Initialization configuration; see CPython's `Doc/c-api/init_config.rst`.
- */
-typedef struct PyConfig {
-  int _config_init;
-  int isolated;
-  int use_environment;
-  int dev_mode;
-  int install_signal_handlers;
-  int use_hash_seed;
-  unsigned long hash_seed;
-  int faulthandler;
-  int tracemalloc;
-  int perf_profiling;
-  int import_time;
-  int code_debug_ranges;
-  int show_ref_count;
-  int dump_refs;
-  wchar_t *dump_refs_file;
-  int malloc_stats;
-  wchar_t *filesystem_encoding;
-  wchar_t *filesystem_errors;
-  wchar_t *pycache_prefix;
-  int parse_argv;
-  struct PyWideStringList orig_argv;
-  struct PyWideStringList argv;
-  struct PyWideStringList xoptions;
-  struct PyWideStringList warnoptions;
-  int site_import;
-  int bytes_warning;
-  int warn_default_encoding;
-  int inspect;
-  int interactive;
-  int optimization_level;
-  int parser_debug;
-  int write_bytecode;
-  int verbose;
-  int quiet;
-  int user_site_directory;
-  int configure_c_stdio;
-  int buffered_stdio;
-  wchar_t *stdio_encoding;
-  wchar_t *stdio_errors;
-  wchar_t *check_hash_pycs_mode;
-  int use_frozen_modules;
-  int safe_path;
-  int int_max_str_digits;
-  int cpu_count;
-  int pathconfig_warnings;
-  wchar_t *program_name;
-  wchar_t *pythonpath_env;
-  wchar_t *home;
-  wchar_t *platlibdir;
-  int module_search_paths_set;
-  struct PyWideStringList module_search_paths;
-  wchar_t *stdlib_dir;
-  wchar_t *executable;
-  wchar_t *base_executable;
-  wchar_t *prefix;
-  wchar_t *base_prefix;
-  wchar_t *exec_prefix;
-  wchar_t *base_exec_prefix;
-  int skip_source_first_line;
-  wchar_t *run_command;
-  wchar_t *run_module;
-  wchar_t *run_filename;
-  wchar_t *sys_path_0;
-  int _install_importlib;
-  int _init_main;
-  int _is_python_build;
-} PyConfig;
-
-/**
- * Configuration for `Py_NewInterpreterFromConfig`; field order is CPython's.
- */
-typedef struct PyInterpreterConfig {
-  /**
-   * 1: share the main interpreter's object allocator; 0: its own (needs
-   * `check_multi_interp_extensions`).
-   */
-  int use_main_obmalloc;
-  int allow_fork;
-  int allow_exec;
-  int allow_threads;
-  int allow_daemon_threads;
-  /**
-   * 1: single-phase-init extension modules fail to import here.
-   */
-  int check_multi_interp_extensions;
-  /**
-   * `PyInterpreterConfig_DEFAULT_GIL`, `_SHARED_GIL` or `_OWN_GIL`.
-   */
-  int gil;
-} PyInterpreterConfig;
-
-/**
- * What `PyGILState_Ensure` returns: whether a thread state was already attached.
- */
-typedef int PyGILState_STATE;
-
-/**
- * Counters of what the runtime holds, for leak checks (`Subinterp_GetStats`).
- */
-typedef struct SubinterpStats {
-  /**
-   * 1 between `Py_Initialize` and the end of `Py_FinalizeEx`.
-   */
-  int initialized;
-  /**
-   * Interpreters alive now, main included.
-   */
-  Py_ssize_t live_interpreters;
-  /**
-   * Thread states alive now, in all interpreters.
-   */
-  Py_ssize_t live_thread_states;
-  /**
-   * Interpreters created since the runtime was (last) initialized, main included.
-   */
-  Py_ssize_t interpreters_created;
-  /**
-   * Thread states created since the runtime was (last) initialized.
-   */
-  Py_ssize_t thread_states_created;
-} SubinterpStats;
-
-#define PyGILState_LOCKED 0
-
-#define PyGILState_UNLOCKED 1
-
-/**
- * Success.
- */
-#define SUBINTERP_OK 0
-
-/**
- * A required pointer argument was NULL.
- */
-#define SUBINTERP_ERR_NULL_ARGUMENT 1
-
-/**
- * The runtime is not initialized (or is finalizing).
- */
-#define SUBINTERP_ERR_NOT_INITIALIZED 2
-
-/**
- * The interpreter pointer does not name a live interpreter.
- */
-#define SUBINTERP_ERR_INVALID_INTERPRETER 3
-
-/**
- * The thread-state pointer does not name a live thread state.
- */
-#define SUBINTERP_ERR_INVALID_THREAD_STATE 4
-
-/**
- * The thread state must be the calling thread's attached thread state.
- */
-#define SUBINTERP_ERR_NOT_CURRENT 5
-
-/**
- * Other thread states still exist in the interpreter.
- */
-#define SUBINTERP_ERR_OTHER_THREADS 6
-
-/**
- * The operation does not apply to the main interpreter.
- */
-#define SUBINTERP_ERR_MAIN_INTERPRETER 7
-
-/**
- * An argument value is out of range.
- */
-#define SUBINTERP_ERR_INVALID_VALUE 8
-
-/**
- * The interpreter or the runtime is finalizing.
- */
-#define SUBINTERP_ERR_FINALIZING 9
-
-/**
- * PEP 788 guards on the interpreter are still open.
- */
-#define SUBINTERP_ERR_GUARDS_HELD 10
-
-/**
- * The pending-call queue is full.
- */
-#define SUBINTERP_ERR_QUEUE_FULL 11
-
-/**
- * An internal error (a Rust panic was caught at the API boundary).
- */
-#define SUBINTERP_ERR_PANIC 99
 
 #ifdef __cplusplus
 extern "C" {
@@ -399,7 +23,7 @@ extern "C" {
  * Returns: the detached thread state (borrowed); give it back to `PyEval_RestoreThread`.
  * Errors: fatal if no thread state is attached (CPython 3.12's message; 3.13 crashes).
  */
-struct PyThreadState *PyEval_SaveThread(void);
+PyThreadState *PyEval_SaveThread(void);
 
 /**
  * Attaches `tstate` to the calling thread, waiting for its interpreter's GIL.
@@ -410,14 +34,14 @@ struct PyThreadState *PyEval_SaveThread(void);
  * already attached to this thread (where 3.12 deadlocks); also fatal if `tstate` is not a
  * live thread state or is attached to another thread.
  */
-void PyEval_RestoreThread(struct PyThreadState *tstate);
+void PyEval_RestoreThread(PyThreadState *tstate);
 
 /**
  * Same as `PyEval_RestoreThread` (the caller must not have an attached thread state).
  *
  * Errors: as `PyEval_RestoreThread`.
  */
-void PyEval_AcquireThread(struct PyThreadState *tstate);
+void PyEval_AcquireThread(PyThreadState *tstate);
 
 /**
  * Detaches `tstate`, which must be the calling thread's attached thread state.
@@ -426,7 +50,7 @@ void PyEval_AcquireThread(struct PyThreadState *tstate);
  * check; 3.13 detaches whatever is attached), and CPython's "GIL is released" message if
  * nothing is attached.
  */
-void PyEval_ReleaseThread(struct PyThreadState *tstate);
+void PyEval_ReleaseThread(PyThreadState *tstate);
 
 /**
  * Does nothing (threads are always initialized; deprecated since CPython 3.9).
@@ -471,9 +95,7 @@ int Py_MakePendingCalls(void);
  * Errors: `SUBINTERP_ERR_NULL_ARGUMENT`, `SUBINTERP_ERR_INVALID_INTERPRETER`,
  * `SUBINTERP_ERR_QUEUE_FULL` (32 queued for main, 300 for a subinterpreter).
  */
-SubinterpResult Subinterp_AddPendingCall(struct PyInterpreterState *interp,
-                                         int (*func)(void*),
-                                         void *arg);
+SubinterpResult Subinterp_AddPendingCall(PyInterpreterState *interp, int (*func)(void*), void *arg);
 
 /**
  * Sets the switch interval of `interp`'s GIL (CPython's `sys.setswitchinterval`, which is
@@ -484,8 +106,7 @@ SubinterpResult Subinterp_AddPendingCall(struct PyInterpreterState *interp,
  * Errors: `SUBINTERP_ERR_NULL_ARGUMENT`, `SUBINTERP_ERR_INVALID_INTERPRETER`,
  * `SUBINTERP_ERR_INVALID_VALUE` if `microseconds` is 0.
  */
-SubinterpResult Subinterp_SetSwitchInterval(struct PyInterpreterState *interp,
-                                            uint64_t microseconds);
+SubinterpResult Subinterp_SetSwitchInterval(PyInterpreterState *interp, uint64_t microseconds);
 
 /**
  * Reads the switch interval of `interp`'s GIL into `*out_microseconds` (default 5000).
@@ -494,8 +115,7 @@ SubinterpResult Subinterp_SetSwitchInterval(struct PyInterpreterState *interp,
  * Errors: `SUBINTERP_ERR_NULL_ARGUMENT`, `SUBINTERP_ERR_INVALID_INTERPRETER`; the output
  * is written only on success.
  */
-SubinterpResult Subinterp_GetSwitchInterval(struct PyInterpreterState *interp,
-                                            uint64_t *out_microseconds);
+SubinterpResult Subinterp_GetSwitchInterval(PyInterpreterState *interp, uint64_t *out_microseconds);
 
 /**
  * Whether `interp`'s GIL is held right now, and how often it has been taken, for tests
@@ -504,7 +124,7 @@ SubinterpResult Subinterp_GetSwitchInterval(struct PyInterpreterState *interp,
  * Returns: `SUBINTERP_OK`.
  * Errors: `SUBINTERP_ERR_NULL_ARGUMENT`, `SUBINTERP_ERR_INVALID_INTERPRETER`.
  */
-SubinterpResult Subinterp_GetGilState(struct PyInterpreterState *interp,
+SubinterpResult Subinterp_GetGilState(PyInterpreterState *interp,
                                       int *out_locked,
                                       uint64_t *out_switches);
 
@@ -542,39 +162,39 @@ char *Py_EncodeLocale(const wchar_t *text, size_t *error_pos);
 /**
  * Returns: a success status.
  */
-struct PyStatus PyStatus_Ok(void);
+PyStatus PyStatus_Ok(void);
 
 /**
  * Returns: an error status carrying `err_msg` (not copied: it must outlive the status;
  * use a string literal) and no function name, as CPython's.
  */
-struct PyStatus PyStatus_Error(const char *err_msg);
+PyStatus PyStatus_Error(const char *err_msg);
 
 /**
  * Returns: the error status `memory allocation failed`.
  */
-struct PyStatus PyStatus_NoMemory(void);
+PyStatus PyStatus_NoMemory(void);
 
 /**
  * Returns: a status asking to exit the process with `exitcode`.
  */
-struct PyStatus PyStatus_Exit(int exitcode);
+PyStatus PyStatus_Exit(int exitcode);
 
 /**
  * Returns: 1 if `err` is an error status, else 0.
  */
-int PyStatus_IsError(struct PyStatus err);
+int PyStatus_IsError(PyStatus err);
 
 /**
  * Returns: 1 if `err` is an exit status, else 0.
  */
-int PyStatus_IsExit(struct PyStatus err);
+int PyStatus_IsExit(PyStatus err);
 
 /**
  * Returns: 1 if `err` is an error or exit status (something `Py_ExitStatusException`
  * must handle), else 0.
  */
-int PyStatus_Exception(struct PyStatus err);
+int PyStatus_Exception(PyStatus err);
 
 /**
  * Inserts a copy of `item` into `list` at `index`; an index past the end appends.
@@ -587,9 +207,7 @@ int PyStatus_Exception(struct PyStatus err);
  * Ownership: the list owns its copy; its memory comes from `PyMem_RawMalloc` (`malloc`),
  * so `PyMem_RawFree` or `PyConfig_Clear` (for a config's list) frees it.
  */
-struct PyStatus PyWideStringList_Insert(struct PyWideStringList *list,
-                                        Py_ssize_t index,
-                                        const wchar_t *item);
+PyStatus PyWideStringList_Insert(PyWideStringList *list, Py_ssize_t index, const wchar_t *item);
 
 /**
  * Appends a copy of `item` to `list` (`PyWideStringList_Insert` at its length).
@@ -599,7 +217,7 @@ struct PyStatus PyWideStringList_Insert(struct PyWideStringList *list,
  * with `PyWideStringList_Append` naming a NULL or malformed argument.
  * Ownership: as `PyWideStringList_Insert`.
  */
-struct PyStatus PyWideStringList_Append(struct PyWideStringList *list, const wchar_t *item);
+PyStatus PyWideStringList_Append(PyWideStringList *list, const wchar_t *item);
 
 /**
  * Fills `config` with the Python pre-configuration: parse arguments, use the environment,
@@ -607,7 +225,7 @@ struct PyStatus PyWideStringList_Append(struct PyWideStringList *list, const wch
  *
  * Errors: none; a NULL `config` is ignored (CPython crashes).
  */
-void PyPreConfig_InitPythonConfig(struct PyPreConfig *config);
+void PyPreConfig_InitPythonConfig(PyPreConfig *config);
 
 /**
  * Fills `config` with the isolated pre-configuration: no argument parsing, no
@@ -615,7 +233,7 @@ void PyPreConfig_InitPythonConfig(struct PyPreConfig *config);
  *
  * Errors: none; a NULL `config` is ignored (CPython crashes).
  */
-void PyPreConfig_InitIsolatedConfig(struct PyPreConfig *config);
+void PyPreConfig_InitIsolatedConfig(PyPreConfig *config);
 
 /**
  * Pre-initializes the runtime from `src_config`. Does nothing if already pre-initialized
@@ -627,7 +245,7 @@ void PyPreConfig_InitIsolatedConfig(struct PyPreConfig *config);
  * PYTHONUTF8 environment variable value`.
  * Ownership: `src_config` is only read.
  */
-struct PyStatus Py_PreInitialize(const struct PyPreConfig *src_config);
+PyStatus Py_PreInitialize(const PyPreConfig *src_config);
 
 /**
  * Pre-initializes from `src_config`, scanning the bytes arguments (decoded as
@@ -639,9 +257,7 @@ struct PyStatus Py_PreInitialize(const struct PyPreConfig *src_config);
  * NULL`, `argv contains a NULL item`.
  * Ownership: the arguments are only read.
  */
-struct PyStatus Py_PreInitializeFromBytesArgs(const struct PyPreConfig *src_config,
-                                              Py_ssize_t argc,
-                                              char **argv);
+PyStatus Py_PreInitializeFromBytesArgs(const PyPreConfig *src_config, Py_ssize_t argc, char **argv);
 
 /**
  * Pre-initializes from `src_config`, scanning the wide arguments for `-E`, `-I` and `-X`
@@ -651,9 +267,7 @@ struct PyStatus Py_PreInitializeFromBytesArgs(const struct PyPreConfig *src_conf
  * Errors: as `Py_PreInitializeFromBytesArgs`.
  * Ownership: the arguments are only read.
  */
-struct PyStatus Py_PreInitializeFromArgs(const struct PyPreConfig *src_config,
-                                         Py_ssize_t argc,
-                                         wchar_t **argv);
+PyStatus Py_PreInitializeFromArgs(const PyPreConfig *src_config, Py_ssize_t argc, wchar_t **argv);
 
 /**
  * Fills `config` with the Python configuration (CPython 3.13's defaults: environment
@@ -663,7 +277,7 @@ struct PyStatus Py_PreInitializeFromArgs(const struct PyPreConfig *src_config,
  * Errors: none; a NULL `config` is ignored (CPython crashes).
  * Ownership: free what later calls store in it with `PyConfig_Clear`.
  */
-void PyConfig_InitPythonConfig(struct PyConfig *config);
+void PyConfig_InitPythonConfig(PyConfig *config);
 
 /**
  * Fills `config` with the isolated configuration: no environment, no argument parsing,
@@ -673,7 +287,7 @@ void PyConfig_InitPythonConfig(struct PyConfig *config);
  * Errors: none; a NULL `config` is ignored (CPython crashes).
  * Ownership: free what later calls store in it with `PyConfig_Clear`.
  */
-void PyConfig_InitIsolatedConfig(struct PyConfig *config);
+void PyConfig_InitIsolatedConfig(PyConfig *config);
 
 /**
  * Frees the strings and lists of `config` and sets them to NULL/empty (and
@@ -683,7 +297,7 @@ void PyConfig_InitIsolatedConfig(struct PyConfig *config);
  * Errors: none; a NULL `config` is ignored (CPython crashes).
  * Ownership: the strings must come from the `PyConfig_*` functions or `PyMem_RawMalloc`.
  */
-void PyConfig_Clear(struct PyConfig *config);
+void PyConfig_Clear(PyConfig *config);
 
 /**
  * Replaces `*config_str` (a string field of `config`) with a copy of `str` (NULL sets it
@@ -694,9 +308,7 @@ void PyConfig_Clear(struct PyConfig *config);
  * crash: `config must not be NULL`, `config_str must not be NULL`.
  * Ownership: `config` owns the copy; the old string is freed.
  */
-struct PyStatus PyConfig_SetString(struct PyConfig *config,
-                                   wchar_t **config_str,
-                                   const wchar_t *str);
+PyStatus PyConfig_SetString(PyConfig *config, wchar_t **config_str, const wchar_t *str);
 
 /**
  * Decodes `str` as `Py_DecodeLocale` does (UTF-8, undecodable bytes as lone surrogates)
@@ -706,9 +318,7 @@ struct PyStatus PyConfig_SetString(struct PyConfig *config,
  * Errors: as `PyConfig_SetString` (with this function's name).
  * Ownership: as `PyConfig_SetString`.
  */
-struct PyStatus PyConfig_SetBytesString(struct PyConfig *config,
-                                        wchar_t **config_str,
-                                        const char *str);
+PyStatus PyConfig_SetBytesString(PyConfig *config, wchar_t **config_str, const char *str);
 
 /**
  * Sets `config->argv` to copies of the bytes arguments, decoded as `Py_DecodeLocale`
@@ -720,7 +330,7 @@ struct PyStatus PyConfig_SetBytesString(struct PyConfig *config,
  * `argv contains a NULL item`.
  * Ownership: `config` owns the copies; the previous `argv` is freed.
  */
-struct PyStatus PyConfig_SetBytesArgv(struct PyConfig *config, Py_ssize_t argc, char *const *argv);
+PyStatus PyConfig_SetBytesArgv(PyConfig *config, Py_ssize_t argc, char *const *argv);
 
 /**
  * Sets `config->argv` to copies of the wide arguments, as `PyConfig_SetBytesArgv`.
@@ -729,7 +339,7 @@ struct PyStatus PyConfig_SetBytesArgv(struct PyConfig *config, Py_ssize_t argc, 
  * Errors: as `PyConfig_SetBytesArgv`.
  * Ownership: as `PyConfig_SetBytesArgv`.
  */
-struct PyStatus PyConfig_SetArgv(struct PyConfig *config, Py_ssize_t argc, wchar_t *const *argv);
+PyStatus PyConfig_SetArgv(PyConfig *config, Py_ssize_t argc, wchar_t *const *argv);
 
 /**
  * Sets `*list` (a list field of `config`) to copies of `length` strings from `items`,
@@ -742,10 +352,10 @@ struct PyStatus PyConfig_SetArgv(struct PyConfig *config, Py_ssize_t argc, wchar
  * Ownership: `config` owns the copies; the previous list is freed; `items` stays the
  * caller's.
  */
-struct PyStatus PyConfig_SetWideStringList(struct PyConfig *config,
-                                           struct PyWideStringList *list,
-                                           Py_ssize_t length,
-                                           wchar_t **items);
+PyStatus PyConfig_SetWideStringList(PyConfig *config,
+                                    PyWideStringList *list,
+                                    Py_ssize_t length,
+                                    wchar_t **items);
 
 /**
  * Completes `config` as CPython 3.13 does: parses `argv` when `parse_argv` is 1 (then
@@ -764,7 +374,7 @@ struct PyStatus PyConfig_SetWideStringList(struct PyConfig *config,
  * NULL items. On error `config` keeps what was read before it, as in CPython.
  * Ownership: strings and lists stored in `config` are freed by `PyConfig_Clear`.
  */
-struct PyStatus PyConfig_Read(struct PyConfig *config);
+PyStatus PyConfig_Read(PyConfig *config);
 
 /**
  * Initializes the runtime from `config`, which is read first as `PyConfig_Read` does
@@ -784,7 +394,7 @@ struct PyStatus PyConfig_Read(struct PyConfig *config);
  * or a `hash_seed` above 4294967295.
  * Ownership: `config` stays the caller's; free it with `PyConfig_Clear` whenever.
  */
-struct PyStatus Py_InitializeFromConfig(const struct PyConfig *config);
+PyStatus Py_InitializeFromConfig(const PyConfig *config);
 
 /**
  * Gives the command line the runtime was initialized with (`PyConfig.orig_argv`).
@@ -902,7 +512,7 @@ void Py_Finalize(void);
  * Returns: the new thread state (owned by the runtime; end it with `Py_EndInterpreter`).
  * Errors: a failure is fatal (`Py_ExitStatusException`), as in CPython.
  */
-struct PyThreadState *Py_NewInterpreter(void);
+PyThreadState *Py_NewInterpreter(void);
 
 /**
  * Creates an interpreter from `config` (PEP 684). Every field is honoured: `gil`
@@ -922,8 +532,7 @@ struct PyThreadState *Py_NewInterpreter(void);
  * CPython would crash, `tstate_p must not be NULL` / `config must not be NULL`.
  * Ownership: the thread state belongs to the runtime; end it with `Py_EndInterpreter`.
  */
-struct PyStatus Py_NewInterpreterFromConfig(struct PyThreadState **tstate_p,
-                                            const struct PyInterpreterConfig *config);
+PyStatus Py_NewInterpreterFromConfig(PyThreadState **tstate_p, const PyInterpreterConfig *config);
 
 /**
  * Ends the interpreter of `tstate`, which must be the calling thread's attached thread
@@ -939,7 +548,7 @@ struct PyStatus Py_NewInterpreterFromConfig(struct PyThreadState **tstate_p,
  * interpreter; use Py_FinalizeEx()`, `the interpreter is already being ended` (a call from
  * its own callbacks). `Subinterp_EndInterpreter` reports these instead.
  */
-void Py_EndInterpreter(struct PyThreadState *tstate);
+void Py_EndInterpreter(PyThreadState *tstate);
 
 /**
  * Like `Py_EndInterpreter`, but never aborts: every precondition is checked before
@@ -953,7 +562,7 @@ void Py_EndInterpreter(struct PyThreadState *tstate);
  * `SUBINTERP_ERR_FINALIZING` (it is already being ended, e.g. a call from its own pending
  * calls or atexit callbacks, or the runtime is finalizing).
  */
-SubinterpResult Subinterp_EndInterpreter(struct PyThreadState *tstate);
+SubinterpResult Subinterp_EndInterpreter(PyThreadState *tstate);
 
 /**
  * Prints `Fatal Python error: MESSAGE` (with the runtime state) to stderr and aborts.
@@ -977,7 +586,7 @@ void _Py_FatalErrorFunc(const char *func, const char *message) Py_NO_RETURN;
  *
  * Returns: never. Calling it with a success status is itself a fatal error, as in CPython.
  */
-void Py_ExitStatusException(struct PyStatus status) Py_NO_RETURN;
+void Py_ExitStatusException(PyStatus status) Py_NO_RETURN;
 
 /**
  * Registers `func` to run after finalization (newest first), at most 32 of them.
@@ -997,14 +606,14 @@ int Py_AtExit(void (*func)(void));
  * Errors: -1 if `interp` is not a live interpreter or `func` is NULL.
  * Ownership: `data` stays the caller's; the callback is responsible for it.
  */
-int PyUnstable_AtExit(struct PyInterpreterState *interp, void (*func)(void*), void *data);
+int PyUnstable_AtExit(PyInterpreterState *interp, void (*func)(void*), void *data);
 
 /**
  * CPython 3.12's name for `PyUnstable_AtExit`.
  *
  * Returns: 0 on success. Errors: -1 as `PyUnstable_AtExit`.
  */
-int _Py_AtExit(struct PyInterpreterState *interp, void (*func)(void*), void *data);
+int _Py_AtExit(PyInterpreterState *interp, void (*func)(void*), void *data);
 
 /**
  * Allocates `size` bytes (at least one, so 0 gives a unique non-NULL pointer, as in
@@ -1051,13 +660,13 @@ void PyMem_RawFree(void *ptr);
  * `PyInterpreterState_Clear` + `PyInterpreterState_Delete`).
  * Errors: NULL if the runtime is not initialized.
  */
-struct PyInterpreterState *PyInterpreterState_New(void);
+PyInterpreterState *PyInterpreterState_New(void);
 
 /**
  * Resets an interpreter: drops its queued pending calls and atexit callbacks and clears
  * its thread states. Does nothing if `interp` is not a live interpreter.
  */
-void PyInterpreterState_Clear(struct PyInterpreterState *interp);
+void PyInterpreterState_Clear(PyInterpreterState *interp);
 
 /**
  * Deletes an interpreter and its remaining (unused) thread states. A thread state of it
@@ -1068,43 +677,43 @@ void PyInterpreterState_Clear(struct PyInterpreterState *interp);
  * `Py_FinalizeEx`), a thread state of it attached on another thread
  * (`remaining threads`), open PEP 788 guards.
  */
-void PyInterpreterState_Delete(struct PyInterpreterState *interp);
+void PyInterpreterState_Delete(PyInterpreterState *interp);
 
 /**
  * Returns: the interpreter of the attached thread state (borrowed; never NULL).
  * Errors: fatal if no thread state is attached, with CPython's message.
  */
-struct PyInterpreterState *PyInterpreterState_Get(void);
+PyInterpreterState *PyInterpreterState_Get(void);
 
 /**
  * Returns: the main interpreter (borrowed), or NULL if the runtime is not initialized.
  * No thread state needs to be attached.
  */
-struct PyInterpreterState *PyInterpreterState_Main(void);
+PyInterpreterState *PyInterpreterState_Main(void);
 
 /**
  * Returns: the interpreter's ID: 0 for main, then increasing, never reused while the
  * runtime lives.
  * Errors: -1 if `interp` is NULL or not a live interpreter.
  */
-int64_t PyInterpreterState_GetID(struct PyInterpreterState *interp);
+int64_t PyInterpreterState_GetID(PyInterpreterState *interp);
 
 /**
  * Returns: the newest live interpreter (borrowed), or NULL.
  */
-struct PyInterpreterState *PyInterpreterState_Head(void);
+PyInterpreterState *PyInterpreterState_Head(void);
 
 /**
  * Returns: the next older live interpreter (borrowed), or NULL at the end of the list or
  * if `interp` is not a live interpreter.
  */
-struct PyInterpreterState *PyInterpreterState_Next(struct PyInterpreterState *interp);
+PyInterpreterState *PyInterpreterState_Next(PyInterpreterState *interp);
 
 /**
  * Returns: the newest thread state of `interp` (borrowed), or NULL if it has none or
  * `interp` is not a live interpreter. Follow with `PyThreadState_Next`.
  */
-struct PyThreadState *PyInterpreterState_ThreadHead(struct PyInterpreterState *interp);
+PyThreadState *PyInterpreterState_ThreadHead(PyInterpreterState *interp);
 
 /**
  * CPython 3.12's feature-flag query (`Py_RTFLAGS_*`).
@@ -1112,7 +721,7 @@ struct PyThreadState *PyInterpreterState_ThreadHead(struct PyInterpreterState *i
  * Returns: 1 if every bit of `feature` is set for `interp`, else 0 (also for a pointer
  * that is not a live interpreter).
  */
-int _PyInterpreterState_HasFeature(struct PyInterpreterState *interp, unsigned long feature);
+int _PyInterpreterState_HasFeature(PyInterpreterState *interp, unsigned long feature);
 
 /**
  * Creates a thread state for `interp`, not attached. It is bound to the calling thread
@@ -1121,12 +730,12 @@ int _PyInterpreterState_HasFeature(struct PyInterpreterState *interp, unsigned l
  * Returns: the new thread state (owned by the runtime until `PyThreadState_Delete`).
  * Errors: NULL if `interp` is not a live interpreter or is being finalized.
  */
-struct PyThreadState *PyThreadState_New(struct PyInterpreterState *interp);
+PyThreadState *PyThreadState_New(PyInterpreterState *interp);
 
 /**
  * Resets a thread state's bookkeeping. Does nothing for an invalid pointer.
  */
-void PyThreadState_Clear(struct PyThreadState *tstate);
+void PyThreadState_Clear(PyThreadState *tstate);
 
 /**
  * Deletes a thread state that is not attached. Does nothing for an invalid pointer.
@@ -1135,7 +744,7 @@ void PyThreadState_Clear(struct PyThreadState *tstate);
  * thread's attached thread state (CPython's message), and, where CPython would corrupt
  * memory, `tstate %p is still attached to another thread`.
  */
-void PyThreadState_Delete(struct PyThreadState *tstate);
+void PyThreadState_Delete(PyThreadState *tstate);
 
 /**
  * Detaches and deletes the calling thread's attached thread state.
@@ -1148,19 +757,19 @@ void PyThreadState_DeleteCurrent(void);
  * Returns: the attached thread state (borrowed).
  * Errors: fatal if none is attached, with CPython's message.
  */
-struct PyThreadState *PyThreadState_Get(void);
+PyThreadState *PyThreadState_Get(void);
 
 /**
  * Returns: the attached thread state (borrowed), or NULL.
  */
-struct PyThreadState *PyThreadState_GetUnchecked(void);
+PyThreadState *PyThreadState_GetUnchecked(void);
 
 /**
  * CPython 3.5–3.12's name for `PyThreadState_GetUnchecked`.
  *
  * Returns: the attached thread state (borrowed), or NULL.
  */
-struct PyThreadState *_PyThreadState_UncheckedGet(void);
+PyThreadState *_PyThreadState_UncheckedGet(void);
 
 /**
  * Detaches the calling thread's thread state (releasing its GIL) and attaches `tstate`
@@ -1171,23 +780,23 @@ struct PyThreadState *_PyThreadState_UncheckedGet(void);
  * Returns: the previously attached thread state (borrowed), or NULL.
  * Errors: fatal if `tstate` is not a live thread state or is attached to another thread.
  */
-struct PyThreadState *PyThreadState_Swap(struct PyThreadState *tstate);
+PyThreadState *PyThreadState_Swap(PyThreadState *tstate);
 
 /**
  * Returns: the interpreter of `tstate` (borrowed), or NULL for an invalid pointer.
  */
-struct PyInterpreterState *PyThreadState_GetInterpreter(struct PyThreadState *tstate);
+PyInterpreterState *PyThreadState_GetInterpreter(PyThreadState *tstate);
 
 /**
  * Returns: the thread state's ID, unique within its interpreter (from 1, as CPython's).
  * Errors: 0 for an invalid pointer.
  */
-uint64_t PyThreadState_GetID(struct PyThreadState *tstate);
+uint64_t PyThreadState_GetID(PyThreadState *tstate);
 
 /**
  * Returns: the next older thread state of the same interpreter (borrowed), or NULL.
  */
-struct PyThreadState *PyThreadState_Next(struct PyThreadState *tstate);
+PyThreadState *PyThreadState_Next(PyThreadState *tstate);
 
 /**
  * Makes sure the calling thread has an attached thread state, from any thread (one Python
@@ -1216,7 +825,7 @@ void PyGILState_Release(PyGILState_STATE oldstate);
  * Returns: the attached thread state, else the one most recently attached on this thread
  * if it still exists, else NULL (borrowed).
  */
-struct PyThreadState *PyGILState_GetThisThreadState(void);
+PyThreadState *PyGILState_GetThisThreadState(void);
 
 /**
  * Returns: 1 if the calling thread has an attached thread state, else 0. (CPython returns
@@ -1232,7 +841,7 @@ int PyGILState_Check(void);
  * Errors: NULL if no thread state is attached or finalization of the interpreter was
  * already requested.
  */
-struct PyInterpreterGuard *PyInterpreterGuard_FromCurrent(void);
+PyInterpreterGuard *PyInterpreterGuard_FromCurrent(void);
 
 /**
  * Takes a guard on the interpreter `view` refers to. No thread state needs to be attached.
@@ -1240,18 +849,18 @@ struct PyInterpreterGuard *PyInterpreterGuard_FromCurrent(void);
  * Returns: a new guard; close it with `PyInterpreterGuard_Close`.
  * Errors: NULL (no exception) if `view` is NULL, or the interpreter is gone or finalizing.
  */
-struct PyInterpreterGuard *PyInterpreterGuard_FromView(struct PyInterpreterView *view);
+PyInterpreterGuard *PyInterpreterGuard_FromView(PyInterpreterView *view);
 
 /**
  * Closes a guard, letting the interpreter finalize once no guard remains. NULL is fine;
  * closing the same guard twice is not. Cannot fail; needs no thread state.
  */
-void PyInterpreterGuard_Close(struct PyInterpreterGuard *guard_);
+void PyInterpreterGuard_Close(PyInterpreterGuard *guard_);
 
 /**
  * Returns: the guarded interpreter (borrowed; valid while the guard is open), or NULL.
  */
-struct PyInterpreterState *PyInterpreterGuard_GetInterpreter(struct PyInterpreterGuard *guard_);
+PyInterpreterState *PyInterpreterGuard_GetInterpreter(PyInterpreterGuard *guard_);
 
 /**
  * Makes a view of the current interpreter: a reference that stays safe to use after the
@@ -1260,7 +869,7 @@ struct PyInterpreterState *PyInterpreterGuard_GetInterpreter(struct PyInterprete
  * Returns: a new view; close it with `PyInterpreterView_Close`.
  * Errors: NULL if no thread state is attached.
  */
-struct PyInterpreterView *PyInterpreterView_FromCurrent(void);
+PyInterpreterView *PyInterpreterView_FromCurrent(void);
 
 /**
  * Makes a view of the main interpreter. Needs no thread state.
@@ -1268,12 +877,12 @@ struct PyInterpreterView *PyInterpreterView_FromCurrent(void);
  * Returns: a new view; close it with `PyInterpreterView_Close`.
  * Errors: NULL if the runtime is not initialized.
  */
-struct PyInterpreterView *PyInterpreterView_FromMain(void);
+PyInterpreterView *PyInterpreterView_FromMain(void);
 
 /**
  * Closes (frees) a view. NULL is fine. Cannot fail; needs no thread state.
  */
-void PyInterpreterView_Close(struct PyInterpreterView *view);
+void PyInterpreterView_Close(PyInterpreterView *view);
 
 /**
  * Makes sure the calling thread has an attached thread state of the guarded interpreter,
@@ -1284,7 +893,7 @@ void PyInterpreterView_Close(struct PyInterpreterView *view);
  * Returns: a token for `PyThreadState_Release` (not a thread state).
  * Errors: NULL, no exception, if `guard` is NULL; do not call `PyThreadState_Release` then.
  */
-struct PyThreadStateToken *PyThreadState_Ensure(struct PyInterpreterGuard *guard_);
+PyThreadStateToken *PyThreadState_Ensure(PyInterpreterGuard *guard_);
 
 /**
  * `PyThreadState_Ensure` for the interpreter `view` refers to; the interpreter stays
@@ -1293,7 +902,7 @@ struct PyThreadStateToken *PyThreadState_Ensure(struct PyInterpreterGuard *guard
  * Returns: a token for `PyThreadState_Release`.
  * Errors: NULL, no exception, if `view` is NULL or the interpreter is gone or finalizing.
  */
-struct PyThreadStateToken *PyThreadState_EnsureFromView(struct PyInterpreterView *view);
+PyThreadStateToken *PyThreadState_EnsureFromView(PyInterpreterView *view);
 
 /**
  * Undoes the matching `PyThreadState_Ensure*`: the thread state it made is deleted at the
@@ -1301,7 +910,7 @@ struct PyThreadStateToken *PyThreadState_EnsureFromView(struct PyInterpreterView
  *
  * Errors: fatal if no thread state is attached or the nesting count goes below zero.
  */
-void PyThreadState_Release(struct PyThreadStateToken *token);
+void PyThreadState_Release(PyThreadStateToken *token);
 
 /**
  * Returns: a static, NUL-terminated English description of `code` (never NULL; unknown
@@ -1315,7 +924,7 @@ const char *Subinterp_ErrorMessage(SubinterpResult code);
  *
  * Returns: `SUBINTERP_OK`. Errors: `SUBINTERP_ERR_NULL_ARGUMENT`.
  */
-SubinterpResult Subinterp_GetStats(struct SubinterpStats *out);
+SubinterpResult Subinterp_GetStats(SubinterpStats *out);
 
 /**
  * Writes the configuration `interp` was created with into `*out`, `gil` resolved to
@@ -1325,13 +934,13 @@ SubinterpResult Subinterp_GetStats(struct SubinterpStats *out);
  * Returns: `SUBINTERP_OK`. Errors: `SUBINTERP_ERR_NULL_ARGUMENT`,
  * `SUBINTERP_ERR_INVALID_INTERPRETER`; `*out` is written only on success.
  */
-SubinterpResult Subinterp_GetInterpreterConfig(struct PyInterpreterState *interp,
-                                               struct PyInterpreterConfig *out);
+SubinterpResult Subinterp_GetInterpreterConfig(PyInterpreterState *interp,
+                                               PyInterpreterConfig *out);
 
 /**
  * Returns: 1 if `interp` points to a live interpreter, else 0 (never dereferences it).
  */
-int Subinterp_InterpreterIsAlive(struct PyInterpreterState *interp);
+int Subinterp_InterpreterIsAlive(PyInterpreterState *interp);
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -3,7 +3,7 @@
  * shares with CPython 3.13, one item per line.
  *
  * tools/check-cpython-abi.sh compiles it twice, against CPython 3.13's headers and against
- * our include/, runs both and diffs the outputs: any difference is a place where src/abi.rs
+ * our include/, runs both and diffs the outputs: any difference is a place where src/abi/
  * (from which include/subinterp.h is generated) departs from CPython.
  *
  * Lines:

@@ -3,9 +3,9 @@
 # layout and values. systest/cpython_layout.c prints sizes, alignments, field offsets, sizes
 # and types, and constant values and types; it is compiled against CPython 3.13's headers
 # and against include/, both are run, and the outputs must be identical. A difference is a
-# place where src/abi.rs (include/subinterp.h is generated from it) departs from CPython.
+# place where src/abi/ (include/subinterp.h is generated from it) departs from CPython.
 #
-# (The ctest check, `make check-abi`, compares src/abi.rs with include/; this one compares
+# (The ctest check, `make check-abi`, compares src/abi/ with include/; this one compares
 # both with CPython.)
 #
 # Usage: tools/check-cpython-abi.sh [PYTHON3_CONFIG]
