@@ -47,6 +47,8 @@
 
 /* Macros over the functions. */
 #include "ceval.h"
+#include "objimpl.h"
+#include "cpython/object.h"
 #include "cpython/pyerrors.h"
 
 #endif /* !Py_PYTHON_H */

@@ -369,14 +369,12 @@ static inline PyObject *_Py_XNewRef(PyObject *obj) {
 
 /* --- singletons ------------------------------------------------------------------------------ */
 
-#define Py_Is(x, y) ((x) == (y))
+/* Py_Is, Py_IsNone, Py_IsTrue and Py_IsFalse are functions and macros: the macros are in
+   cpython/object.h, after the declarations. */
 #define Py_None (&_Py_NoneStruct)
-#define Py_IsNone(x) Py_Is((x), Py_None)
 #define Py_RETURN_NONE return Py_None
 #define Py_False _PyObject_CAST(&_Py_FalseStruct)
 #define Py_True _PyObject_CAST(&_Py_TrueStruct)
-#define Py_IsTrue(x) Py_Is((x), Py_True)
-#define Py_IsFalse(x) Py_Is((x), Py_False)
 #define Py_RETURN_TRUE return Py_True
 #define Py_RETURN_FALSE return Py_False
 #define Py_NotImplemented (&_Py_NotImplementedStruct)

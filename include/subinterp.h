@@ -16,6 +16,756 @@ extern "C" {
 #endif // __cplusplus
 
 /**
+ * The `BaseException` type object.
+ */
+extern PyTypeObject _PyExc_BaseException;
+
+/**
+ * `BaseException`, as C code names it.
+ */
+extern PyObject *PyExc_BaseException;
+
+/**
+ * The `BaseExceptionGroup` type object.
+ */
+extern PyTypeObject _PyExc_BaseExceptionGroup;
+
+/**
+ * `BaseExceptionGroup`, as C code names it.
+ */
+extern PyObject *PyExc_BaseExceptionGroup;
+
+/**
+ * The `GeneratorExit` type object.
+ */
+extern PyTypeObject _PyExc_GeneratorExit;
+
+/**
+ * `GeneratorExit`, as C code names it.
+ */
+extern PyObject *PyExc_GeneratorExit;
+
+/**
+ * The `KeyboardInterrupt` type object.
+ */
+extern PyTypeObject _PyExc_KeyboardInterrupt;
+
+/**
+ * `KeyboardInterrupt`, as C code names it.
+ */
+extern PyObject *PyExc_KeyboardInterrupt;
+
+/**
+ * The `SystemExit` type object.
+ */
+extern PyTypeObject _PyExc_SystemExit;
+
+/**
+ * `SystemExit`, as C code names it.
+ */
+extern PyObject *PyExc_SystemExit;
+
+/**
+ * The `Exception` type object.
+ */
+extern PyTypeObject _PyExc_Exception;
+
+/**
+ * `Exception`, as C code names it.
+ */
+extern PyObject *PyExc_Exception;
+
+/**
+ * The `ArithmeticError` type object.
+ */
+extern PyTypeObject _PyExc_ArithmeticError;
+
+/**
+ * `ArithmeticError`, as C code names it.
+ */
+extern PyObject *PyExc_ArithmeticError;
+
+/**
+ * The `FloatingPointError` type object.
+ */
+extern PyTypeObject _PyExc_FloatingPointError;
+
+/**
+ * `FloatingPointError`, as C code names it.
+ */
+extern PyObject *PyExc_FloatingPointError;
+
+/**
+ * The `OverflowError` type object.
+ */
+extern PyTypeObject _PyExc_OverflowError;
+
+/**
+ * `OverflowError`, as C code names it.
+ */
+extern PyObject *PyExc_OverflowError;
+
+/**
+ * The `ZeroDivisionError` type object.
+ */
+extern PyTypeObject _PyExc_ZeroDivisionError;
+
+/**
+ * `ZeroDivisionError`, as C code names it.
+ */
+extern PyObject *PyExc_ZeroDivisionError;
+
+/**
+ * The `AssertionError` type object.
+ */
+extern PyTypeObject _PyExc_AssertionError;
+
+/**
+ * `AssertionError`, as C code names it.
+ */
+extern PyObject *PyExc_AssertionError;
+
+/**
+ * The `AttributeError` type object.
+ */
+extern PyTypeObject _PyExc_AttributeError;
+
+/**
+ * `AttributeError`, as C code names it.
+ */
+extern PyObject *PyExc_AttributeError;
+
+/**
+ * The `BufferError` type object.
+ */
+extern PyTypeObject _PyExc_BufferError;
+
+/**
+ * `BufferError`, as C code names it.
+ */
+extern PyObject *PyExc_BufferError;
+
+/**
+ * The `EOFError` type object.
+ */
+extern PyTypeObject _PyExc_EOFError;
+
+/**
+ * `EOFError`, as C code names it.
+ */
+extern PyObject *PyExc_EOFError;
+
+/**
+ * The `ImportError` type object.
+ */
+extern PyTypeObject _PyExc_ImportError;
+
+/**
+ * `ImportError`, as C code names it.
+ */
+extern PyObject *PyExc_ImportError;
+
+/**
+ * The `ModuleNotFoundError` type object.
+ */
+extern PyTypeObject _PyExc_ModuleNotFoundError;
+
+/**
+ * `ModuleNotFoundError`, as C code names it.
+ */
+extern PyObject *PyExc_ModuleNotFoundError;
+
+/**
+ * The `LookupError` type object.
+ */
+extern PyTypeObject _PyExc_LookupError;
+
+/**
+ * `LookupError`, as C code names it.
+ */
+extern PyObject *PyExc_LookupError;
+
+/**
+ * The `IndexError` type object.
+ */
+extern PyTypeObject _PyExc_IndexError;
+
+/**
+ * `IndexError`, as C code names it.
+ */
+extern PyObject *PyExc_IndexError;
+
+/**
+ * The `KeyError` type object.
+ */
+extern PyTypeObject _PyExc_KeyError;
+
+/**
+ * `KeyError`, as C code names it.
+ */
+extern PyObject *PyExc_KeyError;
+
+/**
+ * The `MemoryError` type object.
+ */
+extern PyTypeObject _PyExc_MemoryError;
+
+/**
+ * `MemoryError`, as C code names it.
+ */
+extern PyObject *PyExc_MemoryError;
+
+/**
+ * The `NameError` type object.
+ */
+extern PyTypeObject _PyExc_NameError;
+
+/**
+ * `NameError`, as C code names it.
+ */
+extern PyObject *PyExc_NameError;
+
+/**
+ * The `UnboundLocalError` type object.
+ */
+extern PyTypeObject _PyExc_UnboundLocalError;
+
+/**
+ * `UnboundLocalError`, as C code names it.
+ */
+extern PyObject *PyExc_UnboundLocalError;
+
+/**
+ * The `OSError` type object.
+ */
+extern PyTypeObject _PyExc_OSError;
+
+/**
+ * `OSError`, as C code names it.
+ */
+extern PyObject *PyExc_OSError;
+
+/**
+ * The `BlockingIOError` type object.
+ */
+extern PyTypeObject _PyExc_BlockingIOError;
+
+/**
+ * `BlockingIOError`, as C code names it.
+ */
+extern PyObject *PyExc_BlockingIOError;
+
+/**
+ * The `ChildProcessError` type object.
+ */
+extern PyTypeObject _PyExc_ChildProcessError;
+
+/**
+ * `ChildProcessError`, as C code names it.
+ */
+extern PyObject *PyExc_ChildProcessError;
+
+/**
+ * The `ConnectionError` type object.
+ */
+extern PyTypeObject _PyExc_ConnectionError;
+
+/**
+ * `ConnectionError`, as C code names it.
+ */
+extern PyObject *PyExc_ConnectionError;
+
+/**
+ * The `BrokenPipeError` type object.
+ */
+extern PyTypeObject _PyExc_BrokenPipeError;
+
+/**
+ * `BrokenPipeError`, as C code names it.
+ */
+extern PyObject *PyExc_BrokenPipeError;
+
+/**
+ * The `ConnectionAbortedError` type object.
+ */
+extern PyTypeObject _PyExc_ConnectionAbortedError;
+
+/**
+ * `ConnectionAbortedError`, as C code names it.
+ */
+extern PyObject *PyExc_ConnectionAbortedError;
+
+/**
+ * The `ConnectionRefusedError` type object.
+ */
+extern PyTypeObject _PyExc_ConnectionRefusedError;
+
+/**
+ * `ConnectionRefusedError`, as C code names it.
+ */
+extern PyObject *PyExc_ConnectionRefusedError;
+
+/**
+ * The `ConnectionResetError` type object.
+ */
+extern PyTypeObject _PyExc_ConnectionResetError;
+
+/**
+ * `ConnectionResetError`, as C code names it.
+ */
+extern PyObject *PyExc_ConnectionResetError;
+
+/**
+ * The `FileExistsError` type object.
+ */
+extern PyTypeObject _PyExc_FileExistsError;
+
+/**
+ * `FileExistsError`, as C code names it.
+ */
+extern PyObject *PyExc_FileExistsError;
+
+/**
+ * The `FileNotFoundError` type object.
+ */
+extern PyTypeObject _PyExc_FileNotFoundError;
+
+/**
+ * `FileNotFoundError`, as C code names it.
+ */
+extern PyObject *PyExc_FileNotFoundError;
+
+/**
+ * The `InterruptedError` type object.
+ */
+extern PyTypeObject _PyExc_InterruptedError;
+
+/**
+ * `InterruptedError`, as C code names it.
+ */
+extern PyObject *PyExc_InterruptedError;
+
+/**
+ * The `IsADirectoryError` type object.
+ */
+extern PyTypeObject _PyExc_IsADirectoryError;
+
+/**
+ * `IsADirectoryError`, as C code names it.
+ */
+extern PyObject *PyExc_IsADirectoryError;
+
+/**
+ * The `NotADirectoryError` type object.
+ */
+extern PyTypeObject _PyExc_NotADirectoryError;
+
+/**
+ * `NotADirectoryError`, as C code names it.
+ */
+extern PyObject *PyExc_NotADirectoryError;
+
+/**
+ * The `PermissionError` type object.
+ */
+extern PyTypeObject _PyExc_PermissionError;
+
+/**
+ * `PermissionError`, as C code names it.
+ */
+extern PyObject *PyExc_PermissionError;
+
+/**
+ * The `ProcessLookupError` type object.
+ */
+extern PyTypeObject _PyExc_ProcessLookupError;
+
+/**
+ * `ProcessLookupError`, as C code names it.
+ */
+extern PyObject *PyExc_ProcessLookupError;
+
+/**
+ * The `TimeoutError` type object.
+ */
+extern PyTypeObject _PyExc_TimeoutError;
+
+/**
+ * `TimeoutError`, as C code names it.
+ */
+extern PyObject *PyExc_TimeoutError;
+
+/**
+ * The `ReferenceError` type object.
+ */
+extern PyTypeObject _PyExc_ReferenceError;
+
+/**
+ * `ReferenceError`, as C code names it.
+ */
+extern PyObject *PyExc_ReferenceError;
+
+/**
+ * The `RuntimeError` type object.
+ */
+extern PyTypeObject _PyExc_RuntimeError;
+
+/**
+ * `RuntimeError`, as C code names it.
+ */
+extern PyObject *PyExc_RuntimeError;
+
+/**
+ * The `NotImplementedError` type object.
+ */
+extern PyTypeObject _PyExc_NotImplementedError;
+
+/**
+ * `NotImplementedError`, as C code names it.
+ */
+extern PyObject *PyExc_NotImplementedError;
+
+/**
+ * The `PythonFinalizationError` type object.
+ */
+extern PyTypeObject _PyExc_PythonFinalizationError;
+
+/**
+ * `PythonFinalizationError`, as C code names it.
+ */
+extern PyObject *PyExc_PythonFinalizationError;
+
+/**
+ * The `RecursionError` type object.
+ */
+extern PyTypeObject _PyExc_RecursionError;
+
+/**
+ * `RecursionError`, as C code names it.
+ */
+extern PyObject *PyExc_RecursionError;
+
+/**
+ * The `StopAsyncIteration` type object.
+ */
+extern PyTypeObject _PyExc_StopAsyncIteration;
+
+/**
+ * `StopAsyncIteration`, as C code names it.
+ */
+extern PyObject *PyExc_StopAsyncIteration;
+
+/**
+ * The `StopIteration` type object.
+ */
+extern PyTypeObject _PyExc_StopIteration;
+
+/**
+ * `StopIteration`, as C code names it.
+ */
+extern PyObject *PyExc_StopIteration;
+
+/**
+ * The `SyntaxError` type object.
+ */
+extern PyTypeObject _PyExc_SyntaxError;
+
+/**
+ * `SyntaxError`, as C code names it.
+ */
+extern PyObject *PyExc_SyntaxError;
+
+/**
+ * The `IndentationError` type object.
+ */
+extern PyTypeObject _PyExc_IndentationError;
+
+/**
+ * `IndentationError`, as C code names it.
+ */
+extern PyObject *PyExc_IndentationError;
+
+/**
+ * The `TabError` type object.
+ */
+extern PyTypeObject _PyExc_TabError;
+
+/**
+ * `TabError`, as C code names it.
+ */
+extern PyObject *PyExc_TabError;
+
+/**
+ * The `SystemError` type object.
+ */
+extern PyTypeObject _PyExc_SystemError;
+
+/**
+ * `SystemError`, as C code names it.
+ */
+extern PyObject *PyExc_SystemError;
+
+/**
+ * The `TypeError` type object.
+ */
+extern PyTypeObject _PyExc_TypeError;
+
+/**
+ * `TypeError`, as C code names it.
+ */
+extern PyObject *PyExc_TypeError;
+
+/**
+ * The `ValueError` type object.
+ */
+extern PyTypeObject _PyExc_ValueError;
+
+/**
+ * `ValueError`, as C code names it.
+ */
+extern PyObject *PyExc_ValueError;
+
+/**
+ * The `UnicodeError` type object.
+ */
+extern PyTypeObject _PyExc_UnicodeError;
+
+/**
+ * `UnicodeError`, as C code names it.
+ */
+extern PyObject *PyExc_UnicodeError;
+
+/**
+ * The `UnicodeDecodeError` type object.
+ */
+extern PyTypeObject _PyExc_UnicodeDecodeError;
+
+/**
+ * `UnicodeDecodeError`, as C code names it.
+ */
+extern PyObject *PyExc_UnicodeDecodeError;
+
+/**
+ * The `UnicodeEncodeError` type object.
+ */
+extern PyTypeObject _PyExc_UnicodeEncodeError;
+
+/**
+ * `UnicodeEncodeError`, as C code names it.
+ */
+extern PyObject *PyExc_UnicodeEncodeError;
+
+/**
+ * The `UnicodeTranslateError` type object.
+ */
+extern PyTypeObject _PyExc_UnicodeTranslateError;
+
+/**
+ * `UnicodeTranslateError`, as C code names it.
+ */
+extern PyObject *PyExc_UnicodeTranslateError;
+
+/**
+ * The `Warning` type object.
+ */
+extern PyTypeObject _PyExc_Warning;
+
+/**
+ * `Warning`, as C code names it.
+ */
+extern PyObject *PyExc_Warning;
+
+/**
+ * The `BytesWarning` type object.
+ */
+extern PyTypeObject _PyExc_BytesWarning;
+
+/**
+ * `BytesWarning`, as C code names it.
+ */
+extern PyObject *PyExc_BytesWarning;
+
+/**
+ * The `DeprecationWarning` type object.
+ */
+extern PyTypeObject _PyExc_DeprecationWarning;
+
+/**
+ * `DeprecationWarning`, as C code names it.
+ */
+extern PyObject *PyExc_DeprecationWarning;
+
+/**
+ * The `EncodingWarning` type object.
+ */
+extern PyTypeObject _PyExc_EncodingWarning;
+
+/**
+ * `EncodingWarning`, as C code names it.
+ */
+extern PyObject *PyExc_EncodingWarning;
+
+/**
+ * The `FutureWarning` type object.
+ */
+extern PyTypeObject _PyExc_FutureWarning;
+
+/**
+ * `FutureWarning`, as C code names it.
+ */
+extern PyObject *PyExc_FutureWarning;
+
+/**
+ * The `ImportWarning` type object.
+ */
+extern PyTypeObject _PyExc_ImportWarning;
+
+/**
+ * `ImportWarning`, as C code names it.
+ */
+extern PyObject *PyExc_ImportWarning;
+
+/**
+ * The `PendingDeprecationWarning` type object.
+ */
+extern PyTypeObject _PyExc_PendingDeprecationWarning;
+
+/**
+ * `PendingDeprecationWarning`, as C code names it.
+ */
+extern PyObject *PyExc_PendingDeprecationWarning;
+
+/**
+ * The `ResourceWarning` type object.
+ */
+extern PyTypeObject _PyExc_ResourceWarning;
+
+/**
+ * `ResourceWarning`, as C code names it.
+ */
+extern PyObject *PyExc_ResourceWarning;
+
+/**
+ * The `RuntimeWarning` type object.
+ */
+extern PyTypeObject _PyExc_RuntimeWarning;
+
+/**
+ * `RuntimeWarning`, as C code names it.
+ */
+extern PyObject *PyExc_RuntimeWarning;
+
+/**
+ * The `SyntaxWarning` type object.
+ */
+extern PyTypeObject _PyExc_SyntaxWarning;
+
+/**
+ * `SyntaxWarning`, as C code names it.
+ */
+extern PyObject *PyExc_SyntaxWarning;
+
+/**
+ * The `UnicodeWarning` type object.
+ */
+extern PyTypeObject _PyExc_UnicodeWarning;
+
+/**
+ * `UnicodeWarning`, as C code names it.
+ */
+extern PyObject *PyExc_UnicodeWarning;
+
+/**
+ * The `UserWarning` type object.
+ */
+extern PyTypeObject _PyExc_UserWarning;
+
+/**
+ * `UserWarning`, as C code names it.
+ */
+extern PyObject *PyExc_UserWarning;
+
+/**
+ * `EnvironmentError`: another name for `OSError`.
+ */
+extern PyObject *PyExc_EnvironmentError;
+
+/**
+ * `IOError`: another name for `OSError`.
+ */
+extern PyObject *PyExc_IOError;
+
+/**
+ * `int`.
+ */
+extern PyTypeObject PyLong_Type;
+
+/**
+ * `bool`: a subclass of `int` with two instances.
+ */
+extern PyTypeObject PyBool_Type;
+
+/**
+ * `False`.
+ */
+extern PyLongObject _Py_FalseStruct;
+
+/**
+ * `True`.
+ */
+extern PyLongObject _Py_TrueStruct;
+
+/**
+ * `None`.
+ */
+extern PyObject _Py_NoneStruct;
+
+/**
+ * `NotImplemented`.
+ */
+extern PyObject _Py_NotImplementedStruct;
+
+/**
+ * `Ellipsis` (`...`).
+ */
+extern PyObject _Py_EllipsisObject;
+
+/**
+ * `type(None)`.
+ */
+extern PyTypeObject _PyNone_Type;
+
+/**
+ * `type(NotImplemented)`.
+ */
+extern PyTypeObject _PyNotImplemented_Type;
+
+/**
+ * `type(...)`.
+ */
+extern PyTypeObject PyEllipsis_Type;
+
+/**
+ * `tuple`.
+ */
+extern PyTypeObject PyTuple_Type;
+
+/**
+ * `type`: the type of every type.
+ */
+extern PyTypeObject PyType_Type;
+
+/**
+ * `object`: the base of every type.
+ */
+extern PyTypeObject PyBaseObject_Type;
+
+/**
+ * `str`.
+ */
+extern PyTypeObject PyUnicode_Type;
+
+/**
  * Detaches the calling thread's thread state, releasing its interpreter's GIL so other
  * threads of that interpreter (or of interpreters sharing the GIL) can run.
  * `Py_BEGIN_ALLOW_THREADS` expands to this.
@@ -133,6 +883,382 @@ SubinterpResult Subinterp_GetGilState(PyInterpreterState *interp,
  * this thread (another thread waited a whole switch interval), else 0.
  */
 int Subinterp_DropRequested(void);
+
+/**
+ * Adds a reference to `op` (the function form of `Py_XINCREF`; stable-ABI extensions call
+ * it). NULL is fine; immortal objects are left alone (PEP 683).
+ */
+void Py_IncRef(PyObject *op);
+
+/**
+ * Drops a reference to `op` (the function form of `Py_XDECREF`), deallocating it when none
+ * is left. NULL is fine.
+ */
+void Py_DecRef(PyObject *op);
+
+/**
+ * `Py_INCREF` as a function (what the limited API's inline functions call).
+ */
+void _Py_IncRef(PyObject *op);
+
+/**
+ * `Py_DECREF` as a function (what the limited API's inline functions call).
+ */
+void _Py_DecRef(PyObject *op);
+
+/**
+ * Deallocates an object whose reference count reached zero (what `Py_DECREF` calls):
+ * runs its type's `tp_dealloc`.
+ */
+void _Py_Dealloc(PyObject *op);
+
+/**
+ * Returns: 1 if `op` is immortal (PEP 683: its reference count is never changed), else 0.
+ */
+int PyUnstable_IsImmortal(PyObject *op);
+
+/**
+ * Returns: 1 if `x` and `y` are the same object (`x is y`), else 0.
+ */
+int Py_Is(PyObject *x, PyObject *y);
+
+/**
+ * Returns: 1 if `x` is `None`, else 0.
+ */
+int Py_IsNone(PyObject *x);
+
+/**
+ * Returns: 1 if `x` is `True`, else 0.
+ */
+int Py_IsTrue(PyObject *x);
+
+/**
+ * Returns: 1 if `x` is `False`, else 0.
+ */
+int Py_IsFalse(PyObject *x);
+
+/**
+ * `repr(op)`.
+ *
+ * Returns: a new reference to a `str`.
+ * Errors: NULL with an exception set (what `__repr__` raised, or `TypeError` if it
+ * returned a non-string). A NULL `op` gives the string `<NULL>`, as CPython.
+ */
+PyObject *PyObject_Repr(PyObject *op);
+
+/**
+ * `str(op)`.
+ *
+ * Returns: a new reference to a `str`.
+ * Errors: NULL with an exception set. A NULL `op` gives `<NULL>`, as CPython.
+ */
+PyObject *PyObject_Str(PyObject *op);
+
+/**
+ * Returns: 1 if `op` is an instance of `tp` or of a subtype of it, else 0 (the function
+ * form of `PyObject_TypeCheck`). NULL arguments give 0.
+ */
+int _PyObject_TypeCheck(PyObject *op, PyTypeObject *tp);
+
+/**
+ * Returns: a new reference to the `int` `v` (small values are shared, immortal objects).
+ * Errors: NULL with `MemoryError`.
+ */
+PyObject *PyLong_FromLong(long v);
+
+/**
+ * Returns: the value of the `int` `op` as a C `long`.
+ * Errors: -1 with `OverflowError` ("Python int too large to convert to C long") if it does
+ * not fit, `TypeError` if `op` is not an `int`, `SystemError` for NULL; check
+ * `PyErr_Occurred()` to tell -1 from an error.
+ */
+long PyLong_AsLong(PyObject *op);
+
+/**
+ * Returns: `True` if `v` is non-zero, else `False` (immortal; the reference may be
+ * treated as new).
+ */
+PyObject *PyBool_FromLong(long v);
+
+/**
+ * Allocates `size` bytes from the calling thread's interpreter (16-byte aligned). Every
+ * interpreter has its own allocator, released wholesale when the interpreter ends; with no
+ * thread state attached the block comes from `malloc` (CPython crashes there).
+ *
+ * Returns: the block (free it with `PyObject_Free`); `size` 0 gives a unique pointer.
+ * Errors: NULL when out of memory (no exception is set).
+ */
+void *PyObject_Malloc(size_t size);
+
+/**
+ * Like `PyObject_Malloc` for `nelem * elsize` bytes, zeroed.
+ *
+ * Returns: the block. Errors: NULL when out of memory or if the size overflows.
+ */
+void *PyObject_Calloc(size_t nelem, size_t elsize);
+
+/**
+ * Resizes a block from `PyObject_Malloc` (NULL allocates), keeping its contents.
+ *
+ * Returns: the block, possibly moved.
+ * Errors: NULL when out of memory; the old block is then left as it was.
+ */
+void *PyObject_Realloc(void *p, size_t size);
+
+/**
+ * Frees a block from `PyObject_Malloc`/`Calloc`/`Realloc`. NULL is fine.
+ */
+void PyObject_Free(void *p);
+
+/**
+ * Sets up the head of freshly allocated memory as an object of type `tp` with one
+ * reference (a heap type gains a reference from it).
+ *
+ * Returns: `op` (borrowed: it is the caller's memory).
+ * Errors: NULL with `SystemError` if `op` or `tp` is NULL.
+ */
+PyObject *PyObject_Init(PyObject *op, PyTypeObject *tp);
+
+/**
+ * `PyObject_Init` for a variable-size object, also setting `ob_size`.
+ *
+ * Returns: `op` (borrowed). Errors: NULL with `SystemError` if `op` or `tp` is NULL.
+ */
+PyVarObject *PyObject_InitVar(PyVarObject *op, PyTypeObject *tp, Py_ssize_t size);
+
+/**
+ * Allocates an uninitialized instance of `tp` (`tp_basicsize` bytes) with its head set up
+ * (what the `PyObject_New` macro calls). Free it with `PyObject_Free` (`PyObject_Del`).
+ *
+ * Returns: a new reference. Errors: NULL with `MemoryError`, or `SystemError` for NULL.
+ */
+PyObject *_PyObject_New(PyTypeObject *tp);
+
+/**
+ * Allocates an uninitialized variable-size instance of `tp` with room for `nitems` items
+ * (what the `PyObject_NewVar` macro calls).
+ *
+ * Returns: a new reference. Errors: NULL with `MemoryError` (also when the size overflows),
+ * or `SystemError` for NULL.
+ */
+PyVarObject *_PyObject_NewVar(PyTypeObject *tp, Py_ssize_t nitems);
+
+/**
+ * Raises `exc_type` with the message `message` (UTF-8).
+ *
+ * Errors: a NULL or non-exception `exc_type` raises `SystemError` instead.
+ */
+void PyErr_SetString(PyObject *exc_type, const char *message);
+
+/**
+ * Raises `exc_type` with `value` (borrowed): `value` itself if it is an instance of the
+ * type, else the type called with it (a tuple gives the arguments, NULL none). The
+ * exception being handled, if any, becomes the new one's `__context__`.
+ *
+ * Errors: a NULL or non-exception `exc_type` raises `SystemError` instead.
+ */
+void PyErr_SetObject(PyObject *exc_type, PyObject *value);
+
+/**
+ * Raises `exc_type` with no arguments.
+ */
+void PyErr_SetNone(PyObject *exc_type);
+
+/**
+ * Returns: the type of the current exception (borrowed), or NULL if none is set (or no
+ * thread state is attached).
+ */
+PyObject *PyErr_Occurred(void);
+
+/**
+ * Clears the current exception.
+ */
+void PyErr_Clear(void);
+
+/**
+ * Takes the current exception, leaving none.
+ *
+ * Returns: a new reference to the exception instance, or NULL if none was set.
+ */
+PyObject *PyErr_GetRaisedException(void);
+
+/**
+ * Makes `exc` the current exception (stealing the reference); NULL clears.
+ */
+void PyErr_SetRaisedException(PyObject *exc);
+
+/**
+ * Takes the current exception as (type, value, traceback), each a new reference or NULL
+ * (CPython 3.12+ keeps exceptions normalized, so `value` is the instance).
+ */
+void PyErr_Fetch(PyObject **ptype, PyObject **pvalue, PyObject **ptraceback);
+
+/**
+ * Sets the current exception from (type, value, traceback), stealing all three; a NULL
+ * type clears. A value that is not an instance of the type is normalized (the type called
+ * with it).
+ */
+void PyErr_Restore(PyObject *ptype, PyObject *value, PyObject *traceback);
+
+/**
+ * Returns: 1 if the current exception is an instance of `exc` (a class or a tuple of
+ * classes), else 0.
+ */
+int PyErr_ExceptionMatches(PyObject *exc);
+
+/**
+ * Returns: 1 if `given` (an exception class or instance) matches `exc` (a class or a
+ * tuple of classes, searched recursively), else 0; NULL arguments give 0.
+ */
+int PyErr_GivenExceptionMatches(PyObject *given, PyObject *exc);
+
+/**
+ * Raises `MemoryError`.
+ *
+ * Returns: NULL, always (so a function can `return PyErr_NoMemory();`).
+ */
+PyObject *PyErr_NoMemory(void);
+
+/**
+ * Raises `TypeError("bad argument type for built-in operation")`.
+ *
+ * Returns: 0, always.
+ */
+int PyErr_BadArgument(void);
+
+/**
+ * Raises `SystemError("bad argument to internal function")`: a C caller broke a
+ * precondition.
+ */
+void PyErr_BadInternalCall(void);
+
+/**
+ * Returns: the exception being handled (`sys.exception()`), a new reference, or NULL.
+ */
+PyObject *PyErr_GetHandledException(void);
+
+/**
+ * Sets the exception being handled (borrowed); NULL or `None` clears.
+ */
+void PyErr_SetHandledException(PyObject *exc);
+
+/**
+ * A tuple of `size` items, each NULL until set with `PyTuple_SetItem` or
+ * `PyTuple_SET_ITEM` (the empty tuple is a shared, immortal object).
+ *
+ * Returns: a new reference.
+ * Errors: NULL with `SystemError` for a negative size, `MemoryError` when out of memory.
+ */
+PyObject *PyTuple_New(Py_ssize_t size);
+
+/**
+ * Returns: the number of items of a tuple.
+ * Errors: -1 with `SystemError` if `op` is NULL or not a tuple.
+ */
+Py_ssize_t PyTuple_Size(PyObject *op);
+
+/**
+ * Returns: item `index` of a tuple (borrowed).
+ * Errors: NULL with `IndexError("tuple index out of range")`, or `SystemError` if `op` is
+ * not a tuple.
+ */
+PyObject *PyTuple_GetItem(PyObject *op, Py_ssize_t index);
+
+/**
+ * Stores `item` at `index`, stealing the reference (also on error) and dropping what was
+ * there. Only for tuples being filled, which nobody else has seen yet.
+ *
+ * Returns: 0. Errors: -1 with `IndexError("tuple assignment index out of range")`, or
+ * `SystemError` if `op` is not a tuple or is shared (its reference count is not 1).
+ */
+int PyTuple_SetItem(PyObject *op, Py_ssize_t index, PyObject *item);
+
+/**
+ * Decodes the NUL-terminated UTF-8 `s` into a `str`.
+ *
+ * Returns: a new reference.
+ * Errors: NULL with `UnicodeDecodeError` for invalid UTF-8, `SystemError` for NULL.
+ */
+PyObject *PyUnicode_FromString(const char *s);
+
+/**
+ * Decodes `size` bytes of UTF-8 at `s` into a `str` (NUL bytes included).
+ *
+ * Returns: a new reference.
+ * Errors: NULL with `UnicodeDecodeError` for invalid UTF-8, `SystemError` for a negative
+ * size or a NULL `s` with a non-zero size.
+ */
+PyObject *PyUnicode_FromStringAndSize(const char *s, Py_ssize_t size);
+
+/**
+ * The UTF-8 form of a `str`, and its length in bytes in `*size` (if `size` is not NULL).
+ *
+ * Returns: a pointer into the string (valid as long as it lives; do not modify).
+ * Errors: NULL with `TypeError` if `op` is not a `str`, `SystemError` for NULL.
+ */
+const char *PyUnicode_AsUTF8AndSize(PyObject *op, Py_ssize_t *size);
+
+/**
+ * The NUL-terminated UTF-8 form of a `str`.
+ *
+ * Returns: a pointer into the string (valid as long as it lives; do not modify).
+ * Errors: NULL with an exception set, as `PyUnicode_AsUTF8AndSize`.
+ */
+const char *PyUnicode_AsUTF8(PyObject *op);
+
+/**
+ * Returns: the length of a `str` in code points.
+ * Errors: -1 with `TypeError` if `op` is not a `str`, `SystemError` for NULL.
+ */
+Py_ssize_t PyUnicode_GetLength(PyObject *op);
+
+/**
+ * Readies a static type: fills in what it inherits from its base (`object` by default),
+ * builds `__bases__` and `__mro__`, and marks it ready. Safe to call again. A static type
+ * readied here is shared by every interpreter; what it gets is immortal.
+ *
+ * Returns: 0. Errors: -1 with an exception set (`SystemError` for NULL).
+ */
+int PyType_Ready(PyTypeObject *tp);
+
+/**
+ * Returns: 1 if `a` is `b` or a subtype of it, else 0 (also for NULL arguments).
+ */
+int PyType_IsSubtype(PyTypeObject *a, PyTypeObject *b);
+
+/**
+ * The default `tp_alloc`: a zeroed instance of `tp` with room for `nitems` items (one more
+ * for variable-size types, as CPython), its head set up.
+ *
+ * Returns: a new reference. Errors: NULL with `MemoryError`, or `SystemError` for NULL.
+ */
+PyObject *PyType_GenericAlloc(PyTypeObject *tp, Py_ssize_t nitems);
+
+/**
+ * A generic `tp_new`: allocates with the type's `tp_alloc`, ignoring the arguments.
+ *
+ * Returns: a new reference. Errors: NULL with an exception set.
+ */
+PyObject *PyType_GenericNew(PyTypeObject *tp, PyObject *_args, PyObject *_kwds);
+
+/**
+ * Returns: the type's `tp_flags` (0 for NULL).
+ */
+unsigned long PyType_GetFlags(PyTypeObject *tp);
+
+/**
+ * `type.__name__`: for a static type, `tp_name` after its last dot.
+ *
+ * Returns: a new reference to a `str`. Errors: NULL with an exception set.
+ */
+PyObject *PyType_GetName(PyTypeObject *tp);
+
+/**
+ * `type.__qualname__`: for a static type, its name (static types are not nested).
+ *
+ * Returns: a new reference to a `str`. Errors: NULL with an exception set.
+ */
+PyObject *PyType_GetQualName(PyTypeObject *tp);
 
 /**
  * Decodes the NUL-terminated bytes `arg`: UTF-8, undecodable bytes as U+DC80+byte.
@@ -651,6 +1777,36 @@ void *PyMem_RawRealloc(void *ptr, size_t size);
  * Ownership: `ptr` must not be used again.
  */
 void PyMem_RawFree(void *ptr);
+
+/**
+ * Allocates `size` bytes from the calling thread's interpreter's allocator (CPython's
+ * `PyMem_Malloc`, which needs an attached thread state; without one we fall back to
+ * `malloc`). Free with `PyMem_Free`.
+ *
+ * Returns: the block (16-byte aligned); `size` 0 gives a unique pointer.
+ * Errors: NULL when out of memory or `size` exceeds `PY_SSIZE_T_MAX` (no exception set).
+ */
+void *PyMem_Malloc(size_t size);
+
+/**
+ * Like `PyMem_Malloc` for `nelem * elsize` bytes, zeroed.
+ *
+ * Returns: the block. Errors: NULL when out of memory or if the size overflows.
+ */
+void *PyMem_Calloc(size_t nelem, size_t elsize);
+
+/**
+ * Resizes a block from `PyMem_Malloc` (NULL allocates), keeping its contents.
+ *
+ * Returns: the block, possibly moved.
+ * Errors: NULL when out of memory; the old block is then left as it was.
+ */
+void *PyMem_Realloc(void *ptr, size_t size);
+
+/**
+ * Frees a block from `PyMem_Malloc`/`Calloc`/`Realloc`. NULL is fine.
+ */
+void PyMem_Free(void *ptr);
 
 /**
  * Creates a bare interpreter (its own GIL, legacy feature flags) with no thread state.

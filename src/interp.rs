@@ -22,6 +22,7 @@ use crate::abi::{
     Py_RTFLAGS_USE_MAIN_OBMALLOC, _PY_CALLS_TO_DO_BIT,
 };
 use crate::gil::Gil;
+use crate::object::alloc::Heap;
 use crate::tstate::ThreadState;
 
 /// How an interpreter came to be (CPython 3.13's `_PyInterpreterState_WHENCE_*`).
@@ -93,6 +94,12 @@ pub(crate) struct Interp {
     atexit: Mutex<Vec<(AtExitFunc, usize)>>,
     /// CPython's `interp->finalizing`: set once `Py_EndInterpreter` began.
     pub(crate) finalizing: AtomicBool,
+    /// Its memory (see `object::alloc`), used under its GIL. Interpreters that share the
+    /// main interpreter's allocator (`use_main_obmalloc` with the main GIL) use main's and
+    /// leave this one empty.
+    heap: std::cell::UnsafeCell<Heap>,
+    /// The heap its thread states allocate from: its own, or main's.
+    heap_ptr: *mut Heap,
 }
 
 // SAFETY: all mutable state is behind mutexes or atomics.
@@ -116,12 +123,14 @@ fn feature_flags(c: &PyInterpreterConfig) -> std::ffi::c_ulong {
 }
 
 impl Interp {
+    /// A new interpreter; `main_heap` is the heap to share, if it uses the main one's.
     pub(crate) fn new(
         id: i64,
         config: PyInterpreterConfig,
         whence: c_int,
         is_main: bool,
         gil: Arc<Gil>,
+        main_heap: Option<*mut Heap>,
     ) -> Arc<Interp> {
         let shared = Arc::new(InterpShared {
             life: Mutex::new(Life { interp: std::ptr::null(), closing: false, guards: 0 }),
@@ -140,9 +149,25 @@ impl Interp {
             pending_count: AtomicUsize::new(0),
             atexit: Mutex::new(Vec::new()),
             finalizing: AtomicBool::new(false),
+            heap: std::cell::UnsafeCell::new(Heap::new()),
+            heap_ptr: std::ptr::null_mut(),
         });
+        let own = interp.heap.get();
+        // SAFETY: nobody else holds the new Arc yet; `heap_ptr` is written once, here.
+        unsafe { (*(Arc::as_ptr(&interp) as *mut Interp)).heap_ptr = main_heap.unwrap_or(own) };
         interp.shared.life.lock().interp = Arc::as_ptr(&interp);
         interp
+    }
+
+    /// The heap this interpreter's thread states allocate from.
+    pub(crate) fn heap(&self) -> *mut Heap {
+        self.heap_ptr
+    }
+
+    /// What its own heap holds (empty for one that shares main's).
+    pub(crate) fn heap_stats(&self) -> crate::object::alloc::HeapStats {
+        // SAFETY: reading counters; callers hold the GIL or the interpreter is idle.
+        unsafe { (*self.heap.get()).stats() }
     }
 
     /// The pointer C sees.

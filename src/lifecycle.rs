@@ -70,7 +70,7 @@ pub(crate) fn initialize(config: CoreConfig) -> Result<(), PyStatus> {
     *RUNTIME.config.lock() = Some(config);
 
     let main =
-        runtime::register(|id| Interp::new(id, MAIN_CONFIG, WHENCE_RUNTIME, true, Arc::new(Gil::new())))
+        runtime::register(|id| Interp::new(id, MAIN_CONFIG, WHENCE_RUNTIME, true, Arc::new(Gil::new()), None))
             .expect("registering the main interpreter while initializing");
     runtime::set_main(Arc::as_ptr(&main), me);
     let ts = ThreadState::create(&main, _PyThreadState_WHENCE_INIT, false)
@@ -89,6 +89,10 @@ pub(crate) fn initialize(config: CoreConfig) -> Result<(), PyStatus> {
             libc::signal(libc::SIGPIPE, libc::SIG_IGN);
             libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
         }
+    }
+    if crate::object::init_runtime_types().is_err() {
+        crate::object::errors::clear();
+        fatal(Some("Py_InitializeFromConfig"), "could not ready the builtin types");
     }
     runtime::set_ever_initialized();
     runtime::set_lifecycle(RUNNING, 0);
@@ -181,6 +185,9 @@ pub(crate) fn finalize() -> c_int {
     retire(&main);
     drop(main);
 
+    // No interpreter is left: what static types were given can go, so the next
+    // initialization readies them afresh.
+    crate::object::typeobject::reset_static_types();
     *RUNTIME.config.lock() = None;
     crate::config::preinit::forget();
     runtime::set_main(std::ptr::null(), 0);
@@ -277,6 +284,11 @@ pub(crate) fn new_interpreter(
         resolved.gil = PyInterpreterConfig_SHARED_GIL;
         Arc::clone(&main.gil)
     };
+    // Main's allocator is shared only under main's GIL: with a GIL of its own, an
+    // interpreter asking for `use_main_obmalloc` would race main's threads, so it gets its
+    // own heap (CPython accepts the combination and risks that).
+    let main_heap = (resolved.use_main_obmalloc != 0 && resolved.gil == PyInterpreterConfig_SHARED_GIL)
+        .then(|| main.heap());
     drop(main);
 
     let save = current();
@@ -284,7 +296,7 @@ pub(crate) fn new_interpreter(
         // SAFETY: the calling thread's attached thread state.
         unsafe { detach(save) };
     }
-    let Some(interp) = runtime::register(|id| Interp::new(id, resolved, whence, false, gil)) else {
+    let Some(interp) = runtime::register(|id| Interp::new(id, resolved, whence, false, gil, main_heap)) else {
         if !save.is_null() {
             // SAFETY: still live; it was attached here a moment ago.
             let _ = unsafe { attach(save, "Py_NewInterpreterFromConfig", OnRefusal::Park) };
@@ -301,7 +313,7 @@ pub(crate) fn new_interpreter(
 /// `PyInterpreterState_New`: a bare interpreter (own GIL, legacy settings), no thread state.
 pub(crate) fn new_bare_interpreter() -> Option<Arc<Interp>> {
     let config = PyInterpreterConfig { gil: PyInterpreterConfig_OWN_GIL, ..LEGACY_CONFIG };
-    runtime::register(|id| Interp::new(id, config, WHENCE_UNKNOWN, false, Arc::new(Gil::new())))
+    runtime::register(|id| Interp::new(id, config, WHENCE_UNKNOWN, false, Arc::new(Gil::new()), None))
 }
 
 /// How `end_interpreter` reports a broken precondition.

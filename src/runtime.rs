@@ -61,6 +61,11 @@ pub(crate) struct Runtime {
     live_interps: AtomicIsize,
     live_tstates: AtomicIsize,
     tstates_created: AtomicIsize,
+    /// Which address slots hold object arenas (`object::alloc`): process-wide because a
+    /// block may be freed from any thread state.
+    pub(crate) arena_map: crate::object::alloc::ArenaMap,
+    /// Static types readied since initialization, and the heap for what they share.
+    pub(crate) static_types: Mutex<crate::object::typeobject::StaticTypes>,
 }
 
 /// The runtime. cbindgen:ignore
@@ -81,6 +86,8 @@ pub(crate) static RUNTIME: Runtime = Runtime {
     live_interps: AtomicIsize::new(0),
     live_tstates: AtomicIsize::new(0),
     tstates_created: AtomicIsize::new(0),
+    arena_map: crate::object::alloc::ArenaMap::new(),
+    static_types: Mutex::new(crate::object::typeobject::StaticTypes::new()),
 };
 
 #[inline]

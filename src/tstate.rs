@@ -47,8 +47,14 @@ pub(crate) struct ThreadState {
     magic: AtomicU64,
     /// Unique within the interpreter, from 1 (as CPython's).
     pub(crate) id: u64,
-    /// Keeps the interpreter (and so its GIL) alive while this thread state exists.
+    /// Keeps the interpreter (and so its GIL and heap) alive while this thread state exists.
     interp: Arc<Interp>,
+    /// The interpreter's heap, cached for the allocation fast path.
+    heap: Cell<*mut crate::object::alloc::Heap>,
+    /// The exception being raised (CPython 3.12+'s `current_exception`), owned, or NULL.
+    pub(crate) current_exception: Cell<*mut crate::abi::PyObject>,
+    /// The exception being handled (`sys.exception()`), owned, or NULL.
+    pub(crate) handled_exception: Cell<*mut crate::abi::PyObject>,
     /// Points to this thread state until it is deleted; thread bindings hold clones.
     alive: Arc<AtomicPtr<ThreadState>>,
     /// The OS thread that created it (`pthread_self`).
@@ -169,6 +175,9 @@ impl ThreadState {
                     magic: AtomicU64::new(MAGIC_LIVE),
                     id,
                     interp: Arc::clone(interp),
+                    heap: Cell::new(interp.heap()),
+                    current_exception: Cell::new(std::ptr::null_mut()),
+                    handled_exception: Cell::new(std::ptr::null_mut()),
                     alive: Arc::clone(&alive),
                     thread_key: thread_key(),
                     gilstate_counter: Cell::new(1),
@@ -192,6 +201,8 @@ impl ThreadState {
     pub(crate) unsafe fn delete(ts: *mut ThreadState) {
         // SAFETY: per caller.
         let t = unsafe { &*ts };
+        // Exceptions it still holds die with it (CPython clears them in _Clear).
+        t.clear();
         // SAFETY: `ts` is a live member of its interpreter's list.
         unsafe { t.interp.unlink_thread(ts) };
         t.interp.gil.forget_holder(ts);
@@ -231,6 +242,20 @@ impl ThreadState {
 
     pub(crate) fn gil(&self) -> &Gil {
         &self.interp.gil
+    }
+
+    #[inline]
+    pub(crate) fn heap(&self) -> *mut crate::object::alloc::Heap {
+        self.heap.get()
+    }
+
+    /// Redirects this thread state's allocations (for building shared static-type data);
+    /// returns the previous heap.
+    ///
+    /// # Safety
+    /// Only the thread this thread state is attached to may call it.
+    pub(crate) unsafe fn swap_heap(&self, heap: *mut crate::object::alloc::Heap) -> *mut crate::object::alloc::Heap {
+        self.heap.replace(heap)
     }
 
     /// Attached or waiting to attach, on some thread.
@@ -288,10 +313,16 @@ impl ThreadState {
         self.clear_eval_breaker_bit(_PY_GIL_DROP_REQUEST_BIT);
     }
 
-    /// `PyThreadState_Clear`: reset per-thread bookkeeping.
+    /// `PyThreadState_Clear`: reset per-thread bookkeeping and drop the exceptions it holds.
     pub(crate) fn clear(&self) {
         self.eval_breaker.store(0, Release);
         self.ensure_counter.set(0);
+        for slot in [&self.current_exception, &self.handled_exception] {
+            let exc = slot.replace(std::ptr::null_mut());
+            // SAFETY: owned references held by this thread state; its interpreter is alive
+            // (this thread state keeps it so).
+            unsafe { crate::object::xdecref(exc) };
+        }
     }
 
     // --- counters (touched only by the thread using this thread state) --------------------

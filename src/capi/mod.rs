@@ -8,6 +8,13 @@
 #![allow(clippy::missing_safety_doc)]
 
 pub mod ceval;
+pub mod object;
+pub mod longobject;
+pub mod objimpl;
+pub mod pyerrors;
+pub mod tupleobject;
+pub mod unicodeobject;
+pub mod typeobject;
 pub mod fileutils;
 pub mod initconfig;
 pub mod pathconfig;

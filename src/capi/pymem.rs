@@ -73,3 +73,45 @@ pub unsafe extern "C" fn PyMem_RawFree(ptr: *mut c_void) {
     // SAFETY: NULL or from malloc, per the C API.
     guard("PyMem_RawFree", || unsafe { libc::free(ptr) })
 }
+
+/// Allocates `size` bytes from the calling thread's interpreter's allocator (CPython's
+/// `PyMem_Malloc`, which needs an attached thread state; without one we fall back to
+/// `malloc`). Free with `PyMem_Free`.
+///
+/// Returns: the block (16-byte aligned); `size` 0 gives a unique pointer.
+/// Errors: NULL when out of memory or `size` exceeds `PY_SSIZE_T_MAX` (no exception set).
+#[unsafe(no_mangle)]
+pub extern "C" fn PyMem_Malloc(size: usize) -> *mut c_void {
+    if size > isize::MAX as usize {
+        return std::ptr::null_mut();
+    }
+    crate::object::alloc::malloc(size).cast()
+}
+
+/// Like `PyMem_Malloc` for `nelem * elsize` bytes, zeroed.
+///
+/// Returns: the block. Errors: NULL when out of memory or if the size overflows.
+#[unsafe(no_mangle)]
+pub extern "C" fn PyMem_Calloc(nelem: usize, elsize: usize) -> *mut c_void {
+    crate::object::alloc::calloc(nelem, elsize).cast()
+}
+
+/// Resizes a block from `PyMem_Malloc` (NULL allocates), keeping its contents.
+///
+/// Returns: the block, possibly moved.
+/// Errors: NULL when out of memory; the old block is then left as it was.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn PyMem_Realloc(ptr: *mut c_void, size: usize) -> *mut c_void {
+    if size > isize::MAX as usize {
+        return std::ptr::null_mut();
+    }
+    // SAFETY: NULL or a block from this allocator, per the C API.
+    unsafe { crate::object::alloc::realloc(ptr.cast(), size) }.cast()
+}
+
+/// Frees a block from `PyMem_Malloc`/`Calloc`/`Realloc`. NULL is fine.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn PyMem_Free(ptr: *mut c_void) {
+    // SAFETY: NULL or a block from this allocator, per the C API.
+    unsafe { crate::object::alloc::free(ptr.cast()) }
+}

@@ -40,6 +40,12 @@ impl PanicDefault for c_int {
     }
 }
 
+impl PanicDefault for isize {
+    fn panic_default() -> Self {
+        -1
+    }
+}
+
 impl PanicDefault for i64 {
     fn panic_default() -> Self {
         -1

@@ -1,0 +1,87 @@
+//! `tuple` (CPython's `tupleobject.h`).
+
+use std::ffi::c_int;
+use std::ptr::null_mut;
+
+use crate::abi::*;
+use crate::ffi::guard;
+use crate::object::{self, errors, tupleobject, typeobject};
+
+unsafe fn is_tuple(op: *mut PyObject) -> bool {
+    // SAFETY: per caller, live.
+    !op.is_null() && unsafe { typeobject::type_check(op, &raw mut tupleobject::PyTuple_Type) }
+}
+
+/// A tuple of `size` items, each NULL until set with `PyTuple_SetItem` or
+/// `PyTuple_SET_ITEM` (the empty tuple is a shared, immortal object).
+///
+/// Returns: a new reference.
+/// Errors: NULL with `SystemError` for a negative size, `MemoryError` when out of memory.
+#[unsafe(no_mangle)]
+pub extern "C" fn PyTuple_New(size: Py_ssize_t) -> *mut PyObject {
+    guard("PyTuple_New", || tupleobject::new(size).unwrap_or(null_mut()))
+}
+
+/// Returns: the number of items of a tuple.
+/// Errors: -1 with `SystemError` if `op` is NULL or not a tuple.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn PyTuple_Size(op: *mut PyObject) -> Py_ssize_t {
+    guard("PyTuple_Size", || {
+        // SAFETY: NULL or live, per the C API.
+        if !unsafe { is_tuple(op) } {
+            errors::bad_internal_call();
+            return -1;
+        }
+        // SAFETY: a tuple.
+        unsafe { tupleobject::size(op) }
+    })
+}
+
+/// Returns: item `index` of a tuple (borrowed).
+/// Errors: NULL with `IndexError("tuple index out of range")`, or `SystemError` if `op` is
+/// not a tuple.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn PyTuple_GetItem(op: *mut PyObject, index: Py_ssize_t) -> *mut PyObject {
+    guard("PyTuple_GetItem", || {
+        // SAFETY: NULL or live, per the C API.
+        unsafe {
+            if !is_tuple(op) {
+                errors::bad_internal_call();
+                return null_mut();
+            }
+            if index < 0 || index >= tupleobject::size(op) {
+                errors::index_error("tuple index out of range");
+                return null_mut();
+            }
+            tupleobject::get_item(op, index)
+        }
+    })
+}
+
+/// Stores `item` at `index`, stealing the reference (also on error) and dropping what was
+/// there. Only for tuples being filled, which nobody else has seen yet.
+///
+/// Returns: 0. Errors: -1 with `IndexError("tuple assignment index out of range")`, or
+/// `SystemError` if `op` is not a tuple or is shared (its reference count is not 1).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn PyTuple_SetItem(op: *mut PyObject, index: Py_ssize_t, item: *mut PyObject) -> c_int {
+    guard("PyTuple_SetItem", || {
+        // SAFETY: NULL or live, per the C API.
+        unsafe {
+            if !is_tuple(op) || (*op).ob_refcnt != 1 {
+                object::xdecref(item);
+                errors::bad_internal_call();
+                return -1;
+            }
+            if index < 0 || index >= tupleobject::size(op) {
+                object::xdecref(item);
+                errors::index_error("tuple assignment index out of range");
+                return -1;
+            }
+            let old = tupleobject::get_item(op, index);
+            tupleobject::set_item(op, index, item);
+            object::xdecref(old);
+            0
+        }
+    })
+}
