@@ -21,6 +21,7 @@ pub static mut PyUnicode_Type: PyTypeObject = PyTypeObject {
     tp_name: c"str".as_ptr(),
     tp_basicsize: size_of::<PyCompactUnicodeObject>() as Py_ssize_t,
     tp_dealloc: Some(typeobject::object_dealloc),
+    tp_repr: Some(unicode_repr),
     tp_str: Some(unicode_str),
     tp_flags: Py_TPFLAGS_BASETYPE | Py_TPFLAGS_UNICODE_SUBCLASS | Py_TPFLAGS_IMMUTABLETYPE | _Py_TPFLAGS_MATCH_SELF,
     tp_doc: c"str(object='') -> str".as_ptr(),
@@ -112,4 +113,10 @@ unsafe extern "C" fn unicode_str(op: *mut PyObject) -> *mut PyObject {
             from_str(as_str(op)).unwrap_or(null_mut())
         }
     }
+}
+
+/// `repr(s)`: quoted and escaped exactly as CPython does.
+unsafe extern "C" fn unicode_repr(op: *mut PyObject) -> *mut PyObject {
+    // SAFETY: called through tp_repr with a str.
+    from_str(&super::floatrepr::str_repr(unsafe { as_str(op) })).unwrap_or(null_mut())
 }
