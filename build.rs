@@ -35,8 +35,34 @@ fn main() {
     } else {
         bindings.write_to_file(&header);
     }
+    // After the header: the C bodies include it.
+    compile_c_shims();
 }
 
 fn env(name: &str) -> String {
     std::env::var(name).expect("set by cargo")
+}
+
+/// Compiles `src/c/*.c`: the bodies of the C-variadic API functions (`PyTuple_Pack`,
+/// `PyUnicode_FromFormat`, ...). Stable Rust cannot define a C-variadic function, and a
+/// cdylib does not export C symbols, so each is exported as a naked Rust function that
+/// tail-jumps here (see `src/c/README.md`).
+fn compile_c_shims() {
+    let mut files: Vec<_> = std::fs::read_dir("src/c")
+        .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "c")).collect())
+        .unwrap_or_default();
+    files.sort();
+    if files.is_empty() {
+        return;
+    }
+    cc::Build::new()
+        .files(&files)
+        .include("include")
+        .flag("-std=gnu11")
+        .flag("-fvisibility=hidden")
+        .warnings(true)
+        .extra_warnings(true)
+        .flag("-Werror")
+        .flag("-Wno-unused-parameter")
+        .compile("subinterp_c");
 }

@@ -147,6 +147,21 @@ static void test_constructors(void) {
     CHECK(PyTuple_GetItem(Py_None, 0) == NULL && PyErr_ExceptionMatches(PyExc_SystemError));
     PyErr_Clear();
     Py_DECREF(t);
+
+    /* PyTuple_Pack is C-variadic (a naked trampoline into its C body here). */
+    PyObject *a = PyLong_FromLong(1000), *b = PyUnicode_FromString("b");
+    t = PyTuple_Pack(2, a, b);
+    CHECK(t != NULL && PyTuple_GET_SIZE(t) == 2);
+    CHECK(PyTuple_GET_ITEM(t, 0) == a && PyTuple_GET_ITEM(t, 1) == b);
+    CHECK_INT(Py_REFCNT(a), 2);
+    Py_DECREF(t);
+    CHECK_INT(Py_REFCNT(a), 1);
+    PyObject *many = PyTuple_Pack(20, a, a, a, a, a, a, a, a, a, a, b, b, b, b, b, b, b, b, b, b);
+    CHECK(many != NULL && PyTuple_GET_SIZE(many) == 20 && PyTuple_GET_ITEM(many, 19) == b);
+    Py_XDECREF(many);
+    CHECK(PyTuple_Pack(0) == PyTuple_New(0));
+    Py_DECREF(a);
+    Py_DECREF(b);
 }
 
 static void test_errors(void) {

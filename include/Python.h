@@ -39,6 +39,7 @@
 #include "descrobject.h"
 #include "longobject.h"
 #include "tupleobject.h"
+#include "listobject.h"
 #include "unicodeobject.h"
 #include "pyerrors.h"
 

@@ -696,6 +696,11 @@ extern PyObject *PyExc_EnvironmentError;
 extern PyObject *PyExc_IOError;
 
 /**
+ * `list`.
+ */
+extern PyTypeObject PyList_Type;
+
+/**
  * `int`.
  */
 extern PyTypeObject PyLong_Type;

@@ -10,6 +10,9 @@ typedef struct {
     PyObject *ob_item[1];   /* ob_size items, all non-NULL once the tuple is built */
 } PyTupleObject;
 
+/* C-variadic (see src/c/README.md), so declared here rather than in subinterp.h. */
+PyObject *PyTuple_Pack(Py_ssize_t n, ...);
+
 #define PyTuple_Check(op) PyType_FastSubclass(Py_TYPE(op), Py_TPFLAGS_TUPLE_SUBCLASS)
 #define PyTuple_CheckExact(op) Py_IS_TYPE((op), &PyTuple_Type)
 #define _PyTuple_CAST(op) ((PyTupleObject *)(op))

@@ -402,3 +402,11 @@ pub struct PyBaseExceptionObject {
     pub cause: *mut PyObject,
     pub suppress_context: c_char,
 }
+
+/// `list`: CPython's layout; `ob_item` is a separate array of `allocated` slots.
+#[repr(C)]
+pub struct PyListObject {
+    pub ob_base: PyVarObject,
+    pub ob_item: *mut *mut PyObject,
+    pub allocated: Py_ssize_t,
+}

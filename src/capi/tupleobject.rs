@@ -85,3 +85,46 @@ pub unsafe extern "C" fn PyTuple_SetItem(op: *mut PyObject, index: Py_ssize_t, i
         }
     })
 }
+
+/// The array form behind `PyTuple_Pack` (called by its C body in `src/c/tupleobject.c`).
+///
+/// Returns: a new tuple holding new references to the `n` items.
+/// Errors: NULL with `SystemError` if `n` is negative or an item is NULL, `MemoryError`.
+/// cbindgen:ignore
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn subinterp_tuple_from_array(n: Py_ssize_t, items: *const *mut PyObject) -> *mut PyObject {
+    guard("PyTuple_Pack", || {
+        if n < 0 || (n > 0 && items.is_null()) {
+            errors::bad_internal_call();
+            return null_mut();
+        }
+        // SAFETY: `n` readable pointers, per the C body.
+        let items = if n == 0 { &[][..] } else { unsafe { std::slice::from_raw_parts(items, n as usize) } };
+        if items.iter().any(|p| p.is_null()) {
+            errors::bad_internal_call();
+            return null_mut();
+        }
+        tupleobject::pack(items).unwrap_or(null_mut())
+    })
+}
+
+/// cbindgen:ignore
+unsafe extern "C" {
+    fn subinterp_c_PyTuple_Pack();
+}
+
+/// `PyTuple_Pack(n, ...)`: a tuple of the `n` objects given (new references to each).
+/// Declared in `tupleobject.h` as `PyObject *PyTuple_Pack(Py_ssize_t n, ...)`; this symbol
+/// tail-jumps to its C body (see `src/c/README.md`).
+///
+/// Returns: a new reference. Errors: NULL with `SystemError` for a NULL item or negative
+/// `n`, `MemoryError`.
+/// cbindgen:ignore
+#[unsafe(no_mangle)]
+#[unsafe(naked)]
+pub unsafe extern "C" fn PyTuple_Pack() {
+    #[cfg(target_arch = "x86_64")]
+    core::arch::naked_asm!("jmp {}", sym subinterp_c_PyTuple_Pack);
+    #[cfg(target_arch = "aarch64")]
+    core::arch::naked_asm!("b {}", sym subinterp_c_PyTuple_Pack);
+}

@@ -22,6 +22,7 @@ pub(crate) mod alloc;
 pub(crate) mod errors;
 pub(crate) mod exceptions;
 pub(crate) mod floatrepr;
+pub(crate) mod listobject;
 pub(crate) mod longobject;
 pub(crate) mod pyhash;
 pub(crate) mod singletons;

@@ -114,6 +114,7 @@ pub(crate) fn init_types() -> PyResult<()> {
             &raw mut longobject::PyLong_Type,
             &raw mut longobject::PyBool_Type,
             &raw mut tupleobject::PyTuple_Type,
+            &raw mut listobject::PyList_Type,
             &raw mut unicodeobject::PyUnicode_Type,
         ] {
             ready(tp)?;
