@@ -41,6 +41,7 @@
 #include "tupleobject.h"
 #include "listobject.h"
 #include "unicodeobject.h"
+#include "bytesobject.h"
 #include "pyerrors.h"
 
 /* Function and global declarations (generated from src/ by cbindgen). */

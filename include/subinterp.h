@@ -16,6 +16,11 @@ extern "C" {
 #endif // __cplusplus
 
 /**
+ * `bytes`.
+ */
+extern PyTypeObject PyBytes_Type;
+
+/**
  * The `BaseException` type object.
  */
 extern PyTypeObject _PyExc_BaseException;

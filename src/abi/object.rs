@@ -410,3 +410,12 @@ pub struct PyListObject {
     pub ob_item: *mut *mut PyObject,
     pub allocated: Py_ssize_t,
 }
+
+/// `bytes`: CPython's layout, the bytes inline and NUL-terminated.
+#[repr(C)]
+pub struct PyBytesObject {
+    pub ob_base: PyVarObject,
+    /// Cached hash, -1 until computed (deprecated in CPython 3.13, still present).
+    pub ob_shash: Py_hash_t,
+    pub ob_sval: [c_char; 1],
+}

@@ -1,0 +1,26 @@
+/* bytesobject.h: bytes, laid out as CPython's (the bytes inline, NUL-terminated). */
+#ifndef Py_BYTESOBJECT_H
+#define Py_BYTESOBJECT_H
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct {
+    PyObject_VAR_HEAD
+    Py_hash_t ob_shash;     /* -1 until computed */
+    char ob_sval[1];        /* ob_size bytes, then a NUL */
+} PyBytesObject;
+
+#define PyBytes_Check(op) PyType_FastSubclass(Py_TYPE(op), Py_TPFLAGS_BYTES_SUBCLASS)
+#define PyBytes_CheckExact(op) Py_IS_TYPE((op), &PyBytes_Type)
+#define _PyBytes_CAST(op) ((PyBytesObject *)(op))
+
+static inline char *PyBytes_AS_STRING(PyObject *op) { return _PyBytes_CAST(op)->ob_sval; }
+#define PyBytes_AS_STRING(op) PyBytes_AS_STRING(_PyObject_CAST(op))
+static inline Py_ssize_t PyBytes_GET_SIZE(PyObject *op) { return Py_SIZE(_PyBytes_CAST(op)); }
+#define PyBytes_GET_SIZE(op) PyBytes_GET_SIZE(_PyObject_CAST(op))
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* !Py_BYTESOBJECT_H */
