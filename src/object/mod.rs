@@ -2,3 +2,4 @@
 //!
 //! Pure algorithmic cores with no dependence on the object layout live here too, so they
 //! can be tested on their own.
+pub(crate) mod bigint;
