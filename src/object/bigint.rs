@@ -16,7 +16,7 @@
 //! | `& \| ^ ~ << >>` | [`BigInt::and`], [`BigInt::or`], [`BigInt::xor`], [`BigInt::invert`], [`BigInt::shl`], [`BigInt::shr`] |
 //! | `int.bit_length()`, `bit_count()` | [`BigInt::bit_length`], [`BigInt::bit_count`] |
 //! | `math.gcd` | [`BigInt::gcd`] |
-//! | `hash(int)` | [`BigInt::py_hash`]; [`hash_mod_u128`] and [`HASH_MODULUS`] for float hashing |
+//! | `hash(int)` | [`BigInt::py_hash`]; [`hash_float_parts`] (`hash(float)` from mantissa and exponent), [`hash_mod_u128`], [`HASH_MODULUS`] |
 //! | `repr(int)`, `str(int)`, `format(i, 'x')` | [`BigInt::to_str_radix`] (bases 2..=36, no prefix) |
 //! | `int(str, base)`, `PyLong_FromString` | [`BigInt::parse`] (`str`), [`BigInt::parse_bytes`] (`bytes`) |
 //! | `_PyLong_AsByteArray` / `_PyLong_FromByteArray` | [`BigInt::to_bytes`], [`BigInt::from_bytes`] |
@@ -178,6 +178,21 @@ pub(crate) fn hash_mod_u128(x: u128) -> u64 {
         s -= HASH_MODULUS;
     }
     s
+}
+
+/// `hash()` of the finite value `±mantissa * 2^exp`, equal to the hash of the int of the same
+/// value when it is an integer: what CPython's float (and Fraction/Decimal) hashing computes.
+/// The float layer passes `frexp`'s pieces scaled to an integer mantissa.
+pub(crate) fn hash_float_parts(neg: bool, mantissa: u64, exp: i64) -> i64 {
+    // 2^61 == 1 (mod M), so 2^exp == 2^(exp mod 61), negative exponents included.
+    let e = exp.rem_euclid(HASH_BITS as i64) as u32;
+    let x = hash_mod_u128((hash_mod_u128(mantissa as u128) as u128) << e);
+    let h = if neg { -(x as i64) } else { x as i64 };
+    if h == -1 {
+        -2
+    } else {
+        h
+    }
 }
 
 const INLINE: usize = 3;
@@ -528,8 +543,8 @@ impl BigInt {
             return BigInt::from(1u64).shl(tz * exp).map(|r| if neg { r.neg() } else { r });
         }
         if let [x] = m {
-            if let Some(p) = (*x as u128).checked_pow(exp.min(u32::MAX as u64) as u32) {
-                if exp <= u32::MAX as u64 {
+            if exp <= 128 {
+                if let Some(p) = (*x as u128).checked_pow(exp as u32) {
                     return Ok(BigInt::from_limbs(neg, Limbs::from_u128(p)));
                 }
             }

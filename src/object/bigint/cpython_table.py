@@ -147,3 +147,12 @@ print('pub(super) const ERRORS: &[(&str, &str, &str)] = &[')
 for e in errs:
     print('    ("%s", "%s", "%s"),' % (e[0].replace('"', '\\"'), e[1], e[2]))
 print('];')
+
+import math
+print('// (float bits, integer mantissa, exponent, hash(float)): for hash_float_parts')
+print('pub(super) const FLOAT_HASHES: &[(u64, u64, i64, i64)] = &[')
+for f in [0.5, 1.5, -1.5, 1e300, -2.5e-300, 2.0**64, 5e-324, 1.7976931348623157e308, -1.0, 3.141592653589793,
+          0.1, 2.0**61, 2.0**-61, 1e-10, -2.0**62 * 3]:
+    m, e = math.frexp(abs(f))
+    print('    (%d, %d, %d, %d),' % (bits(f), int(m * 2**53), e - 53, hash(f)))
+print('];')

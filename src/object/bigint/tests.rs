@@ -96,7 +96,7 @@ fn check_float(n: &Num, d: &Num, f: f64) {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 1000, ..ProptestConfig::default() })]
 
     #[test]
     fn add_sub_mul(a in arb(), b in arb()) {
@@ -292,7 +292,8 @@ proptest! {
         // One byte less than the minimal signed width must overflow.
         let minimal = na.to_signed_bytes_le().len();
         let mut short = vec![0u8; minimal - 1];
-        if !(na.is_zero()) {
+        // (0 and -1 fit in zero bytes in CPython: b''.)
+        if !na.is_zero() && na != -Num::one() {
             prop_assert_eq!(a.to_bytes(&mut short, little, true), Err(BigIntError::TooBigForBytes));
         }
         // Unsigned.
@@ -317,7 +318,7 @@ proptest! {
 proptest! {
     // Operands large enough for Karatsuba recursion, Burnikel–Ziegler and the divide and
     // conquer radix conversion; fewer cases to keep the suite fast.
-    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
 
     #[test]
     fn large_operands(a in arb_bigint(700), b in arb_bigint(300)) {
@@ -538,6 +539,18 @@ fn cpython_errors() {
 }
 
 #[test]
+fn cpython_float_hashes() {
+    for &(bits, mant, exp, want) in cpython_table::FLOAT_HASHES {
+        let f = f64::from_bits(bits);
+        assert_eq!(hash_float_parts(f < 0.0, mant, exp), want, "hash({f:e})");
+        if f.fract() == 0.0 {
+            // Integral floats hash like the equal int.
+            assert_eq!(BigInt::from_f64(f).unwrap().py_hash(), want, "hash(int({f:e}))");
+        }
+    }
+}
+
+#[test]
 fn small_values_stay_inline() {
     for v in
         [BigInt::from(u128::MAX), BigInt::from(i64::MIN), BigInt::from(u64::MAX).mul(&BigInt::from(u64::MAX))]
@@ -548,4 +561,113 @@ fn small_values_stay_inline() {
     let back = big.shr(200);
     assert!(matches!(back.mag, Limbs::Inline(..)));
     assert!(std::mem::size_of::<BigInt>() <= 40);
+}
+
+/// Timings behind the thresholds in nat.rs and radix.rs, and numbers to compare with
+/// CPython. Run: cargo test --release --lib object::bigint::tests::bench -- --ignored --nocapture
+#[cfg(test)]
+mod bench {
+    use super::*;
+    use std::hint::black_box;
+    use std::time::Instant;
+
+    fn limbs(n: usize, seed: u64) -> Vec<u64> {
+        let mut s = seed | 1;
+        (0..n)
+            .map(|_| {
+                s ^= s << 13;
+                s ^= s >> 7;
+                s ^= s << 17;
+                s
+            })
+            .collect()
+    }
+
+    fn time<F: FnMut()>(mut f: F) -> f64 {
+        // Repeat until 50 ms have passed; nanoseconds per call.
+        let mut reps = 1u64;
+        loop {
+            let t = Instant::now();
+            for _ in 0..reps {
+                f();
+            }
+            let e = t.elapsed().as_secs_f64();
+            if e > 0.05 {
+                return e * 1e9 / reps as f64;
+            }
+            reps *= 2;
+        }
+    }
+
+    #[test]
+    #[ignore]
+    fn bench_mul_threshold() {
+        for n in [8, 12, 16, 20, 24, 28, 32, 40, 48, 64] {
+            let (a, b) = (limbs(n, 1), limbs(n, 2));
+            let mut out = vec![0u64; 2 * n];
+            let school = time(|| {
+                out.fill(0);
+                nat::schoolbook_for_bench(&mut out, black_box(&a), black_box(&b));
+            });
+            let kara = time(|| {
+                out.fill(0);
+                nat::karatsuba_for_bench(&mut out, black_box(&a), black_box(&b));
+            });
+            println!("{n:3} limbs: schoolbook {school:9.0} ns, one Karatsuba level {kara:9.0} ns");
+        }
+    }
+
+    #[test]
+    #[ignore]
+    fn bench_div_threshold() {
+        for n in [16, 24, 32, 48, 64, 96, 128, 256, 512] {
+            let a = BigInt::from_mag_vec(false, limbs(2 * n, 3));
+            let b = BigInt::from_mag_vec(false, limbs(n, 4));
+            let mut t = [0.0; 2];
+            for (i, bz) in [false, true].into_iter().enumerate() {
+                nat::FORCE_BZ.with(|f| f.set(Some(bz)));
+                t[i] = time(|| {
+                    black_box(a.divmod_floor(black_box(&b)).unwrap());
+                });
+            }
+            nat::FORCE_BZ.with(|f| f.set(None));
+            println!("{:4} / {n:3} limbs: Knuth {:9.0} ns, Burnikel-Ziegler {:9.0} ns", 2 * n, t[0], t[1]);
+        }
+    }
+
+    #[test]
+    #[ignore]
+    fn bench_against_cpython() {
+        // The same operations as bench_bigint.py, for side-by-side numbers.
+        let small_a = BigInt::from(12345678901234567i64);
+        let small_b = BigInt::from(987654321i64);
+        let two_limb = BigInt::from(u128::MAX / 3);
+        println!("small add      {:10.1} ns", time(|| drop(black_box(black_box(&small_a).add(&small_b)))));
+        println!("small mul      {:10.1} ns", time(|| drop(black_box(black_box(&small_a).mul(&small_b)))));
+        println!(
+            "small divmod   {:10.1} ns",
+            time(|| drop(black_box(black_box(&small_a).divmod_floor(&small_b))))
+        );
+        println!("2-limb mul     {:10.1} ns", time(|| drop(black_box(black_box(&two_limb).mul(&two_limb)))));
+        println!(
+            "2-limb str     {:10.1} ns",
+            time(|| drop(black_box(black_box(&two_limb).to_str_radix(10, 4300))))
+        );
+        for digits in [1000usize, 10_000, 100_000, 1_000_000] {
+            let text: String = (0..digits).map(|i| (b'1' + (i * 7 % 9) as u8) as char).collect();
+            let x = BigInt::parse(&text, 10, 0).unwrap();
+            let y = BigInt::parse(&text[..digits / 2], 10, 0).unwrap();
+            let p = time(|| drop(black_box(BigInt::parse(black_box(&text), 10, 0))));
+            let s = time(|| drop(black_box(black_box(&x).to_str_radix(10, 0))));
+            let m = time(|| drop(black_box(black_box(&x).mul(&x))));
+            let d = time(|| drop(black_box(black_box(&x).divmod_floor(&y))));
+            println!(
+                "{digits:8} digits: int(s) {:9.3} ms, str {:9.3} ms, x*x {:9.3} ms, divmod(x, y) {:9.3} ms",
+                p / 1e6,
+                s / 1e6,
+                m / 1e6,
+                d / 1e6
+            );
+        }
+    }
 }
