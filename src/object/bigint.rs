@@ -5,30 +5,46 @@
 //!
 //! | CPython operation | here |
 //! | --- | --- |
-//! | `PyLong_FromLong` & co. | `BigInt::from(i64 / u64 / i128 / u128)` |
-//! | `PyLong_AsLong` & co. | [`BigInt::to_i64`], [`BigInt::to_u64`], [`BigInt::to_i128`], [`BigInt::to_u128`] (`None` = overflow), [`BigInt::low_u64_wrapping`] (`AsUnsignedLongMask`) |
-//! | `int(float)`, `PyLong_FromDouble` | [`BigInt::from_f64`] |
-//! | `float(int)`, `PyLong_AsDouble` | [`BigInt::to_f64`] (correctly rounded) |
-//! | `+ - * -x abs()` | [`BigInt::add`], [`BigInt::sub`], [`BigInt::mul`], [`BigInt::neg`], [`BigInt::abs`] (also `std::ops` on `&BigInt`) |
-//! | `// % divmod()` | [`BigInt::div_floor`], [`BigInt::mod_floor`], [`BigInt::divmod_floor`] (Python's floor rules) |
-//! | `/` | [`BigInt::true_div`] (correctly rounded, like `long_true_divide`) |
+//! | `PyLong_FromLong` & co. | `BigInt::from(i32 / u32 / i64 / u64 / i128 / u128)` |
+//! | `PyLong_AsLong` & co. | [`BigInt::to_i64`], [`BigInt::to_u64`], [`BigInt::to_i128`], [`BigInt::to_u128`] (`None`: overflow), [`BigInt::low_u64_wrapping`] (`AsUnsignedLongLongMask`) |
+//! | `int(float)`, `PyLong_FromDouble` | [`BigInt::from_f64`] (truncates) |
+//! | `float(int)`, `PyLong_AsDouble` | [`BigInt::to_f64`] (round-half-even) |
+//! | `+ - * -x abs()`, comparisons | [`BigInt::add`], [`BigInt::sub`], [`BigInt::mul`], [`BigInt::neg`], [`BigInt::abs`], `Ord`/`Eq` (also `std::ops` on `&BigInt`) |
+//! | `// % divmod()` | [`BigInt::div_floor`], [`BigInt::mod_floor`], [`BigInt::divmod_floor`] |
+//! | `/` | [`BigInt::true_div`] (correctly rounded, as `long_true_divide`) |
 //! | `**`, `pow(a, b, m)` | [`BigInt::pow`] / [`BigInt::pow_u64`], [`BigInt::pow_mod`] |
 //! | `& \| ^ ~ << >>` | [`BigInt::and`], [`BigInt::or`], [`BigInt::xor`], [`BigInt::invert`], [`BigInt::shl`], [`BigInt::shr`] |
-//! | `int.bit_length()`, `bit_count()` | [`BigInt::bit_length`], [`BigInt::bit_count`] |
+//! | `bit_length()`, `bit_count()`, sign | [`BigInt::bit_length`], [`BigInt::bit_count`], [`BigInt::signum`], [`BigInt::is_zero`], [`BigInt::is_negative`], [`BigInt::trailing_zeros`] |
 //! | `math.gcd` | [`BigInt::gcd`] |
 //! | `hash(int)` | [`BigInt::py_hash`]; [`hash_float_parts`] (`hash(float)` from mantissa and exponent), [`hash_mod_u128`], [`HASH_MODULUS`] |
-//! | `repr(int)`, `str(int)`, `format(i, 'x')` | [`BigInt::to_str_radix`] (bases 2..=36, no prefix) |
-//! | `int(str, base)`, `PyLong_FromString` | [`BigInt::parse`] (`str`), [`BigInt::parse_bytes`] (`bytes`) |
+//! | `repr(int)`, `format(i, 'b'/'o'/'x')` | [`BigInt::repr`], [`BigInt::to_str_radix`] (bases 2..=36, no prefix) |
+//! | `int(str, base)`, `int(bytes, base)` | [`BigInt::from_str_radix`], [`BigInt::from_ascii_radix`] |
 //! | `_PyLong_AsByteArray` / `_PyLong_FromByteArray` | [`BigInt::to_bytes`], [`BigInt::from_bytes`] |
 //!
-//! Errors are [`BigIntError`]: each variant knows its exception type and CPython's text,
-//! except where the text depends on the caller (see the variant docs).
+//! Errors are [`BigIntError`]; each variant gives its exception type ([`BigIntError::kind`])
+//! and CPython's text ([`BigIntError::message`]). Left to the caller, because they depend
+//! on the call site:
+//! - the ZeroDivisionError text (`//` and `divmod`, `%`, `/` differ; see the variant);
+//! - "negative shift count" (shift counts here are `u64`), and counts beyond `u64`: `>>`
+//!   gives 0 or -1, `<<` of a nonzero value is an OverflowError/MemoryError;
+//! - a negative exponent without modulus ([`BigIntError::NegativeExponent`]: compute the
+//!   float power);
+//! - for `int(text, base)`: negative bases (pass them as out of range), turning non-ASCII
+//!   decimal digits into ASCII first, and the repr of the original object in
+//!   "invalid literal" ([`invalid_literal_message`]);
+//! - `sys.int_max_str_digits`: every text conversion takes it as `max_str_digits`
+//!   (0: unlimited); bases that are powers of two are exempt, as in CPython.
 //!
-//! Representation: sign and magnitude, the magnitude in 64-bit limbs (`u128` for
-//! intermediates). 64-bit limbs halve the limb count against 32-bit ones and the
-//! 64x64->128 multiply is one instruction on x86-64 and aarch64; the slow 128-by-64
-//! division is avoided with precomputed reciprocals (`nat::div2by1`). Magnitudes of up to
-//! three limbs (192 bits) are stored inline, so values around `i64`/`u128` never allocate.
+//! Representation: sign and magnitude, the magnitude in 64-bit limbs with `u128`
+//! intermediates. 64-bit limbs halve the limb count (so the quadratic parts do a quarter of
+//! the limb operations of 32-bit limbs) and the 64x64->128 multiply is one instruction on
+//! x86-64 and aarch64; the slow 128-by-64 division is avoided with precomputed reciprocals
+//! (`nat::div2by1`). Magnitudes of up to three limbs (192 bits) live inline, so values
+//! around `i64`/`u128` never allocate; operands of one limb (and two for division) take
+//! `i128`/`u128` fast paths. Multiplication is schoolbook below 32 limbs and Karatsuba
+//! above; division is Knuth's algorithm D, and Burnikel–Ziegler when divisor and quotient
+//! both have 200+ limbs; radix conversion splits by powers of the base above 40 limbs
+//! (thresholds measured by the ignored benches in `tests.rs`).
 
 // The object layer (PyLongObject and PyLong_*) is the caller; until it lands only the
 // tests reach some of this.
@@ -482,14 +498,16 @@ impl BigInt {
             }
             return Ok((BigInt::from(q), BigInt::from(r)));
         }
-        let (q, r) = nat::div_rem(self.mag(), other.mag());
-        let mut q = BigInt::from_mag_vec(self.neg != other.neg, q);
-        let mut r = BigInt::from_mag_vec(self.neg, r);
-        if !r.is_zero() && self.neg != other.neg {
-            q = q.sub(&BigInt::from(1u64));
-            r = r.add(other);
+        if let (Some(a), Some(b)) = (self.abs().to_u128(), other.abs().to_u128()) {
+            // Up to two limbs each: u128 arithmetic, no allocation.
+            let (q, r) = (BigInt::from_limbs(self.neg != other.neg, Limbs::from_u128(a / b)), a % b);
+            let r = BigInt::from_limbs(self.neg, Limbs::from_u128(r));
+            return Ok(floor_adjust(q, r, self.neg != other.neg, other));
         }
-        Ok((q, r))
+        let (q, r) = nat::div_rem(self.mag(), other.mag());
+        let q = BigInt::from_mag_vec(self.neg != other.neg, q);
+        let r = BigInt::from_mag_vec(self.neg, r);
+        Ok(floor_adjust(q, r, self.neg != other.neg, other))
     }
 
     /// `self // other`.
@@ -532,10 +550,13 @@ impl BigInt {
             _ => {}
         }
         let bits = mag_bits(m);
-        // Refuse before allocating what cannot exist (CPython ends in MemoryError too).
+        // Refuse what cannot be allocated up front (a MemoryError, as in CPython) instead of
+        // aborting in the middle: the result has at least (bits-1)*exp bits, and a probe
+        // reservation of that size fails without touching the memory.
         let result_bits = (bits - 1).checked_mul(exp).ok_or(BigIntError::OutOfMemory)?;
-        if result_bits / 64 > (isize::MAX as u64) / 16 {
-            return Err(BigIntError::OutOfMemory);
+        let limbs = usize::try_from(result_bits / 64 + 1).map_err(|_| BigIntError::OutOfMemory)?;
+        if limbs > INLINE {
+            Vec::<u64>::new().try_reserve_exact(limbs).map_err(|_| BigIntError::OutOfMemory)?;
         }
         let tz = self.trailing_zeros();
         if tz == bits - 1 {
@@ -630,6 +651,14 @@ impl BigInt {
             h
         }
     }
+}
+
+/// Truncated quotient and remainder to floored ones (`signs_differ`: of dividend and divisor).
+fn floor_adjust(q: BigInt, r: BigInt, signs_differ: bool, divisor: &BigInt) -> (BigInt, BigInt) {
+    if !r.is_zero() && signs_differ {
+        return (q.sub(&BigInt::from(1u64)), r.add(divisor));
+    }
+    (q, r)
 }
 
 fn mag_bits(m: &[u64]) -> u64 {
