@@ -242,6 +242,21 @@ impl Limbs {
         Ok(Limbs::Heap(v))
     }
 
+    /// Runs `f` on `n` zeroed limbs and keeps the normalized result. Up to one limb more than
+    /// fits inline is a stack buffer: sums and products of inline values whose result
+    /// still fits inline then never touch the heap.
+    fn build(n: usize, f: impl FnOnce(&mut [u64])) -> Limbs {
+        if n <= INLINE + 1 {
+            let mut buf = [0u64; INLINE + 1];
+            f(&mut buf[..n]);
+            return Limbs::from_slice(&buf[..n]);
+        }
+        let mut out = Limbs::Heap(vec![0; n]);
+        f(out.as_mut_slice());
+        out.normalize();
+        out
+    }
+
     fn from_slice(s: &[u64]) -> Limbs {
         let s = nat::trim(s);
         if s.len() <= INLINE {
@@ -472,15 +487,15 @@ impl BigInt {
         if a.is_empty() || b.is_empty() {
             return BigInt::ZERO;
         }
-        let mut out = Limbs::zeroed(a.len() + b.len());
-        if b.len() == 1 || a.len() == 1 {
-            let (long, m) = if b.len() == 1 { (a, b[0]) } else { (b, a[0]) };
-            let o = out.as_mut_slice();
-            o[..long.len()].copy_from_slice(long);
-            o[long.len()] = nat::mul_1_assign(&mut o[..long.len()], m);
-        } else {
-            nat::mul_to(out.as_mut_slice(), a, b);
-        }
+        let out = Limbs::build(a.len() + b.len(), |o| {
+            if b.len() == 1 || a.len() == 1 {
+                let (long, m) = if b.len() == 1 { (a, b[0]) } else { (b, a[0]) };
+                o[..long.len()].copy_from_slice(long);
+                o[long.len()] = nat::mul_1_assign(&mut o[..long.len()], m);
+            } else {
+                nat::mul_to(o, a, b);
+            }
+        });
         BigInt::from_limbs(neg, out)
     }
 
@@ -671,8 +686,7 @@ fn mag_bits(m: &[u64]) -> u64 {
 fn add_signed(an: bool, a: &[u64], bn: bool, b: &[u64]) -> BigInt {
     if an == bn {
         let (x, y) = if a.len() >= b.len() { (a, b) } else { (b, a) };
-        let mut out = Limbs::zeroed(x.len() + 1);
-        nat::add_to(out.as_mut_slice(), x, y);
+        let out = Limbs::build(x.len() + 1, |o| nat::add_to(o, x, y));
         return BigInt::from_limbs(an, out);
     }
     let (x, y, neg) = match nat::cmp(a, b) {
@@ -680,8 +694,7 @@ fn add_signed(an: bool, a: &[u64], bn: bool, b: &[u64]) -> BigInt {
         Ordering::Greater => (a, b, an),
         Ordering::Less => (b, a, bn),
     };
-    let mut out = Limbs::zeroed(x.len());
-    nat::sub_to(out.as_mut_slice(), x, y);
+    let out = Limbs::build(x.len(), |o| nat::sub_to(o, x, y));
     BigInt::from_limbs(neg, out)
 }
 

@@ -36,19 +36,19 @@ impl BigInt {
         let fill = |x: &BigInt| if x.neg { u64::MAX } else { 0 };
         let neg = op(fill(self), fill(other)) != 0;
         // One spare limb: negating the result can carry out (e.g. -2^64 & -2^64).
-        let mut out = Limbs::zeroed(n + 1);
-        let o = out.as_mut_slice();
-        let (mut ta, mut tb) = (Twos::new(self), Twos::new(other));
-        for x in o.iter_mut() {
-            *x = op(ta.next_limb(), tb.next_limb());
-        }
-        if neg {
-            // Back to sign and magnitude: |r| = !r + 1.
+        let out = Limbs::build(n + 1, |o| {
+            let (mut ta, mut tb) = (Twos::new(self), Twos::new(other));
             for x in o.iter_mut() {
-                *x = !*x;
+                *x = op(ta.next_limb(), tb.next_limb());
             }
-            nat::inc(o);
-        }
+            if neg {
+                // Back to sign and magnitude: |r| = !r + 1.
+                for x in o.iter_mut() {
+                    *x = !*x;
+                }
+                nat::inc(o);
+            }
+        });
         BigInt::from_limbs(neg, out)
     }
 

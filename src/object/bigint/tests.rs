@@ -559,6 +559,13 @@ fn small_values_stay_inline() {
     {
         assert!(matches!(v.mag, Limbs::Inline(..)));
     }
+    // Results that fit inline stay inline even when the operands needed a spare limb.
+    let a = BigInt::from(u128::MAX).shl(60).unwrap();
+    for v in
+        [a.add(&a.neg().add(&BigInt::from(1u64))), a.mul(&BigInt::from(1u64)), a.xor(&a.neg()), a.sub(&a)]
+    {
+        assert!(matches!(v.mag, Limbs::Inline(..)), "{v}");
+    }
     let big = BigInt::from(1u64).shl(300).unwrap();
     let back = big.shr(200);
     assert!(matches!(back.mag, Limbs::Inline(..)));
