@@ -8,8 +8,12 @@ use std::cmp::Ordering;
 
 /// Operand size (in limbs, of the smaller factor) from which Karatsuba beats schoolbook.
 /// `bench_mul_threshold` (tests.rs) on the 2-core dev machine: one Karatsuba level breaks
-/// even with schoolbook at 28 limbs and wins by 30% at 32 (636 ns against 933 ns).
+/// even with schoolbook at 28-32 limbs (694 ns each at 32) and wins from 40 (26% at 64).
 pub(super) const KARATSUBA_THRESHOLD: usize = 32;
+
+/// Karatsuba for squares starts later: schoolbook squaring does half the products.
+/// `bench_mul_threshold`: one Karatsuba level breaks even at about 48 limbs.
+pub(super) const KARATSUBA_SQR_THRESHOLD: usize = 48;
 
 /// Divisor and quotient size (in limbs) from which Burnikel–Ziegler beats Knuth's
 /// algorithm D. `bench_div_threshold`, 2n-by-n limbs: even at n = 128 (16 µs), 15% faster
@@ -161,6 +165,12 @@ pub(super) fn mul_add_1_assign(a: &mut [u64], m: u64, c: u64) -> u64 {
 
 /// `out = a * b`; `out` is zeroed and `out.len() == a.len() + b.len()`.
 pub(super) fn mul_to(out: &mut [u64], a: &[u64], b: &[u64]) {
+    if std::ptr::eq(a, b) {
+        // Squaring (pow, radix powers) needs only about half the limb products.
+        let a = trim(a);
+        sqr_to(&mut out[..2 * a.len()], a);
+        return;
+    }
     let (a, b) = if a.len() >= b.len() { (a, b) } else { (b, a) };
     let (a, b) = (trim(a), trim(b));
     if b.is_empty() {
@@ -190,6 +200,72 @@ pub(super) fn schoolbook_for_bench(out: &mut [u64], a: &[u64], b: &[u64]) {
 #[cfg(test)]
 pub(super) fn karatsuba_for_bench(out: &mut [u64], a: &[u64], b: &[u64]) {
     karatsuba(out, a, b);
+}
+
+/// `out = a * a`; `out` is zeroed and `out.len() == 2 * a.len()`, `a` normalized.
+fn sqr_to(out: &mut [u64], a: &[u64]) {
+    if a.is_empty() {
+        return;
+    }
+    if a.len() < KARATSUBA_SQR_THRESHOLD {
+        schoolbook_sqr(out, a);
+    } else {
+        karatsuba_sqr(out, a);
+    }
+}
+
+#[cfg(test)]
+pub(super) fn schoolbook_sqr_for_bench(out: &mut [u64], a: &[u64]) {
+    schoolbook_sqr(out, a);
+}
+
+#[cfg(test)]
+pub(super) fn karatsuba_sqr_for_bench(out: &mut [u64], a: &[u64]) {
+    karatsuba_sqr(out, a);
+}
+
+fn schoolbook_sqr(out: &mut [u64], a: &[u64]) {
+    let n = a.len();
+    // Each cross product a[i]*a[j] (i < j) once, then doubled, then the squares a[i]^2.
+    for i in 0..n - 1 {
+        let c = addmul_1(&mut out[2 * i + 1..i + n], &a[i + 1..], a[i]);
+        out[i + n] = c;
+    }
+    let mut top = 0;
+    for x in out.iter_mut() {
+        let v = *x;
+        *x = (v << 1) | top;
+        top = v >> 63;
+    }
+    debug_assert!(top == 0);
+    let mut carry = false;
+    for (i, &x) in a.iter().enumerate() {
+        let sq = x as u128 * x as u128;
+        (out[2 * i], carry) = adc(out[2 * i], sq as u64, carry);
+        (out[2 * i + 1], carry) = adc(out[2 * i + 1], (sq >> 64) as u64, carry);
+    }
+    debug_assert!(!carry);
+}
+
+fn karatsuba_sqr(out: &mut [u64], a: &[u64]) {
+    let m = a.len() / 2;
+    let (a0, a1) = a.split_at(m);
+    let a0 = trim(a0);
+    {
+        let (lo, hi) = out.split_at_mut(2 * m);
+        sqr_to(&mut lo[..2 * a0.len()], a0);
+        sqr_to(hi, a1);
+    }
+    let mut sa = vec![0u64; a1.len() + 1];
+    sum_into(&mut sa, a0, a1);
+    let sa = trim(&sa);
+    let mut z1 = vec![0u64; 2 * sa.len() + 1];
+    sqr_to(&mut z1[..2 * sa.len()], sa);
+    let b1 = sub_assign(&mut z1, trim(&out[..2 * m]));
+    let b2 = sub_assign(&mut z1, trim(&out[2 * m..]));
+    debug_assert!(!b1 && !b2);
+    let c = add_assign(&mut out[m..], trim(&z1));
+    debug_assert!(!c);
 }
 
 fn schoolbook(out: &mut [u64], a: &[u64], b: &[u64]) {

@@ -106,6 +106,8 @@ proptest! {
         prop_assert_eq!(to_num(&a.add(&b)), &na + &nb);
         prop_assert_eq!(to_num(&a.sub(&b)), &na - &nb);
         prop_assert_eq!(to_num(&a.mul(&b)), &na * &nb);
+        prop_assert_eq!(to_num(&a.mul(&a)), &na * &na);
+        prop_assert_eq!(to_num(&a.mul(&a.clone())), &na * &na);
         prop_assert_eq!(to_num(&a.neg()), -&na);
         prop_assert_eq!(to_num(&a.abs()), na.abs());
         prop_assert_eq!(a.cmp(&b), na.cmp(&nb));
@@ -611,7 +613,7 @@ mod bench {
     #[test]
     #[ignore]
     fn bench_mul_threshold() {
-        for n in [8, 12, 16, 20, 24, 28, 32, 40, 48, 64] {
+        for n in [8, 12, 16, 20, 24, 28, 32, 40, 48, 64, 80, 96] {
             let (a, b) = (limbs(n, 1), limbs(n, 2));
             let mut out = vec![0u64; 2 * n];
             let school = time(|| {
@@ -622,7 +624,18 @@ mod bench {
                 out.fill(0);
                 nat::karatsuba_for_bench(&mut out, black_box(&a), black_box(&b));
             });
-            println!("{n:3} limbs: schoolbook {school:9.0} ns, one Karatsuba level {kara:9.0} ns");
+            let sq = time(|| {
+                out.fill(0);
+                nat::schoolbook_sqr_for_bench(&mut out, black_box(&a));
+            });
+            let ksq = time(|| {
+                out.fill(0);
+                nat::karatsuba_sqr_for_bench(&mut out, black_box(&a));
+            });
+            println!(
+                "{n:3} limbs: schoolbook {school:7.0} ns, one Karatsuba level {kara:7.0} ns; \
+                 squaring: schoolbook {sq:7.0} ns, one Karatsuba level {ksq:7.0} ns"
+            );
         }
     }
 
