@@ -638,18 +638,10 @@ impl BigInt {
 
     /// Greatest common divisor of the absolute values (`math.gcd` of two ints).
     pub(crate) fn gcd(&self, other: &BigInt) -> BigInt {
-        let (mut a, mut b) = (self.abs(), other.abs());
-        loop {
-            if let (Some(x), Some(y)) = (a.to_u64(), b.to_u64()) {
-                return BigInt::from(gcd_u64(x, y));
-            }
-            if b.is_zero() {
-                return a;
-            }
-            let r = a.mod_floor(&b).expect("b is nonzero");
-            a = b;
-            b = r;
+        if let (Some(x), Some(y)) = (self.abs().to_u64(), other.abs().to_u64()) {
+            return BigInt::from(gcd_u64(x, y));
         }
+        BigInt::from_mag_vec(false, nat::gcd(self.mag(), other.mag()))
     }
 
     /// `hash(int)`, equal to CPython's for every value (`sys.hash_info.modulus` 2**61-1,

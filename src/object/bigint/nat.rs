@@ -680,3 +680,87 @@ fn knuth_plain(a: &[u64], d: &[u64]) -> (Vec<u64>, Vec<u64>) {
     trim_vec(&mut q);
     (q, u)
 }
+
+/// Greatest common divisor of two magnitudes by Lehmer's algorithm (Knuth, TAOCP 4.5.2,
+/// Algorithm L): most Euclidean steps are simulated on the leading 62 bits and applied to
+/// the full numbers at once as a linear combination, as CPython's `_PyLong_GCD` does.
+pub(super) fn gcd(a: &[u64], b: &[u64]) -> Vec<u64> {
+    let (mut a, mut b) = (trim(a).to_vec(), trim(b).to_vec());
+    loop {
+        if cmp(&a, &b) == Ordering::Less {
+            std::mem::swap(&mut a, &mut b);
+        }
+        if b.is_empty() {
+            return a;
+        }
+        if a.len() <= 2 {
+            let to = |v: &[u64]| v.iter().rev().fold(0u128, |acc, &x| (acc << 64) | x as u128);
+            let g = gcd_u128(to(&a), to(&b));
+            let mut v = vec![g as u64, (g >> 64) as u64];
+            trim_vec(&mut v);
+            return v;
+        }
+        // 62 bits keep the cofactors below 2^62, so the combination below fits i128.
+        let s = a.len() as u64 * 64 - a[a.len() - 1].leading_zeros() as u64 - 62;
+        let (mut x, mut y) = (bits_at(&a, s) as i128, bits_at(&b, s) as i128);
+        let (mut ca, mut cb, mut cc, mut cd) = (1i128, 0i128, 0i128, 1i128);
+        while y + cc > 0 && y + cd > 0 {
+            let q = (x + ca) / (y + cc);
+            if q != (x + cb) / (y + cd) {
+                break;
+            }
+            (ca, cc) = (cc, ca - q * cc);
+            (cb, cd) = (cd, cb - q * cd);
+            (x, y) = (y, x - q * y);
+        }
+        if cb == 0 {
+            // The leading bits could not decide a quotient: one full division step.
+            let r = div_rem(&a, &b).1;
+            a = std::mem::replace(&mut b, r);
+        } else {
+            let na = lin_comb(ca, &a, cb, &b);
+            let nb = lin_comb(cc, &a, cd, &b);
+            (a, b) = (na, nb);
+        }
+    }
+}
+
+/// Bits `[s, s+64)` of `m` (zero past its end).
+fn bits_at(m: &[u64], s: u64) -> u64 {
+    let (i, b) = ((s / 64) as usize, (s % 64) as u32);
+    let lo = m.get(i).copied().unwrap_or(0) >> b;
+    let hi = if b == 0 { 0 } else { m.get(i + 1).copied().unwrap_or(0) << (64 - b) };
+    lo | hi
+}
+
+/// `p*a + q*b` for cofactors below 2^62 in magnitude whose result is known to be >= 0.
+fn lin_comb(p: i128, a: &[u64], q: i128, b: &[u64]) -> Vec<u64> {
+    let mut out = vec![0u64; a.len()];
+    let mut carry = 0i128;
+    for (i, o) in out.iter_mut().enumerate() {
+        let t = p * a[i] as i128 + q * b.get(i).copied().unwrap_or(0) as i128 + carry;
+        *o = t as u64;
+        carry = t >> 64;
+    }
+    debug_assert!(carry == 0);
+    trim_vec(&mut out);
+    out
+}
+
+fn gcd_u128(mut a: u128, mut b: u128) -> u128 {
+    if a == 0 || b == 0 {
+        return a | b;
+    }
+    let shift = (a | b).trailing_zeros();
+    a >>= a.trailing_zeros();
+    loop {
+        b >>= b.trailing_zeros();
+        if a > b {
+            std::mem::swap(&mut a, &mut b);
+        }
+        b -= a;
+        if b == 0 {
+            return a << shift;
+        }
+    }
+}

@@ -216,6 +216,14 @@ proptest! {
     }
 
     #[test]
+    fn gcd_with_common_factors(a in arb(), b in arb(), c in arb_bigint(12)) {
+        // Random pairs are nearly always coprime; a shared factor makes the answer big.
+        let (x, y) = (a.mul(&c), b.mul(&c));
+        prop_assert_eq!(to_num(&x.gcd(&y)), to_num(&x).gcd(&to_num(&y)));
+        prop_assert_eq!(to_num(&x.gcd(&c)), to_num(&x).gcd(&to_num(&c)));
+    }
+
+    #[test]
     fn pow_modular(a in arb(), e in arb_bigint(4), m in arb_bigint(20)) {
         let (na, ne, nm) = (to_num(&a), to_num(&e), to_num(&m));
         let r = a.pow_mod(&e, &m);
@@ -675,6 +683,19 @@ mod bench {
             "2-limb str     {:10.1} ns",
             time(|| drop(black_box(black_box(&two_limb).to_str_radix(10, 4300))))
         );
+        let m = BigInt::from(1u64).shl(2048).unwrap().sub(&BigInt::from(159u64));
+        let base = BigInt::from(3u64).pow_u64(1000).unwrap();
+        let e = BigInt::from(1u64).shl(2047).unwrap().sub(&BigInt::from(1u64));
+        println!(
+            "pow(3**1000, 2**2047-1, 2**2048-159) {:9.3} ms",
+            time(|| drop(black_box(base.pow_mod(&e, &m)))) / 1e6
+        );
+        println!(
+            "3**100000               {:9.3} ms",
+            time(|| drop(black_box(BigInt::from(3u64).pow_u64(100_000)))) / 1e6
+        );
+        let (g1, g2) = (BigInt::from(3u64).pow_u64(3000).unwrap(), BigInt::from(6u64).pow_u64(2000).unwrap());
+        println!("gcd(3**3000, 6**2000)   {:9.3} ms", time(|| drop(black_box(g1.gcd(&g2)))) / 1e6);
         for digits in [1000usize, 10_000, 100_000, 1_000_000] {
             let text: String = (0..digits).map(|i| (b'1' + (i * 7 % 9) as u8) as char).collect();
             let x = BigInt::from_str_radix(&text, 10, 0).unwrap();
