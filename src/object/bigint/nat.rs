@@ -602,20 +602,21 @@ fn div_3n_2n(a: &[u64], d: &[u64]) -> (Vec<u64>, Vec<u64>) {
     let n = d.len();
     let h = n / 2;
     let (d0, d1) = d.split_at(h);
-    let a_top = shift_down(a, n); // a1 (the top half-block)
-    let a12 = shift_down(a, h); // a1:a2
-                                // Estimate q from the top: q = floor(a12 / d1), clamped to B^h - 1.
-    let (mut qhat, mut r1) = if cmp(trim(&a_top), trim(d1)) == Ordering::Less {
+    // a = [a1 a2 a3] and d = [d1 d0] in half blocks (d1 high). Estimate the quotient from
+    // the top: floor([a1 a2] / d1), or B^h - 1 when a1 == d1 (it cannot be larger).
+    let a1 = shift_down(a, n);
+    let a12 = shift_down(a, h);
+    let (mut qhat, r1) = if cmp(trim(&a1), trim(d1)) == Ordering::Less {
         div_2n_1n(trim(&a12), d1)
     } else {
-        // q = B^h - 1; r1 = a12 - q*d1 = a12 - d1*B^h + d1.
+        // r1 = [a1 a2] - (B^h - 1) * d1 = [a1 a2] - d1 * B^h + d1.
         let qh = vec![u64::MAX; h];
         let mut t = vec![0u64; a12.len().max(n) + 1];
         t[..a12.len()].copy_from_slice(&a12);
         let mut d1s = vec![0u64; h + d1.len()];
         d1s[h..].copy_from_slice(d1);
-        let bb = sub_assign(&mut t, trim(&d1s));
-        debug_assert!(!bb);
+        let borrow = sub_assign(&mut t, trim(&d1s));
+        debug_assert!(!borrow);
         add_assign(&mut t, d1);
         trim_vec(&mut t);
         (qh, t)
@@ -626,8 +627,8 @@ fn div_3n_2n(a: &[u64], d: &[u64]) -> (Vec<u64>, Vec<u64>) {
     r[h..h + r1.len()].copy_from_slice(&r1);
     let a3 = &a[..h.min(a.len())];
     r[..a3.len()].copy_from_slice(a3);
-    r1.clear();
     let dq = mul_vec(&qhat, trim(d0));
+    // Sign and magnitude of r, in `neg` and `rv`.
     let mut neg = false;
     let mut rv = trim(&r).to_vec();
     if cmp(&rv, &dq) == Ordering::Less {
