@@ -19,6 +19,7 @@ use crate::abi::*;
 
 pub(crate) mod abstract_;
 pub(crate) mod alloc;
+pub(crate) mod bigint;
 pub(crate) mod bytesobject;
 pub(crate) mod errors;
 pub(crate) mod exceptions;
