@@ -2108,6 +2108,20 @@ SubinterpResult Subinterp_GetInterpreterConfig(PyInterpreterState *interp,
  */
 int Subinterp_InterpreterIsAlive(PyInterpreterState *interp);
 
+/**
+ * Writes what `interp`'s heap holds into `*out`: its live blocks and bytes, its arenas and
+ * large blocks. Objects of an interpreter that shares the main interpreter's allocator
+ * (`use_main_obmalloc` with the shared GIL) are counted in main's heap.
+ *
+ * The calling thread must have a thread state of `interp` attached (the heap is guarded by
+ * that interpreter's GIL).
+ *
+ * Returns: `SUBINTERP_OK`. Errors: `SUBINTERP_ERR_NULL_ARGUMENT`,
+ * `SUBINTERP_ERR_INVALID_INTERPRETER`, `SUBINTERP_ERR_NOT_CURRENT` (no thread state of
+ * `interp` attached); `*out` is written only on success.
+ */
+SubinterpResult Subinterp_GetHeapStats(PyInterpreterState *interp, SubinterpHeapStats *out);
+
 #ifdef __cplusplus
 }  // extern "C"
 #endif  // __cplusplus

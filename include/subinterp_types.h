@@ -31,7 +31,16 @@ typedef struct {
     Py_ssize_t live_thread_states;      /* thread states alive now */
     Py_ssize_t interpreters_created;    /* since the runtime was (last) initialized */
     Py_ssize_t thread_states_created;   /* since the runtime was (last) initialized */
+    Py_ssize_t heap_arenas;             /* 1 MiB object arenas mapped now, all heaps together */
 } SubinterpStats;
+
+/* What one interpreter's heap holds (Subinterp_GetHeapStats). */
+typedef struct {
+    Py_ssize_t live_blocks;     /* blocks allocated and not freed */
+    Py_ssize_t live_bytes;      /* their sizes (small blocks count their size class) */
+    Py_ssize_t arenas;          /* 1 MiB arenas held (released when the interpreter ends) */
+    Py_ssize_t large_blocks;    /* blocks above 512 bytes, allocated separately */
+} SubinterpHeapStats;
 
 #ifdef __cplusplus
 }

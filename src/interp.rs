@@ -164,10 +164,12 @@ impl Interp {
         self.heap_ptr
     }
 
-    /// What its own heap holds (empty for one that shares main's).
+    /// What the heap its objects live in holds (main's, if it shares main's).
+    /// The caller holds this interpreter's GIL.
     pub(crate) fn heap_stats(&self) -> crate::object::alloc::HeapStats {
-        // SAFETY: reading counters; callers hold the GIL or the interpreter is idle.
-        unsafe { (*self.heap.get()).stats() }
+        // SAFETY: the heap is alive as long as this interpreter (main's outlives every other)
+        // and the caller holds the GIL guarding it.
+        unsafe { (*self.heap_ptr).stats() }
     }
 
     /// The pointer C sees.

@@ -61,6 +61,8 @@ pub(crate) struct Runtime {
     live_interps: AtomicIsize,
     live_tstates: AtomicIsize,
     tstates_created: AtomicIsize,
+    /// Object arenas mapped now (all heaps).
+    pub(crate) live_arenas: AtomicIsize,
     /// Which address slots hold object arenas (`object::alloc`): process-wide because a
     /// block may be freed from any thread state.
     pub(crate) arena_map: crate::object::alloc::ArenaMap,
@@ -86,6 +88,7 @@ pub(crate) static RUNTIME: Runtime = Runtime {
     live_interps: AtomicIsize::new(0),
     live_tstates: AtomicIsize::new(0),
     tstates_created: AtomicIsize::new(0),
+    live_arenas: AtomicIsize::new(0),
     arena_map: crate::object::alloc::ArenaMap::new(),
     static_types: Mutex::new(crate::object::typeobject::StaticTypes::new()),
 };
@@ -256,6 +259,7 @@ pub(crate) fn stats() -> SubinterpStats {
         live_thread_states: RUNTIME.live_tstates.load(Relaxed),
         interpreters_created: reg.created,
         thread_states_created: RUNTIME.tstates_created.load(Relaxed),
+        heap_arenas: RUNTIME.live_arenas.load(Relaxed),
     }
 }
 

@@ -172,4 +172,20 @@ pub struct SubinterpStats {
     pub interpreters_created: Py_ssize_t,
     /// Thread states created since the runtime was (last) initialized.
     pub thread_states_created: Py_ssize_t,
+    /// 1 MiB object arenas mapped now, by every interpreter's heap together.
+    pub heap_arenas: Py_ssize_t,
+}
+
+/// What one interpreter's heap holds (`Subinterp_GetHeapStats`).
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Default)]
+pub struct SubinterpHeapStats {
+    /// Blocks (objects and buffers) allocated and not freed.
+    pub live_blocks: Py_ssize_t,
+    /// Their sizes, summed (small blocks count their size class).
+    pub live_bytes: Py_ssize_t,
+    /// 1 MiB arenas the heap holds (released when the interpreter ends).
+    pub arenas: Py_ssize_t,
+    /// Blocks above 512 bytes, allocated separately.
+    pub large_blocks: Py_ssize_t,
 }

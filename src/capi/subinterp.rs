@@ -73,3 +73,39 @@ pub unsafe extern "C" fn Subinterp_GetInterpreterConfig(
 pub extern "C" fn Subinterp_InterpreterIsAlive(interp: *mut PyInterpreterState) -> std::ffi::c_int {
     guard("Subinterp_InterpreterIsAlive", || std::ffi::c_int::from(runtime::lookup(interp).is_some()))
 }
+
+/// Writes what `interp`'s heap holds into `*out`: its live blocks and bytes, its arenas and
+/// large blocks. Objects of an interpreter that shares the main interpreter's allocator
+/// (`use_main_obmalloc` with the shared GIL) are counted in main's heap.
+///
+/// The calling thread must have a thread state of `interp` attached (the heap is guarded by
+/// that interpreter's GIL).
+///
+/// Returns: `SUBINTERP_OK`. Errors: `SUBINTERP_ERR_NULL_ARGUMENT`,
+/// `SUBINTERP_ERR_INVALID_INTERPRETER`, `SUBINTERP_ERR_NOT_CURRENT` (no thread state of
+/// `interp` attached); `*out` is written only on success.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn Subinterp_GetHeapStats(interp: *mut PyInterpreterState, out: *mut SubinterpHeapStats) -> SubinterpResult {
+    guard_result("Subinterp_GetHeapStats", || {
+        if interp.is_null() || out.is_null() {
+            return SUBINTERP_ERR_NULL_ARGUMENT;
+        }
+        let Some(interp) = runtime::lookup(interp) else { return SUBINTERP_ERR_INVALID_INTERPRETER };
+        let cur = crate::tstate::current();
+        // SAFETY: the attached thread state is live.
+        if cur.is_null() || !std::sync::Arc::ptr_eq(unsafe { (*cur).interp() }, &interp) {
+            return SUBINTERP_ERR_NOT_CURRENT;
+        }
+        let h = interp.heap_stats();
+        // SAFETY: non-NULL, writable per the C API.
+        unsafe {
+            *out = SubinterpHeapStats {
+                live_blocks: h.live_blocks as Py_ssize_t,
+                live_bytes: h.live_bytes as Py_ssize_t,
+                arenas: h.arenas as Py_ssize_t,
+                large_blocks: h.large_blocks as Py_ssize_t,
+            }
+        };
+        SUBINTERP_OK
+    })
+}

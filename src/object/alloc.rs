@@ -435,11 +435,13 @@ fn new_arena() -> *mut u8 {
         }
     }
     arena_map().set(aligned, true);
+    crate::runtime::RUNTIME.live_arenas.fetch_add(1, Relaxed);
     aligned as *mut u8
 }
 
 fn free_arena(arena: *mut u8) {
     arena_map().set(arena as usize, false);
+    crate::runtime::RUNTIME.live_arenas.fetch_sub(1, Relaxed);
     // SAFETY: an arena we mapped, unmapped once.
     unsafe { libc::munmap(arena as *mut c_void, ARENA_SIZE) };
 }
