@@ -9,6 +9,8 @@ pub(crate) mod key;
 mod merge;
 mod slots;
 pub(crate) mod table;
+#[cfg(test)]
+mod tests;
 
 use std::ptr::null_mut;
 

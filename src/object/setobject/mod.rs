@@ -6,6 +6,8 @@
 mod ops;
 mod slots;
 pub(crate) mod table;
+#[cfg(test)]
+mod tests;
 
 use std::ptr::null_mut;
 
