@@ -263,11 +263,16 @@ pub(crate) unsafe fn resize(so: *mut PyObject, minused: usize) -> PyResult<()> {
         let newmask = newsize - 1;
         let d = dummy();
         s.fill = s.used;
-        for j in 0..oldmask + 1 {
+        // Stops after the last active slot rather than scanning the whole old table.
+        let mut left = s.used as usize;
+        let mut j = 0;
+        while left > 0 && j <= oldmask {
             let e = *oldtable.add(j);
             if !e.key.is_null() && e.key != d {
                 insert_clean(newtable, newmask, e.key, e.hash);
+                left -= 1;
             }
+            j += 1;
         }
         if old_malloced {
             alloc::free(oldtable as *mut u8);
