@@ -1022,6 +1022,28 @@ static void test_iteration(void) {
     Py_DECREF(d);
 }
 
+/* _PyDict_NewPresized (cpython/dictobject.h): an empty dict with room reserved. */
+static void test_presized(void) {
+    PyObject *d = _PyDict_NewPresized(1000);
+    CHECK(d != NULL && PyDict_CheckExact(d) && PyDict_Size(d) == 0);
+    for (long i = 0; i < 1000; i++) {
+        PyObject *k = I(i);
+        PyDict_SetItem(d, k, k);
+        Py_DECREF(k);
+    }
+    CHECK_INT(PyDict_Size(d), 1000);
+    PyObject *k = I(999);
+    CHECK(PyDict_GetItem(d, k) != NULL);
+    Py_DECREF(k);
+    Py_DECREF(d);
+    d = _PyDict_NewPresized(1L << 40);          /* capped, not a 2**40-slot table */
+    CHECK(d != NULL && PyDict_Size(d) == 0);
+    Py_XDECREF(d);
+    d = _PyDict_NewPresized(0);
+    CHECK(d != NULL && PyDict_Size(d) == 0);
+    Py_XDECREF(d);
+}
+
 /* Values and references are released when the dict goes. */
 static void test_dealloc_releases(void) {
     PyObject *k = S("key"), *v = I(123457);
@@ -1065,6 +1087,7 @@ int main(void) {
     test_mapping_slots();
     test_or();
     test_iteration();
+    test_presized();
     test_dealloc_releases();
     CHECK_NO_EXC();
     Py_Finalize();

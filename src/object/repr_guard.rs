@@ -2,7 +2,7 @@
 //! objects whose repr is being built on this thread state, so that a container that
 //! contains itself prints `{...}` instead of recursing forever.
 //!
-//! Added with dict and set (issue 3); list and tuple reprs use the same guard.
+//! Added with dict and set (issue 3); meant for every container's repr (list and tuple too).
 
 use super::*;
 

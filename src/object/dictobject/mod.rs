@@ -69,9 +69,11 @@ pub(crate) unsafe fn init_fields(p: *mut PyObject) {
     }
 }
 
-/// A new dict with room for `n` items without resizing (`_PyDict_NewPresized`).
+/// A new dict with room for `n` items without resizing (`_PyDict_NewPresized`), up to
+/// CPython's cap of 2**17 slots (a huge estimate should not allocate a huge table).
 pub(crate) fn new_presized(n: usize) -> PyResult<Owned> {
     let d = new()?;
+    let n = n.min(table::usable_fraction(1 << 17));
     if n > table::usable_fraction(table::MINSIZE) {
         // SAFETY: a fresh, empty dict.
         if let Err(e) = unsafe { table::resize(d, table::log2_keysize_for(n)) } {
