@@ -1085,10 +1085,10 @@ PyObject *PyDict_Copy(PyObject *p);
 
 /**
  * Adds the items of `b` to `a`, replacing the values of keys already present if
- * `override` is non-zero. `b` must be a dict: other mappings are read through their
- * `keys()` method, which needs attribute calls (not available yet); for them this raises
- * `AttributeError: 'T' object has no attribute 'keys'`, CPython's error for an object
- * that has no `keys`.
+ * `override` is non-zero. `b` must be a dict (a subclass is read as a dict): CPython reads
+ * other mappings through their `keys()` method, an attribute call not available yet; for
+ * them this raises `AttributeError: 'T' object has no attribute 'keys'`, CPython's error
+ * for an object that has no `keys`.
  *
  * Returns: 0. Errors: -1 with an exception set (a failing `__eq__`, `RuntimeError` "dict
  * mutated during update", `SystemError` if `a` is not a dict or `b` is NULL).

@@ -7,33 +7,24 @@ use super::*;
 /// `PyDict_Merge(a, b, override)`: `override` 1 replaces existing values, 0 keeps them, 2
 /// raises `KeyError(key)` on a duplicate (what `f(**a, **b)` needs).
 ///
-/// The source must be a dict whose iteration is dict's own (an exact dict, or a subclass
-/// that keeps `tp_iter`). Other mappings need `b.keys()`, an attribute call, which comes
-/// with attribute lookup; until then they raise CPython's error for an object without
-/// `keys`: `AttributeError: 'T' object has no attribute 'keys'`.
+/// The source must be a dict. CPython reads other mappings (and dict subclasses that
+/// override `__iter__`) through `b.keys()` and `b[key]`, attribute calls that come with
+/// attribute lookup. Until then a dict subclass is read as a dict, and any other object
+/// raises CPython's error for an object without `keys`: `AttributeError: 'T' object has no
+/// attribute 'keys'`.
 ///
 /// # Safety
 /// `a` is a dict, `b` live.
 pub(crate) unsafe fn merge(a: *mut PyObject, b: *mut PyObject, override_: i32) -> PyResult<()> {
     // SAFETY: per caller.
     unsafe {
-        if !is_plain_dict(b) {
+        if !check(b) {
             return Err(errors::attribute_error(&format!(
                 "'{}' object has no attribute 'keys'",
                 type_name(type_of(b))
             )));
         }
         merge_dict(a, b, override_)
-    }
-}
-
-/// A dict iterated the dict way (`PyDict_Check(b) && tp_iter == dict_iter`, CPython's test
-/// for the fast path).
-unsafe fn is_plain_dict(b: *mut PyObject) -> bool {
-    // SAFETY: per caller, live.
-    // (Slot pointers compare as addresses: an inherited slot is a copy of the base's.)
-    unsafe {
-        check(b) && (*type_of(b)).tp_iter.map(|f| f as usize) == PyDict_Type.tp_iter.map(|f| f as usize)
     }
 }
 
