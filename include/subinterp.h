@@ -21,6 +21,27 @@ extern "C" {
 extern PyTypeObject PyBytes_Type;
 
 /**
+ * `dict_keyiterator`.
+ */
+extern PyTypeObject PyDictIterKey_Type;
+
+/**
+ * `dict_valueiterator`.
+ */
+extern PyTypeObject PyDictIterValue_Type;
+
+/**
+ * `dict_itemiterator`.
+ */
+extern PyTypeObject PyDictIterItem_Type;
+
+/**
+ * `dict`. Unhashable: `tp_hash` stays empty, which `abstract_::hash` reports as
+ * `TypeError: unhashable type: 'dict'`.
+ */
+extern PyTypeObject PyDict_Type;
+
+/**
  * The `BaseException` type object.
  */
 extern PyTypeObject _PyExc_BaseException;
@@ -726,6 +747,21 @@ extern PyLongObject _Py_FalseStruct;
 extern PyLongObject _Py_TrueStruct;
 
 /**
+ * `set`. Unhashable: `tp_hash` stays empty.
+ */
+extern PyTypeObject PySet_Type;
+
+/**
+ * `frozenset`.
+ */
+extern PyTypeObject PyFrozenSet_Type;
+
+/**
+ * `set_iterator`.
+ */
+extern PyTypeObject PySetIter_Type;
+
+/**
  * `None`.
  */
 extern PyObject _Py_NoneStruct;
@@ -893,6 +929,288 @@ SubinterpResult Subinterp_GetGilState(PyInterpreterState *interp,
  * this thread (another thread waited a whole switch interval), else 0.
  */
 int Subinterp_DropRequested(void);
+
+/**
+ * A new, empty dictionary.
+ *
+ * Returns: a new reference. Errors: NULL with `MemoryError`.
+ */
+PyObject *PyDict_New(void);
+
+/**
+ * A new, empty dictionary with room for `minused` items before it resizes.
+ *
+ * Returns: a new reference. Errors: NULL with `MemoryError`.
+ */
+PyObject *_PyDict_NewPresized(Py_ssize_t minused);
+
+/**
+ * `p[key] = val`. The dictionary takes its own references (nothing is stolen).
+ *
+ * Returns: 0. Errors: -1 with `TypeError` if `key` is unhashable (or what its hash or
+ * `__eq__` raised), `SystemError` if `p` is not a dict or an argument is NULL.
+ */
+int PyDict_SetItem(PyObject *p, PyObject *key, PyObject *val);
+
+/**
+ * `p[key] = val` with the key given as a UTF-8 C string.
+ *
+ * Returns: 0. Errors: -1 with an exception set (decoding the key, or as `PyDict_SetItem`).
+ */
+int PyDict_SetItemString(PyObject *p, const char *key, PyObject *val);
+
+/**
+ * `p[key]`, swallowing errors (CPython 3.13 reports them as unraisable, on stderr, and
+ * keeps an exception that was already set).
+ *
+ * Returns: the value (borrowed), or NULL if absent, if `p` is not a dict, or on error.
+ * Prefer `PyDict_GetItemRef` or `PyDict_GetItemWithError`.
+ */
+PyObject *PyDict_GetItem(PyObject *p, PyObject *key);
+
+/**
+ * `p[key]`.
+ *
+ * Returns: the value (borrowed), or NULL without an exception if absent.
+ * Errors: NULL with an exception set (unhashable key, a failing `__eq__`), `SystemError`
+ * if `p` is not a dict or `key` is NULL.
+ */
+PyObject *PyDict_GetItemWithError(PyObject *p, PyObject *key);
+
+/**
+ * `p[key]` with the key given as a UTF-8 C string, swallowing errors like
+ * `PyDict_GetItem`.
+ *
+ * Returns: the value (borrowed) or NULL.
+ */
+PyObject *PyDict_GetItemString(PyObject *p, const char *key);
+
+/**
+ * `p[key]` into `*result` (CPython 3.13).
+ *
+ * Returns: 1 with `*result` a new reference if present; 0 with `*result` NULL if absent.
+ * Errors: -1 with `*result` NULL and an exception set (unhashable key, failing `__eq__`;
+ * `SystemError` if `p` is not a dict or an argument is NULL).
+ */
+int PyDict_GetItemRef(PyObject *p, PyObject *key, PyObject **result);
+
+/**
+ * `PyDict_GetItemRef` with the key given as a UTF-8 C string (CPython 3.13).
+ *
+ * Returns: 1 (`*result` a new reference), 0 (absent, `*result` NULL).
+ * Errors: -1 with `*result` NULL and an exception set (decoding the key too).
+ */
+int PyDict_GetItemStringRef(PyObject *p, const char *key, PyObject **result);
+
+/**
+ * `del p[key]`.
+ *
+ * Returns: 0. Errors: -1 with `KeyError(key)` if absent, `TypeError` for an unhashable
+ * key, `SystemError` if `p` is not a dict or `key` is NULL.
+ */
+int PyDict_DelItem(PyObject *p, PyObject *key);
+
+/**
+ * `del p[key]` with the key given as a UTF-8 C string.
+ *
+ * Returns: 0. Errors: -1 with an exception set, as `PyDict_DelItem`.
+ */
+int PyDict_DelItemString(PyObject *p, const char *key);
+
+/**
+ * `key in p`.
+ *
+ * Returns: 1 if present, 0 if not. Errors: -1 with an exception set (unhashable key,
+ * failing `__eq__`; `SystemError` if `p` is not a dict, where CPython crashes).
+ */
+int PyDict_Contains(PyObject *p, PyObject *key);
+
+/**
+ * `key in p` with the key given as a UTF-8 C string (CPython 3.13).
+ *
+ * Returns: 1 or 0. Errors: -1 with an exception set, as `PyDict_Contains`.
+ */
+int PyDict_ContainsString(PyObject *p, const char *key);
+
+/**
+ * Returns: the number of items. Errors: -1 with `SystemError` if `p` is not a dict.
+ */
+Py_ssize_t PyDict_Size(PyObject *p);
+
+/**
+ * The keys, in insertion order.
+ *
+ * Returns: a new list. Errors: NULL with `SystemError` if `p` is not a dict, `MemoryError`.
+ */
+PyObject *PyDict_Keys(PyObject *p);
+
+/**
+ * The values, in insertion order.
+ *
+ * Returns: a new list. Errors: NULL with `SystemError` if `p` is not a dict, `MemoryError`.
+ */
+PyObject *PyDict_Values(PyObject *p);
+
+/**
+ * The `(key, value)` pairs, in insertion order.
+ *
+ * Returns: a new list of new 2-tuples. Errors: NULL with `SystemError` if `p` is not a
+ * dict, `MemoryError`.
+ */
+PyObject *PyDict_Items(PyObject *p);
+
+/**
+ * Iterates over the items in insertion order. Start with `*ppos = 0`; each call stores the
+ * next key and value in `*pkey` and `*pvalue` (either may be NULL) and advances `*ppos`
+ * (an opaque position). The dict must not change size meanwhile (replacing values of
+ * existing keys is fine).
+ *
+ * Returns: 1 for an item (borrowed references), 0 at the end. Not a dict, or a NULL
+ * `ppos`: 0 (no error).
+ */
+int PyDict_Next(PyObject *p, Py_ssize_t *ppos, PyObject **pkey, PyObject **pvalue);
+
+/**
+ * Removes every item. Not a dict: nothing happens.
+ */
+void PyDict_Clear(PyObject *p);
+
+/**
+ * A shallow copy (an exact `dict`, also for a subclass).
+ *
+ * Returns: a new reference. Errors: NULL with `SystemError` if `p` is not a dict,
+ * `MemoryError`.
+ */
+PyObject *PyDict_Copy(PyObject *p);
+
+/**
+ * Adds the items of `b` to `a`, replacing the values of keys already present if
+ * `override` is non-zero. `b` must be a dict (a subclass is read as a dict): CPython reads
+ * other mappings through their `keys()` method, an attribute call not available yet; for
+ * them this raises `AttributeError: 'T' object has no attribute 'keys'`, CPython's error
+ * for an object that has no `keys`.
+ *
+ * Returns: 0. Errors: -1 with an exception set (a failing `__eq__`, `RuntimeError` "dict
+ * mutated during update", `SystemError` if `a` is not a dict or `b` is NULL).
+ */
+int PyDict_Merge(PyObject *a, PyObject *b, int override_);
+
+/**
+ * `a.update(b)` for a dict `b`: `PyDict_Merge(a, b, 1)`.
+ *
+ * Returns: 0. Errors: -1 with an exception set, as `PyDict_Merge`.
+ */
+int PyDict_Update(PyObject *a, PyObject *b);
+
+/**
+ * Adds the items of `seq2`, an iterable of 2-item sequences (key, value), to `d`; with
+ * `override` zero, keys already present keep their values.
+ *
+ * Returns: 0. Errors: -1 with `TypeError` ("cannot convert dictionary update sequence
+ * element #N to a sequence"), `ValueError` ("dictionary update sequence element #N has
+ * length L; 2 is required"), what iterating raised, `SystemError` if `d` is not a dict or
+ * `seq2` is NULL. Items before the bad element stay added.
+ */
+int PyDict_MergeFromSeq2(PyObject *d, PyObject *seq2, int override_);
+
+/**
+ * `p.setdefault(key, defaultobj)`: inserts `defaultobj` if `key` is absent.
+ *
+ * Returns: the value now stored for `key` (borrowed).
+ * Errors: NULL with an exception set (unhashable key; `SystemError` if `p` is not a dict
+ * or an argument is NULL).
+ */
+PyObject *PyDict_SetDefault(PyObject *p, PyObject *key, PyObject *defaultobj);
+
+/**
+ * Inserts `default_value` for `key` if absent (CPython 3.13). If `result` is not NULL,
+ * `*result` receives a new reference to the value now stored (NULL on error).
+ *
+ * Returns: 1 if `key` was present (nothing inserted), 0 if `default_value` was inserted.
+ * Errors: -1 with an exception set (unhashable key; `SystemError` if `p` is not a dict or
+ * an argument is NULL).
+ */
+int PyDict_SetDefaultRef(PyObject *p, PyObject *key, PyObject *default_value, PyObject **result);
+
+/**
+ * Removes `key` (CPython 3.13). If `result` is not NULL, `*result` receives the removed
+ * value (a new reference), or NULL. An empty dict returns 0 without hashing the key.
+ *
+ * Returns: 1 if `key` was present, 0 if not (no `KeyError`).
+ * Errors: -1 with `*result` NULL and an exception set (unhashable key; `SystemError` if
+ * `p` is not a dict or `key` is NULL).
+ */
+int PyDict_Pop(PyObject *p, PyObject *key, PyObject **result);
+
+/**
+ * `PyDict_Pop` with the key given as a UTF-8 C string (CPython 3.13).
+ *
+ * Returns: 1 or 0, as `PyDict_Pop`. Errors: -1 with `*result` NULL and an exception set
+ * (decoding the key too).
+ */
+int PyDict_PopString(PyObject *p, const char *key, PyObject **result);
+
+/**
+ * A new set holding the elements of `iterable` (NULL: an empty set).
+ *
+ * Returns: a new reference. Errors: NULL with an exception set (`TypeError` if `iterable`
+ * is not iterable or an element is unhashable, what iterating raised).
+ */
+PyObject *PySet_New(PyObject *iterable);
+
+/**
+ * A new frozenset holding the elements of `iterable` (NULL: an empty frozenset). Until it
+ * is shared, `PySet_Add` may still fill it.
+ *
+ * Returns: a new reference. Errors: NULL with an exception set, as `PySet_New`.
+ */
+PyObject *PyFrozenSet_New(PyObject *iterable);
+
+/**
+ * Adds `key` (the set takes its own reference). Also allowed on a frozenset nobody else
+ * holds yet (reference count 1), to fill it after `PyFrozenSet_New`.
+ *
+ * Returns: 0. Errors: -1 with `TypeError` for an unhashable key, `SystemError` if `set`
+ * is neither a set nor a fresh frozenset, or `key` is NULL.
+ */
+int PySet_Add(PyObject *set, PyObject *key);
+
+/**
+ * Removes `key` if present (no `KeyError`).
+ *
+ * Returns: 1 if it was present, 0 if not. Errors: -1 with `TypeError` for an unhashable
+ * key, `SystemError` if `set` is not a set (a frozenset is not) or `key` is NULL.
+ */
+int PySet_Discard(PyObject *set, PyObject *key);
+
+/**
+ * `key in anyset`. Unlike the `in` operator, an unhashable key (a set too) is an error.
+ *
+ * Returns: 1 or 0. Errors: -1 with `TypeError` for an unhashable key, `SystemError` if
+ * `anyset` is not a set or frozenset or `key` is NULL.
+ */
+int PySet_Contains(PyObject *anyset, PyObject *key);
+
+/**
+ * Removes and returns an arbitrary element.
+ *
+ * Returns: a new reference. Errors: NULL with `KeyError("pop from an empty set")`,
+ * `SystemError` if `set` is not a set.
+ */
+PyObject *PySet_Pop(PyObject *set);
+
+/**
+ * Removes every element.
+ *
+ * Returns: 0. Errors: -1 with `SystemError` if `set` is not a set.
+ */
+int PySet_Clear(PyObject *set);
+
+/**
+ * Returns: the number of elements of a set or frozenset.
+ * Errors: -1 with `SystemError` if `anyset` is neither.
+ */
+Py_ssize_t PySet_Size(PyObject *anyset);
 
 /**
  * Adds a reference to `op` (the function form of `Py_XINCREF`; stable-ABI extensions call

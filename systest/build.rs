@@ -21,6 +21,8 @@ const SKIPS: &[(&str, &str)] = &[
     ("PyInterpreterGuard", "opaque (incomplete type in C)"),
     ("PyInterpreterView", "opaque (incomplete type in C)"),
     ("PyThreadStateToken", "opaque (incomplete type in C)"),
+    ("PyDictKeysObject", "opaque (incomplete type in C)"),
+    ("PyDictValues", "opaque (incomplete type in C)"),
 ];
 
 fn main() {

@@ -284,6 +284,35 @@ config(void)
 }
 #endif
 
+static void
+dict_and_set(void)
+{
+    STRUCT(PyDictObject);
+    FIELD_NOTYPE(PyDictObject, ob_base);
+    FIELD(PyDictObject, ma_used);
+    /* Deprecated in CPython 3.12+ (a warning when named); compared all the same. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+    FIELD(PyDictObject, ma_version_tag);
+#pragma GCC diagnostic pop
+    FIELD(PyDictObject, ma_keys);
+    FIELD(PyDictObject, ma_values);
+    STRUCT(setentry);
+    FIELD(setentry, key);
+    FIELD(setentry, hash);
+    STRUCT(PySetObject);
+    FIELD_NOTYPE(PySetObject, ob_base);
+    FIELD(PySetObject, fill);
+    FIELD(PySetObject, used);
+    FIELD(PySetObject, mask);
+    FIELD(PySetObject, table);
+    FIELD(PySetObject, hash);
+    FIELD(PySetObject, finger);
+    FIELD_NOTYPE(PySetObject, smalltable);
+    FIELD(PySetObject, weakreflist);
+    CONST(PySet_MINSIZE);
+}
+
 int
 main(void)
 {
@@ -291,6 +320,7 @@ main(void)
     thread_state();
     interpreter_config();
     status();
+    dict_and_set();
 #ifndef LAYOUT_SKIP_PyWideStringList
     wide_string_list();
 #endif

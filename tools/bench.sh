@@ -54,6 +54,11 @@ ROWS=(
   "handover|bench_gil|GIL hand-over between 2 threads of 1 interpreter|us|1000|-|"
   "handover_floor|bench_gil|  same ping-pong, pthread mutex+condvar (machine floor)|us|1000|-|"
   "pep788_foreign|bench_gil|PEP 788 EnsureFromView/Release, new thread (ours only)|ns|1|-|"
+  "dict_int_build_sum|bench_dict|dict: 20x build 100,000 int->int, iterate and sum|ms|1|<= 0.8x CPython|"
+  "dict_int_prebuilt|bench_dict|  same, ints made once beforehand (the dict's own share)|ms|1|-|"
+  "dict_int_lookup|bench_dict|dict: PyDict_GetItem, int key, 100,000-entry dict|ns|1|-|"
+  "dict_str_lookup|bench_dict|dict: PyDict_GetItem, str key (hash cached)|ns|1|-|"
+  "set_int_build|bench_dict|set: PySet_Add of 100,000 ints into a new set|ms|1|-|"
 )
 
 RES="$OUT/results.txt"

@@ -24,10 +24,12 @@ pub type wchar_t = core::ffi::c_int;
 pub type Py_hash_t = isize;
 pub type Py_uhash_t = usize;
 
+pub mod dictobject;
 pub mod initconfig;
 pub mod object;
 pub mod pystate;
 
+pub use dictobject::*;
 pub use initconfig::*;
 pub use object::*;
 pub use pystate::*;

@@ -8,6 +8,8 @@
 #![allow(clippy::missing_safety_doc)]
 
 pub mod ceval;
+pub mod dictobject;
+pub mod setobject;
 pub mod object;
 pub mod longobject;
 pub mod objimpl;

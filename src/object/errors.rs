@@ -212,3 +212,19 @@ pub(crate) unsafe fn matches(exc_type: *mut PyTypeObject) -> bool {
     // SAFETY: live objects.
     !exc.is_null() && unsafe { typeobject::is_subtype(type_of(exc), exc_type) }
 }
+
+/// `KeyError(key)`: the key wrapped in a 1-tuple, so that a tuple key is not taken as the
+/// exception's arguments (CPython's `_PyErr_SetKeyError`).
+pub(crate) unsafe fn key_error(key: *mut PyObject) -> PyErr {
+    match tupleobject::pack(&[key]) {
+        Ok(args) => {
+            // SAFETY: a live type and a fresh tuple, dropped after use.
+            unsafe {
+                let e = set_object((&raw mut exceptions::_PyExc_KeyError).cast(), args);
+                decref(args);
+                e
+            }
+        }
+        Err(e) => e,
+    }
+}

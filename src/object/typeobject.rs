@@ -117,6 +117,13 @@ pub(crate) fn init_types() -> PyResult<()> {
             &raw mut listobject::PyList_Type,
             &raw mut unicodeobject::PyUnicode_Type,
             &raw mut bytesobject::PyBytes_Type,
+            &raw mut dictobject::PyDict_Type,
+            &raw mut dictobject::iter::PyDictIterKey_Type,
+            &raw mut dictobject::iter::PyDictIterValue_Type,
+            &raw mut dictobject::iter::PyDictIterItem_Type,
+            &raw mut setobject::PySet_Type,
+            &raw mut setobject::PyFrozenSet_Type,
+            &raw mut setobject::PySetIter_Type,
         ] {
             ready(tp)?;
         }
