@@ -27,8 +27,10 @@ pub type Py_uhash_t = usize;
 pub mod initconfig;
 pub mod object;
 pub mod pystate;
+pub mod unicodeobject;
 
 pub use initconfig::*;
 pub use object::*;
 pub use pystate::*;
+pub use unicodeobject::*;
 
