@@ -134,6 +134,10 @@ static void test_decode(void) {
                  "unknown error handler name 'bogus'");
     CHECK_RAISES(PyUnicode_DecodeUTF8("\xff", 1, "") == NULL, PyExc_LookupError, "unknown error handler name ''");
     CHECK_TEXT(PyUnicode_DecodeUTF8("ab", 2, "bogus"), "ab");      /* looked up only when needed */
+    CHECK_RAISES(PyUnicode_DecodeUTF8("\xff", 1, "xmlcharrefreplace") == NULL, PyExc_TypeError,
+                 "don't know how to handle UnicodeDecodeError in error callback");
+    CHECK_RAISES(PyUnicode_DecodeUTF8("\xff", 1, "strict\xc3\xa9") == NULL, PyExc_LookupError,
+                 "unknown error handler name 'strict\xc3\xa9'");
     CHECK_RAISES(PyUnicode_DecodeUTF8("ab", -1, NULL) == NULL, PyExc_SystemError,
                  "Negative size passed to PyUnicode_New");
 #ifdef SUBINTERP
@@ -242,6 +246,11 @@ static void test_access(void) {
     CHECK_RAISES(PyUnicode_AsASCIIString(NULL) == NULL, PyExc_SystemError, "bad argument to internal function");
     CHECK_RAISES(PyUnicode_ReadChar(NULL, 0) == (Py_UCS4)-1, PyExc_SystemError, NULL);
 #endif
+
+    PyObject *same = PyUnicode_FromObject(s);
+    CHECK(same == s && Py_REFCNT(s) == 2);
+    Py_XDECREF(same);
+    CHECK_RAISES(PyUnicode_FromObject(i5) == NULL, PyExc_TypeError, "Can't convert 'int' object to str implicitly");
 
     CHECK_TEXT(PyUnicode_FromOrdinal(0x1F600), "\xf0\x9f\x98\x80");
     CHECK_RAISES(PyUnicode_FromOrdinal(0x110000) == NULL, PyExc_ValueError, "chr() arg not in range(0x110000)");
@@ -396,6 +405,10 @@ static void test_split(void) {
     CHECK(l != NULL && PyList_GET_SIZE(l) == 0);
     Py_XDECREF(l);
     CHECK_SPLIT(PyUnicode_Split(PyUnicode_FromString(""), comma, -1), "");
+    CHECK_SPLIT(PyUnicode_Split(PyUnicode_FromString("a,"), comma, -1), "a|");
+    l = PyUnicode_Split(PyUnicode_FromString(" "), NULL, 0);
+    CHECK(l != NULL && PyList_GET_SIZE(l) == 0);
+    Py_XDECREF(l);
     l = PyUnicode_Split(csv, PyUnicode_FromString(";"), -1);
     CHECK(l != NULL && PyList_GET_SIZE(l) == 1 && PyList_GET_ITEM(l, 0) == csv);   /* the string itself */
     CHECK_INT(Py_REFCNT(csv), 2);

@@ -87,6 +87,7 @@ static void test_c_strings(void) {
     F("h\xef\xbf\xbd", "%.2s", "h\xc3\xa9llo");                    /* bytes cut first, then decoded */
     F("a\xef\xbf\xbd" "b", "%s", "a\xff" "b");                     /* with "replace" */
     F("\xef\xbf\xbd|\xc3\xa9", "%.1s|%.2s", "\xc3\xa9", "\xc3\xa9");
+    F("\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd|", "%.3s|", "\xff\xfe\xfd\xfc");
     F("abc", "%.s", "abc");
     F("|", "%.*s|", 0, "abc");
     F("|", "%.*s|", -1, "abc");                                    /* a negative '*' precision: nothing */
@@ -96,6 +97,8 @@ static void test_c_strings(void) {
     F("w\xc3\xa9x|   ab|ab", "%ls|%5ls|%.2ls", L"w\u00e9x", L"ab", L"abcd");
     F("\xf0\x9f\x98\x80", "%ls", L"\U0001F600");
     F("|", "%.*ls|", -1, L"abc");
+    static const wchar_t bad_wide[] = { 'a', 0x110000, 0 };
+    F_FAILS(PyExc_ValueError, "character U+110000 is not in range [U+0000; U+10ffff]", "%ls", bad_wide);
     F_FAILS(PyExc_SystemError, "invalid format string: %zs", "%zs", "a");
     F_FAILS(PyExc_SystemError, "invalid format string: %lls", "%lls", "a");
 #ifdef SUBINTERP

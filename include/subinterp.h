@@ -1246,6 +1246,15 @@ PyObject *PyUnicode_DecodeASCII(const char *s, Py_ssize_t size, const char *erro
 PyObject *PyUnicode_DecodeLatin1(const char *s, Py_ssize_t size, const char *errors);
 
 /**
+ * `obj` as an exact `str`: itself if it is one, a copy if it is an instance of a subclass.
+ *
+ * Returns: a new reference.
+ * Errors: NULL with `TypeError("Can't convert 'T' object to str implicitly")`,
+ * `SystemError` for NULL.
+ */
+PyObject *PyUnicode_FromObject(PyObject *obj);
+
+/**
  * The one-character string of code point `ordinal` (shared and immortal below U+0100).
  *
  * Returns: a new reference.

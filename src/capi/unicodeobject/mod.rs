@@ -77,8 +77,16 @@ pub unsafe extern "C" fn PyUnicode_FromString(s: *const c_char) -> *mut PyObject
             errors::bad_internal_call();
             return null_mut();
         }
-        // SAFETY: a NUL-terminated string, per the C API.
-        or_null(codecs::decode_utf8(unsafe { CStr::from_ptr(s) }.to_bytes(), Handler::Strict))
+        // SAFETY: a NUL-terminated string, per the C API: its first byte is readable, and
+        // the second too if the first is not the NUL.
+        unsafe {
+            let c0 = *s as u8;
+            if c0 < 0x80 && (c0 == 0 || *s.add(1) == 0) {
+                // '' or one ASCII character: the shared statics, without decoding.
+                return if c0 == 0 { uni::empty() } else { uni::latin1_char(c0) };
+            }
+            or_null(codecs::decode_utf8(CStr::from_ptr(s).to_bytes(), Handler::Strict))
+        }
     })
 }
 
@@ -213,6 +221,32 @@ pub unsafe extern "C" fn PyUnicode_DecodeLatin1(
             return null_mut();
         };
         or_null(codecs::decode_latin1(data))
+    })
+}
+
+/// `obj` as an exact `str`: itself if it is one, a copy if it is an instance of a subclass.
+///
+/// Returns: a new reference.
+/// Errors: NULL with `TypeError("Can't convert 'T' object to str implicitly")`,
+/// `SystemError` for NULL.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn PyUnicode_FromObject(obj: *mut PyObject) -> *mut PyObject {
+    guard("PyUnicode_FromObject", || {
+        if obj.is_null() {
+            errors::bad_internal_call();
+            return null_mut();
+        }
+        // SAFETY: a live object, per the C API.
+        unsafe {
+            if uni::check(obj) {
+                return or_null(crate::object::unicodeobject::ops::exact(obj));
+            }
+            errors::type_error(&format!(
+                "Can't convert '{}' object to str implicitly",
+                crate::object::type_name(crate::object::type_of(obj))
+            ));
+        }
+        null_mut()
     })
 }
 

@@ -47,8 +47,9 @@ fn no_memory<T>(_: T) -> PyErr {
 impl Writer {
     pub(crate) fn new(bytes: bool, hint: usize) -> Writer {
         let mut buf = Vec::new();
-        // A hint only: growing later reports a real shortage.
-        let _ = buf.try_reserve(hint);
+        // Room for the format and a few conversions, so that most calls allocate once (a
+        // hint only: growing later reports a real shortage).
+        let _ = buf.try_reserve(hint.saturating_add(64));
         Writer { buf, bytes }
     }
 
@@ -141,11 +142,11 @@ impl Writer {
 
     /// Text truncated to the precision (code points) and padded to the width with spaces.
     pub(crate) fn padded(&mut self, spec: Spec, text: &str) -> PyResult<()> {
-        let mut chars = if text.is_ascii() { text.len() } else { ops::count_chars(text.as_bytes()) };
+        let mut chars = if text.is_ascii() { text.len() } else { utf8::count_chars(text.as_bytes()) };
         let mut text = text;
         if let Some(p) = spec.precision {
             if chars > p {
-                text = &text[..ops::advance(text.as_bytes(), 0, p)];
+                text = &text[..utf8::advance(text.as_bytes(), 0, p)];
                 chars = p;
             }
         }
@@ -209,6 +210,22 @@ impl Writer {
                     }
                     self.padded(spec, &type_fullname(obj.cast(), spec.alt))
                 }
+                b'R' | b'A' if check_exact(obj) => {
+                    // A str's repr, without making it an object first; straight into the
+                    // output when nothing pads or truncates it.
+                    let text = as_str(obj);
+                    if spec.width.is_none() && spec.precision.is_none() && (conv == b'R' || text.is_ascii()) {
+                        self.buf.try_reserve(text.len() + 2).map_err(no_memory)?;
+                        super::repr::repr_into(text, &mut self.buf);
+                        return Ok(());
+                    }
+                    let mut r = Vec::new();
+                    super::repr::repr_into(text, &mut r);
+                    // SAFETY: a repr of UTF-8 text is UTF-8.
+                    let r = std::str::from_utf8_unchecked(&r);
+                    let text = if conv == b'A' { codecs::ascii_escape(r) } else { Cow::Borrowed(r) };
+                    self.padded(spec, &text)
+                }
                 _ => {
                     let s = if conv == b'S' { abstract_::str(obj)? } else { abstract_::repr(obj)? };
                     let text = as_str(s);
@@ -226,8 +243,9 @@ impl Writer {
         if self.bytes {
             bytesobject::from_slice(&self.buf)
         } else {
-            // The pieces are all UTF-8.
-            from_str(&String::from_utf8_lossy(&self.buf))
+            debug_assert!(std::str::from_utf8(&self.buf).is_ok());
+            // SAFETY: every piece appended is UTF-8 (literal text is checked to be ASCII).
+            from_str(unsafe { std::str::from_utf8_unchecked(&self.buf) })
         }
     }
 }

@@ -85,7 +85,7 @@ unsafe extern "C" fn iter_next(it: *mut PyObject) -> *mut PyObject {
             (*it).pos = pos + 1;
             return latin1_char(bytes[pos]);
         }
-        let (c, w) = ops::decode_at(bytes, pos);
+        let (c, w) = utf8::decode_at(bytes, pos);
         (*it).pos = pos + w;
         let mut buf = [0u8; 4];
         from_str(c.encode_utf8(&mut buf)).unwrap_or(null_mut())

@@ -16,7 +16,8 @@
 //!
 //! Submodules: [`intern`] (the per-interpreter interning table), [`ops`] (searching,
 //! splitting, joining, ...), [`codecs`] (decoding and encoding, wide characters),
-//! [`format`] (the Rust half of `PyUnicode_FromFormat`), `iter` (the iterator types).
+//! [`format`] (the Rust half of `PyUnicode_FromFormat`), [`repr`], `iter` (the iterator
+//! types).
 
 use std::mem::{offset_of, size_of};
 use std::ptr::null_mut;
@@ -29,6 +30,8 @@ pub(crate) mod format;
 pub(crate) mod intern;
 mod iter;
 pub(crate) mod ops;
+pub(crate) mod repr;
+pub(crate) mod utf8;
 
 pub(crate) use iter::{_PyUnicodeASCIIIter_Type, PyUnicodeIter_Type};
 
@@ -233,7 +236,7 @@ pub(crate) fn from_str(s: &str) -> PyResult<Owned> {
         _ => {}
     }
     let ascii = s.is_ascii();
-    let nchars = if ascii { b.len() } else { ops::count_chars(b) };
+    let nchars = if ascii { b.len() } else { utf8::count_chars(b) };
     let (op, data) = alloc_raw(b.len(), nchars, ascii)?;
     // SAFETY: `data` has room for the bytes.
     unsafe { std::ptr::copy_nonoverlapping(b.as_ptr(), data, b.len()) };
@@ -409,7 +412,7 @@ pub(crate) unsafe fn hash(op: *mut PyObject) -> Py_hash_t {
 }
 
 /// Code points indexed per entry of a string's index.
-const STRIDE: usize = 64;
+const STRIDE: usize = 32;
 /// Shorter non-ASCII strings are scanned instead of indexed.
 const INDEX_MIN_LEN: usize = 256;
 
@@ -436,7 +439,7 @@ pub(crate) unsafe fn byte_offset(op: *mut PyObject, i: usize) -> usize {
                 skip = i - k * STRIDE;
             }
         }
-        ops::advance(bytes, pos, skip)
+        utf8::advance(bytes, pos, skip)
     }
 }
 
@@ -461,7 +464,7 @@ unsafe fn code_point_index<'a>(op: *mut PyObject, len: usize) -> Option<&'a [u32
             }
             let mut pos = 0;
             for k in 0..n {
-                pos = ops::advance(bytes, pos, STRIDE);
+                pos = utf8::advance(bytes, pos, STRIDE);
                 *p.add(k) = pos as u32;
             }
             (*h).index = p;
@@ -481,7 +484,7 @@ pub(crate) unsafe fn char_at(op: *mut PyObject, i: usize) -> char {
         if is_ascii(op) {
             return bytes[i] as char;
         }
-        ops::decode_at(bytes, byte_offset(op, i)).0
+        utf8::decode_at(bytes, byte_offset(op, i)).0
     }
 }
 
@@ -514,8 +517,11 @@ unsafe extern "C" fn unicode_str(op: *mut PyObject) -> *mut PyObject {
 
 /// `repr(s)`: quoted and escaped exactly as CPython does.
 unsafe extern "C" fn unicode_repr(op: *mut PyObject) -> *mut PyObject {
+    let mut out = Vec::new();
     // SAFETY: called through tp_repr with a str.
-    from_str(&super::floatrepr::str_repr(unsafe { as_str(op) })).unwrap_or(null_mut())
+    repr::repr_into(unsafe { as_str(op) }, &mut out);
+    // SAFETY: a repr of UTF-8 text is UTF-8.
+    from_str(unsafe { std::str::from_utf8_unchecked(&out) }).unwrap_or(null_mut())
 }
 
 unsafe extern "C" fn unicode_hash(op: *mut PyObject) -> Py_hash_t {

@@ -8,47 +8,8 @@
 
 use std::ffi::c_int;
 
+use super::utf8::*;
 use super::*;
-
-// --- UTF-8 helpers -----------------------------------------------------------------------
-
-/// Code points in valid UTF-8: the bytes that are not continuation bytes.
-#[inline]
-pub(crate) fn count_chars(b: &[u8]) -> usize {
-    b.iter().filter(|&&c| (c as i8) >= -0x40).count()
-}
-
-/// The byte offset `n` code points after `pos` (valid UTF-8; stops at the end).
-#[inline]
-pub(crate) fn advance(b: &[u8], mut pos: usize, n: usize) -> usize {
-    for _ in 0..n {
-        if pos >= b.len() {
-            break;
-        }
-        pos += utf8_width(b[pos]);
-    }
-    pos
-}
-
-/// The length of the UTF-8 sequence a lead byte starts.
-#[inline]
-fn utf8_width(lead: u8) -> usize {
-    match lead {
-        0..=0x7F => 1,
-        0xC0..=0xDF => 2,
-        0xE0..=0xEF => 3,
-        _ => 4,
-    }
-}
-
-/// The character at byte `pos` of valid UTF-8, and its length in bytes.
-#[inline]
-pub(crate) fn decode_at(b: &[u8], pos: usize) -> (char, usize) {
-    let w = utf8_width(b[pos]);
-    // SAFETY: `b` is valid UTF-8 and `pos` a character boundary, so `w` bytes follow.
-    let c = unsafe { std::str::from_utf8_unchecked(&b[pos..pos + w]) }.chars().next().unwrap_or('\0');
-    (c, w)
-}
 
 /// `str.isspace()` for one character (`Py_UNICODE_ISSPACE`): Unicode's White_Space plus the
 /// four information separators U+001C..U+001F.
@@ -239,8 +200,9 @@ pub(crate) unsafe fn find(
             return -1;
         }
         let (hay, _) = window(s, start, end);
-        let needle = as_str(sub);
-        let found = if forward { hay.find(needle) } else { hay.rfind(needle) };
+        let needle = as_bytes(sub);
+        let hay_b = hay.as_bytes();
+        let found = if forward { find_bytes(hay_b, needle) } else { rfind_bytes(hay_b, needle) };
         match found {
             Some(off) => start + count_chars(&hay.as_bytes()[..off]) as Py_ssize_t,
             None => -1,
@@ -267,7 +229,10 @@ pub(crate) unsafe fn find_char(
             return -1;
         }
         let (hay, _) = window(s, start, end);
-        let found = if forward { hay.find(c) } else { hay.rfind(c) };
+        let mut buf = [0u8; 4];
+        let needle = c.encode_utf8(&mut buf).as_bytes();
+        let hay_b = hay.as_bytes();
+        let found = if forward { find_bytes(hay_b, needle) } else { rfind_bytes(hay_b, needle) };
         match found {
             Some(off) => start + count_chars(&hay.as_bytes()[..off]) as Py_ssize_t,
             None => -1,
@@ -295,7 +260,11 @@ pub(crate) unsafe fn count(
             return end - start + 1;
         }
         let (hay, _) = window(s, start, end);
-        hay.matches(as_str(sub)).count() as Py_ssize_t
+        let needle = as_bytes(sub);
+        if let [c] = needle {
+            return hay.bytes().filter(|b| b == c).count() as Py_ssize_t;
+        }
+        matches(hay.as_bytes(), needle).count() as Py_ssize_t
     }
 }
 
@@ -305,7 +274,7 @@ pub(crate) unsafe fn count(
 /// Both are `str`s.
 pub(crate) unsafe fn contains(s: *mut PyObject, sub: *mut PyObject) -> bool {
     // SAFETY: per caller.
-    unsafe { as_str(s).contains(as_str(sub)) }
+    unsafe { find_bytes(as_bytes(s), as_bytes(sub)).is_some() }
 }
 
 /// `s.replace(old, new, maxcount)` (all occurrences for a negative `maxcount`); an empty
@@ -324,7 +293,11 @@ pub(crate) unsafe fn replace(
         let (text, from, to) = (as_str(s), as_str(old), as_str(new));
         let max = if maxcount < 0 { usize::MAX } else { maxcount as usize };
         let len = length(s) as usize;
-        let n = if from.is_empty() { (len + 1).min(max) } else { text.matches(from).take(max).count() };
+        let n = if from.is_empty() {
+            (len + 1).min(max)
+        } else {
+            matches(text.as_bytes(), from.as_bytes()).take(max).count()
+        };
         if n == 0 {
             return exact(s);
         }
@@ -363,7 +336,7 @@ pub(crate) unsafe fn replace(
                     last = text.len();
                 }
             } else {
-                for (i, _) in text.match_indices(from).take(n) {
+                for i in matches(text.as_bytes(), from.as_bytes()).take(n) {
                     put(&text.as_bytes()[last..i]);
                     put(to.as_bytes());
                     last = i + from.len();
@@ -395,11 +368,16 @@ pub(crate) unsafe fn split(s: *mut PyObject, sep: *mut PyObject, maxsplit: Py_ss
             if sep.is_empty() {
                 return Err(errors::value_error("empty separator"));
             }
-            if max == 0 || !text.contains(sep) {
-                push_piece(&mut parts, s, text, text)
-            } else {
-                text.splitn(max.saturating_add(1), sep).try_for_each(|p| push_piece(&mut parts, s, text, p))
+            let mut last = 0;
+            let mut r = Ok(());
+            for i in matches(text.as_bytes(), sep.as_bytes()).take(max) {
+                r = push_piece(&mut parts, s, text, &text[last..i]);
+                if r.is_err() {
+                    break;
+                }
+                last = i + sep.len();
             }
+            r.and_then(|()| push_piece(&mut parts, s, text, &text[last..]))
         };
         match result {
             Ok(()) => listobject::from_vec(parts),
@@ -648,16 +626,6 @@ pub(crate) unsafe fn contains_checked(s: *mut PyObject, element: *mut PyObject) 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn utf8_walking() {
-        let s = "h\u{e9}\u{20ac}\u{1F600}!";
-        let b = s.as_bytes();
-        assert_eq!(count_chars(b), 5);
-        assert_eq!(advance(b, 0, 3), 1 + 2 + 3);
-        assert_eq!(advance(b, 0, 99), b.len());
-        assert_eq!(decode_at(b, 6), ('\u{1F600}', 4));
-    }
 
     #[test]
     fn whitespace_is_cpythons() {
