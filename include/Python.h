@@ -54,5 +54,6 @@
 #include "objimpl.h"
 #include "cpython/object.h"
 #include "cpython/pyerrors.h"
+#include "cpython/unicodeobject.h"
 
 #endif /* !Py_PYTHON_H */

@@ -20,6 +20,11 @@ static inline char *PyBytes_AS_STRING(PyObject *op) { return _PyBytes_CAST(op)->
 static inline Py_ssize_t PyBytes_GET_SIZE(PyObject *op) { return Py_SIZE(_PyBytes_CAST(op)); }
 #define PyBytes_GET_SIZE(op) PyBytes_GET_SIZE(_PyObject_CAST(op))
 
+/* C-variadic (cbindgen cannot declare these; see src/c/README.md). printf-checked, as
+   CPython declares them (the codes are a subset of printf's). */
+PyObject *PyBytes_FromFormatV(const char *format, va_list vargs) Py_GCC_ATTRIBUTE((format(printf, 1, 0)));
+PyObject *PyBytes_FromFormat(const char *format, ...) Py_GCC_ATTRIBUTE((format(printf, 1, 2)));
+
 #ifdef __cplusplus
 }
 #endif

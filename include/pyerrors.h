@@ -23,6 +23,10 @@ typedef struct {
     PyType_FastSubclass(Py_TYPE(x), Py_TPFLAGS_BASE_EXC_SUBCLASS)
 #define PyExceptionInstance_Class(x) _PyObject_CAST(Py_TYPE(x))
 
+/* C-variadic (cbindgen cannot declare these; see src/c/README.md). Always return NULL. */
+PyObject *PyErr_Format(PyObject *exception, const char *format, ...);
+PyObject *PyErr_FormatV(PyObject *exception, const char *format, va_list vargs);
+
 #ifdef __cplusplus
 }
 #endif

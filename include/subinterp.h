@@ -812,6 +812,11 @@ extern PyTypeObject PyBaseObject_Type;
 extern PyTypeObject PyUnicode_Type;
 
 /**
+ * `str_iterator`: iterates non-ASCII strings.
+ */
+extern PyTypeObject PyUnicodeIter_Type;
+
+/**
  * Detaches the calling thread's thread state, releasing its interpreter's GIL so other
  * threads of that interpreter (or of interpreters sharing the GIL) can run.
  * `Py_BEGIN_ALLOW_THREADS` expands to this.
@@ -1504,7 +1509,7 @@ int PyTuple_SetItem(PyObject *op, Py_ssize_t index, PyObject *item);
 /**
  * Decodes the NUL-terminated UTF-8 `s` into a `str`.
  *
- * Returns: a new reference.
+ * Returns: a new reference (the shared, immortal `''` or one-character string for those).
  * Errors: NULL with `UnicodeDecodeError` for invalid UTF-8, `SystemError` for NULL.
  */
 PyObject *PyUnicode_FromString(const char *s);
@@ -1514,15 +1519,105 @@ PyObject *PyUnicode_FromString(const char *s);
  *
  * Returns: a new reference.
  * Errors: NULL with `UnicodeDecodeError` for invalid UTF-8, `SystemError` for a negative
- * size or a NULL `s` with a non-zero size.
+ * size or a NULL `s` with a positive size (CPython's texts).
  */
 PyObject *PyUnicode_FromStringAndSize(const char *s, Py_ssize_t size);
+
+/**
+ * Decodes `size` bytes of UTF-8 with the error handler `errors` (NULL or "strict",
+ * "replace", "ignore", "backslashreplace"). "surrogateescape" and "surrogatepass" act as
+ * "strict": a `str` here is UTF-8 and cannot hold the lone surrogates they would make.
+ * Other names raise `LookupError` when an error needs the handler, as CPython.
+ *
+ * Returns: a new reference.
+ * Errors: NULL with `UnicodeDecodeError` (CPython's message), `LookupError`, or
+ * `SystemError` for a negative size or a NULL `s` with a positive size.
+ */
+PyObject *PyUnicode_DecodeUTF8(const char *s, Py_ssize_t size, const char *errors);
+
+/**
+ * Like `PyUnicode_DecodeUTF8`; if `consumed` is not NULL, an incomplete sequence at the
+ * end is not an error: it is left undecoded and `*consumed` says how many bytes were used.
+ *
+ * Returns: a new reference. Errors: as `PyUnicode_DecodeUTF8`.
+ */
+PyObject *PyUnicode_DecodeUTF8Stateful(const char *s,
+                                       Py_ssize_t size,
+                                       const char *errors,
+                                       Py_ssize_t *consumed);
+
+/**
+ * Decodes `size` bytes of ASCII with the error handler `errors` (as
+ * `PyUnicode_DecodeUTF8`); each byte above 0x7F is an error.
+ *
+ * Returns: a new reference.
+ * Errors: NULL with `UnicodeDecodeError`, `LookupError` or `SystemError`.
+ */
+PyObject *PyUnicode_DecodeASCII(const char *s, Py_ssize_t size, const char *errors);
+
+/**
+ * Decodes `size` bytes of Latin-1 (byte `b` is code point `b`); `errors` is ignored.
+ *
+ * Returns: a new reference.
+ * Errors: NULL with `SystemError` for a negative size or NULL `s`, `MemoryError`.
+ */
+PyObject *PyUnicode_DecodeLatin1(const char *s, Py_ssize_t size, const char *errors);
+
+/**
+ * `obj` as an exact `str`: itself if it is one, a copy if it is an instance of a subclass.
+ *
+ * Returns: a new reference.
+ * Errors: NULL with `TypeError("Can't convert 'T' object to str implicitly")`,
+ * `SystemError` for NULL.
+ */
+PyObject *PyUnicode_FromObject(PyObject *obj);
+
+/**
+ * The one-character string of code point `ordinal` (shared and immortal below U+0100).
+ *
+ * Returns: a new reference.
+ * Errors: NULL with `ValueError("chr() arg not in range(0x110000)")`, or `ValueError` for
+ * a surrogate (U+D800..U+DFFF), which a UTF-8 `str` cannot hold (CPython stores it).
+ */
+PyObject *PyUnicode_FromOrdinal(int ordinal);
+
+/**
+ * A `str` from `size` wide characters (UTF-32 code points; `size` -1: up to the NUL).
+ *
+ * Returns: a new reference.
+ * Errors: NULL with `ValueError("character U+110000 is not in range [U+0000; U+10ffff]")`
+ * for a value that is no code point, `ValueError` for a surrogate (which a UTF-8 `str`
+ * cannot hold), `SystemError` for a NULL `w` with a non-zero size or a size below -1.
+ */
+PyObject *PyUnicode_FromWideChar(const wchar_t *w, Py_ssize_t size);
+
+/**
+ * Copies the code points of `unicode` into `w` (at most `size`, then a NUL if room is
+ * left). With `w` NULL, reports the size needed.
+ *
+ * Returns: the number of wide characters written, not counting the NUL; with `w` NULL,
+ * the length plus one.
+ * Errors: -1 with `TypeError` if `unicode` is not a `str`, `SystemError` for NULL or a
+ * negative `size` (CPython crashes on that).
+ */
+Py_ssize_t PyUnicode_AsWideChar(PyObject *unicode, wchar_t *w, Py_ssize_t size);
+
+/**
+ * The code points of `unicode` as a new NUL-terminated wide string (free it with
+ * `PyMem_Free`), and its length (without the NUL) in `*size` if `size` is not NULL.
+ *
+ * Returns: the buffer.
+ * Errors: NULL with `ValueError("embedded null character")` if `size` is NULL and the
+ * string holds a NUL, `TypeError` for a non-`str`, `SystemError` for NULL, `MemoryError`.
+ */
+wchar_t *PyUnicode_AsWideCharString(PyObject *unicode, Py_ssize_t *size);
 
 /**
  * The UTF-8 form of a `str`, and its length in bytes in `*size` (if `size` is not NULL).
  *
  * Returns: a pointer into the string (valid as long as it lives; do not modify).
- * Errors: NULL with `TypeError` if `op` is not a `str`, `SystemError` for NULL.
+ * Errors: NULL with `TypeError` if `op` is not a `str` (`*size` is then -1, as in 3.13),
+ * `SystemError` for NULL.
  */
 const char *PyUnicode_AsUTF8AndSize(PyObject *op, Py_ssize_t *size);
 
@@ -1535,10 +1630,215 @@ const char *PyUnicode_AsUTF8AndSize(PyObject *op, Py_ssize_t *size);
 const char *PyUnicode_AsUTF8(PyObject *op);
 
 /**
+ * The UTF-8 form of a `str` as `bytes`.
+ *
+ * Returns: a new reference.
+ * Errors: NULL with `TypeError` for a non-`str`, `SystemError` for NULL.
+ */
+PyObject *PyUnicode_AsUTF8String(PyObject *unicode);
+
+/**
+ * The string encoded as ASCII, strictly.
+ *
+ * Returns: a new reference to `bytes`.
+ * Errors: NULL with `UnicodeEncodeError` (CPython's message, naming the run of
+ * unencodable characters), `TypeError` for a non-`str`, `SystemError` for NULL.
+ */
+PyObject *PyUnicode_AsASCIIString(PyObject *unicode);
+
+/**
+ * The string encoded as Latin-1, strictly.
+ *
+ * Returns: a new reference to `bytes`.
+ * Errors: as `PyUnicode_AsASCIIString` (code points above U+00FF cannot be encoded).
+ */
+PyObject *PyUnicode_AsLatin1String(PyObject *unicode);
+
+/**
  * Returns: the length of a `str` in code points.
  * Errors: -1 with `TypeError` if `op` is not a `str`, `SystemError` for NULL.
  */
 Py_ssize_t PyUnicode_GetLength(PyObject *op);
+
+/**
+ * Returns: code point `index` of `unicode` (O(1): long non-ASCII strings keep an index).
+ * Errors: `(Py_UCS4)-1` with `IndexError("string index out of range")`, `TypeError` for
+ * a non-`str`, `SystemError` for NULL.
+ */
+Py_UCS4 PyUnicode_ReadChar(PyObject *unicode, Py_ssize_t index);
+
+/**
+ * Interns `*p` in the calling thread's interpreter: replaces it with the string of that
+ * text already interned there (dropping the reference to `*p` and taking one to that), or
+ * records `*p` itself. Each interpreter has its own table. Interned strings stay mortal
+ * (as in CPython 3.13): the table does not keep them alive. Objects that are not exact
+ * `str`s, and a NULL `*p`, are left alone.
+ *
+ * Errors: none (memory shortage leaves the string un-interned); a NULL `p` raises
+ * `SystemError` (CPython crashes).
+ */
+void PyUnicode_InternInPlace(PyObject **p);
+
+/**
+ * The interned string holding the UTF-8 text `v` (see `PyUnicode_InternInPlace`).
+ *
+ * Returns: a new reference.
+ * Errors: NULL with `UnicodeDecodeError` for invalid UTF-8, `SystemError` for NULL.
+ */
+PyObject *PyUnicode_InternFromString(const char *v);
+
+/**
+ * Code points `start..end` of `unicode` (`end` is clipped to the length; `start >= end`
+ * gives `''`; all of an exact `str` gives the string itself).
+ *
+ * Returns: a new reference.
+ * Errors: NULL with `IndexError("string index out of range")` for a negative bound,
+ * `TypeError` for a non-`str` (CPython reads it as one), `SystemError` for NULL.
+ */
+PyObject *PyUnicode_Substring(PyObject *unicode, Py_ssize_t start, Py_ssize_t end);
+
+/**
+ * `left + right`.
+ *
+ * Returns: a new reference (one operand itself when the other is empty).
+ * Errors: NULL with `TypeError("must be str, not T")` for the left operand,
+ * `TypeError('can only concatenate str (not "T") to str')` for the right,
+ * `OverflowError`, `SystemError` for NULL.
+ */
+PyObject *PyUnicode_Concat(PyObject *left, PyObject *right);
+
+/**
+ * `*pleft += right`: replaces `*pleft` (whose reference is dropped) with the
+ * concatenation, or with NULL on error.
+ *
+ * Errors: `*pleft` set to NULL with an exception set: `SystemError("bad argument to
+ * internal function")` unless both are `str`s (CPython's check), or the concatenation's
+ * error; a NULL `*pleft` stays NULL (with `SystemError` unless an exception is already
+ * set); a NULL `pleft` raises `SystemError`.
+ */
+void PyUnicode_Append(PyObject **pleft, PyObject *right);
+
+/**
+ * `PyUnicode_Append`, then drops the reference to `right` (stolen).
+ */
+void PyUnicode_AppendAndDel(PyObject **pleft, PyObject *right);
+
+/**
+ * `separator.join(seq)` for any iterable `seq` of `str`s (a NULL separator is a space).
+ *
+ * Returns: a new reference (an exact `str` alone is returned itself).
+ * Errors: NULL with `TypeError("can only join an iterable")`, `TypeError("sequence item
+ * 1: expected str instance, int found")`, `TypeError("separator: expected str instance,
+ * int found")`, `OverflowError`, or `SystemError("null argument to internal routine")`
+ * for a NULL `seq` (CPython's text).
+ */
+PyObject *PyUnicode_Join(PyObject *separator, PyObject *seq);
+
+/**
+ * `s.split(sep, maxsplit)`: split at runs of whitespace when `sep` is NULL, else at `sep`;
+ * at most `maxsplit` splits (negative: no limit).
+ *
+ * Returns: a new reference to a list of `str`s.
+ * Errors: NULL with `TypeError("must be str, not T")`, `ValueError("empty separator")`,
+ * `SystemError` for a NULL `s`.
+ */
+PyObject *PyUnicode_Split(PyObject *s, PyObject *sep, Py_ssize_t maxsplit);
+
+/**
+ * Returns: 1 if `element` occurs in `container`, 0 if not.
+ * Errors: -1 with `TypeError("'in <string>' requires string as left operand, not T")`
+ * for a non-`str` element, `TypeError("must be str, not T")` for the container,
+ * `SystemError` for NULL.
+ */
+int PyUnicode_Contains(PyObject *container, PyObject *element);
+
+/**
+ * Where `substr` occurs in `str[start:end]` (slice semantics: negative bounds count from
+ * the end): the first occurrence if `direction > 0`, else the last.
+ *
+ * Returns: the code point index, or -1 if absent.
+ * Errors: -2 with `TypeError("must be str, not T")`, `SystemError` for NULL.
+ */
+Py_ssize_t PyUnicode_Find(PyObject *str,
+                          PyObject *substr,
+                          Py_ssize_t start,
+                          Py_ssize_t end,
+                          int direction);
+
+/**
+ * Like `PyUnicode_Find` for the code point `ch`.
+ *
+ * Returns: its index, or -1 if absent (also for a value that is no code point).
+ * Errors: -2 with `TypeError` if `str` is not a `str` (CPython reads it as one),
+ * `SystemError` for NULL.
+ */
+Py_ssize_t PyUnicode_FindChar(PyObject *str,
+                              Py_UCS4 ch,
+                              Py_ssize_t start,
+                              Py_ssize_t end,
+                              int direction);
+
+/**
+ * Returns: the number of non-overlapping occurrences of `substr` in `str[start:end]`
+ * (an empty `substr` occurs between every two characters and at both ends).
+ * Errors: -1 with `TypeError("must be str, not T")`, `SystemError` for NULL.
+ */
+Py_ssize_t PyUnicode_Count(PyObject *str, PyObject *substr, Py_ssize_t start, Py_ssize_t end);
+
+/**
+ * `str.replace(substr, replstr, maxcount)` (every occurrence for a negative `maxcount`).
+ *
+ * Returns: a new reference (`str` itself when nothing is replaced).
+ * Errors: NULL with `TypeError("must be str, not T")`, `OverflowError`, `SystemError`
+ * for NULL.
+ */
+PyObject *PyUnicode_Replace(PyObject *str,
+                            PyObject *substr,
+                            PyObject *replstr,
+                            Py_ssize_t maxcount);
+
+/**
+ * Compares two strings by code points.
+ *
+ * Returns: -1, 0 or 1.
+ * Errors: -1 with `TypeError("Can't compare T and U")` unless both are `str`s,
+ * `SystemError` for NULL.
+ */
+int PyUnicode_Compare(PyObject *left, PyObject *right);
+
+/**
+ * Compares a string with the NUL-terminated C string `string`, each byte taken as a code
+ * point (Latin-1).
+ *
+ * Returns: -1, 0 or 1 (a NUL inside `uni` makes it the longer one).
+ * Errors: none for valid arguments (as CPython); for a non-`str` `uni`, -1 with
+ * `TypeError`, and for NULL, -1 with `SystemError` (CPython crashes on both).
+ */
+int PyUnicode_CompareWithASCIIString(PyObject *uni, const char *string);
+
+/**
+ * Returns: 1 if `unicode` is a `str` whose UTF-8 form is the NUL-terminated `string`,
+ * else 0 (never raises for a non-`str`, as CPython).
+ * Errors: 0 with `SystemError` for a NULL argument (CPython crashes).
+ */
+int PyUnicode_EqualToUTF8(PyObject *unicode, const char *string);
+
+/**
+ * Returns: 1 if `unicode` is a `str` whose UTF-8 form is the `size` bytes at `string`,
+ * else 0 (never raises for a non-`str` or a negative size, as CPython).
+ * Errors: 0 with `SystemError` for a NULL `unicode`, or a NULL `string` with a positive
+ * `size`.
+ */
+int PyUnicode_EqualToUTF8AndSize(PyObject *unicode, const char *string, Py_ssize_t size);
+
+/**
+ * Compares two strings with the operator `op` (`Py_LT` ... `Py_GE`).
+ *
+ * Returns: a new reference to `True` or `False`, or `NotImplemented` unless both are
+ * `str`s.
+ * Errors: NULL with `SystemError` for NULL or a bad `op`.
+ */
+PyObject *PyUnicode_RichCompare(PyObject *left, PyObject *right, int op);
 
 /**
  * Readies a static type: fills in what it inherits from its base (`object` by default),

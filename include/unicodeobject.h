@@ -3,6 +3,11 @@
  * (PEP 393): its characters follow the PyASCIIObject head, so CPython's macros work on it.
  * Any other string is stored as UTF-8 after a PyCompactUnicodeObject head (state.kind is 0
  * there): use the functions (PyUnicode_AsUTF8AndSize, PyUnicode_ReadChar, ...) on those.
+ *
+ * So PyUnicode_DATA, PyUnicode_KIND, PyUnicode_1BYTE_DATA and PyUnicode_READ are not
+ * provided: they cannot be right for non-ASCII strings. PyUnicode_READ_CHAR is (it reads
+ * ASCII strings directly and calls PyUnicode_ReadChar for the others, in O(1) either way);
+ * it is defined in cpython/unicodeobject.h, after the function declarations.
  */
 #ifndef Py_UNICODEOBJECT_H
 #define Py_UNICODEOBJECT_H
@@ -41,6 +46,10 @@ typedef struct {
 
 #define PyUnicode_1BYTE_KIND 1
 
+/* The interning state: one of the SSTATE_* values. '' and the one-character strings
+   U+0000..U+00FF are static and count as interned (SSTATE_INTERNED_IMMORTAL_STATIC). */
+#define PyUnicode_CHECK_INTERNED(op) (_PyASCIIObject_CAST(op)->state.interned)
+
 #define PyUnicode_Check(op) PyType_FastSubclass(Py_TYPE(op), Py_TPFLAGS_UNICODE_SUBCLASS)
 #define PyUnicode_CheckExact(op) Py_IS_TYPE((op), &PyUnicode_Type)
 #define _PyASCIIObject_CAST(op) ((PyASCIIObject *)(op))
@@ -53,6 +62,10 @@ static inline unsigned int PyUnicode_IS_ASCII(PyObject *op) { return _PyASCIIObj
 
 static inline unsigned int PyUnicode_IS_COMPACT(PyObject *op) { return _PyASCIIObject_CAST(op)->state.compact; }
 #define PyUnicode_IS_COMPACT(op) PyUnicode_IS_COMPACT(_PyObject_CAST(op))
+
+/* C-variadic (cbindgen cannot declare these; see src/c/README.md). */
+PyObject *PyUnicode_FromFormatV(const char *format, va_list vargs);
+PyObject *PyUnicode_FromFormat(const char *format, ...);
 
 #ifdef __cplusplus
 }

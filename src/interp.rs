@@ -94,6 +94,9 @@ pub(crate) struct Interp {
     atexit: Mutex<Vec<(AtExitFunc, usize)>>,
     /// CPython's `interp->finalizing`: set once `Py_EndInterpreter` began.
     pub(crate) finalizing: AtomicBool,
+    /// Its interned strings (`object::unicodeobject::intern`), used under its GIL; the
+    /// strings' memory goes with the heap, the table with the interpreter.
+    interned: std::cell::UnsafeCell<crate::object::unicodeobject::intern::Table>,
     /// Its memory (see `object::alloc`), used under its GIL. Interpreters that share the
     /// main interpreter's allocator (`use_main_obmalloc` with the main GIL) use main's and
     /// leave this one empty.
@@ -149,6 +152,7 @@ impl Interp {
             pending_count: AtomicUsize::new(0),
             atexit: Mutex::new(Vec::new()),
             finalizing: AtomicBool::new(false),
+            interned: std::cell::UnsafeCell::new(crate::object::unicodeobject::intern::Table::new()),
             heap: std::cell::UnsafeCell::new(Heap::new()),
             heap_ptr: std::ptr::null_mut(),
         });
@@ -162,6 +166,11 @@ impl Interp {
     /// The heap this interpreter's thread states allocate from.
     pub(crate) fn heap(&self) -> *mut Heap {
         self.heap_ptr
+    }
+
+    /// Its table of interned strings (use it only under its GIL).
+    pub(crate) fn interned(&self) -> *mut crate::object::unicodeobject::intern::Table {
+        self.interned.get()
     }
 
     /// What the heap its objects live in holds (main's, if it shares main's).

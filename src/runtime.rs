@@ -68,6 +68,11 @@ pub(crate) struct Runtime {
     pub(crate) arena_map: crate::object::alloc::ArenaMap,
     /// Static types readied since initialization, and the heap for what they share.
     pub(crate) static_types: Mutex<crate::object::typeobject::StaticTypes>,
+    /// The 24 bytes of CPython's `_Py_HashSecret` (`str`/`bytes` hashing), little-endian
+    /// words. Written once per process, by the first initialization (from `PYTHONHASHSEED`
+    /// or the OS's random source), as CPython does; read by every interpreter.
+    hash_secret: [AtomicU64; 3],
+    hash_secret_set: AtomicBool,
 }
 
 /// The runtime. cbindgen:ignore
@@ -91,6 +96,8 @@ pub(crate) static RUNTIME: Runtime = Runtime {
     live_arenas: AtomicIsize::new(0),
     arena_map: crate::object::alloc::ArenaMap::new(),
     static_types: Mutex::new(crate::object::typeobject::StaticTypes::new()),
+    hash_secret: [AtomicU64::new(0), AtomicU64::new(0), AtomicU64::new(0)],
+    hash_secret_set: AtomicBool::new(false),
 };
 
 #[inline]
@@ -147,6 +154,30 @@ pub(crate) fn is_preinitialized() -> bool {
 
 pub(crate) fn set_finalizing_tstate(ts: usize) {
     RUNTIME.finalizing_tstate.store(ts as u64, Release);
+}
+
+/// Sets the hash secret, unless an earlier initialization of this process did: like
+/// CPython's, it stays fixed for the life of the process. Called while the runtime
+/// initializes (nothing reads it concurrently then).
+pub(crate) fn init_hash_secret(choose: impl FnOnce() -> crate::object::pyhash::HashSecret) {
+    if RUNTIME.hash_secret_set.load(Acquire) {
+        return;
+    }
+    let secret = choose();
+    for (word, bytes) in RUNTIME.hash_secret.iter().zip(secret.as_bytes().chunks_exact(8)) {
+        word.store(u64::from_le_bytes(bytes.try_into().expect("8 bytes")), Relaxed);
+    }
+    RUNTIME.hash_secret_set.store(true, Release);
+}
+
+/// The hash secret fixed at initialization.
+#[inline]
+pub(crate) fn hash_secret() -> crate::object::pyhash::HashSecret {
+    let mut bytes = [0u8; 24];
+    for (chunk, word) in bytes.chunks_exact_mut(8).zip(&RUNTIME.hash_secret) {
+        chunk.copy_from_slice(&word.load(Relaxed).to_le_bytes());
+    }
+    crate::object::pyhash::HashSecret::from_bytes(bytes)
 }
 
 /// Whether the calling thread may take a GIL now: always while running; otherwise only

@@ -313,10 +313,32 @@ dict_and_set(void)
     CONST(PySet_MINSIZE);
 }
 
+static void
+unicode(void)
+{
+    /* The str heads C code reads (PyUnicode_GET_LENGTH, PyUnicode_IS_ASCII, the hash, the
+       characters of an ASCII string after the head). state is a bit-field in both. */
+    STRUCT(PyASCIIObject);
+    FIELD_NOTYPE(PyASCIIObject, ob_base);
+    FIELD(PyASCIIObject, length);
+    FIELD(PyASCIIObject, hash);
+    printf("field PyASCIIObject.state offset=%zu\n", offsetof(PyASCIIObject, state));
+    STRUCT(PyCompactUnicodeObject);
+    FIELD_NOTYPE(PyCompactUnicodeObject, _base);
+    FIELD(PyCompactUnicodeObject, utf8_length);
+    FIELD(PyCompactUnicodeObject, utf8);
+    CONST(SSTATE_NOT_INTERNED);
+    CONST(SSTATE_INTERNED_MORTAL);
+    CONST(SSTATE_INTERNED_IMMORTAL);
+    CONST(SSTATE_INTERNED_IMMORTAL_STATIC);
+    CONST(PyUnicode_1BYTE_KIND);
+}
+
 int
 main(void)
 {
     constants();
+    unicode();
     thread_state();
     interpreter_config();
     status();

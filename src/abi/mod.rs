@@ -28,9 +28,11 @@ pub mod dictobject;
 pub mod initconfig;
 pub mod object;
 pub mod pystate;
+pub mod unicodeobject;
 
 pub use dictobject::*;
 pub use initconfig::*;
 pub use object::*;
 pub use pystate::*;
+pub use unicodeobject::*;
 

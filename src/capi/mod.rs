@@ -7,6 +7,7 @@
 
 #![allow(clippy::missing_safety_doc)]
 
+pub mod bytesobject;
 pub mod ceval;
 pub mod dictobject;
 pub mod setobject;

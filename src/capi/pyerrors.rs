@@ -213,3 +213,39 @@ pub unsafe extern "C" fn PyErr_SetHandledException(exc: *mut PyObject) {
     // SAFETY: NULL or a live object, per the C API.
     guard("PyErr_SetHandledException", || unsafe { errors::set_handled(exc) })
 }
+
+/// The C bodies (src/c/format.c).
+/// cbindgen:ignore
+#[allow(unused_doc_comments)]
+unsafe extern "C" {
+    fn subinterp_c_PyErr_Format();
+    fn subinterp_c_PyErr_FormatV();
+}
+
+/// `PyErr_Format(exception, format, ...)`: clears the current exception, formats the
+/// message as `PyUnicode_FromFormat` does, and raises `exception` with it. Declared in
+/// `pyerrors.h`; this symbol tail-jumps to its C body (see `src/c/README.md`).
+///
+/// Returns: NULL, always.
+/// Errors: the formatting error instead, if formatting fails; `SystemError` if
+/// `exception` is not an exception class (or NULL, where CPython crashes).
+/// cbindgen:ignore
+#[unsafe(no_mangle)]
+#[unsafe(naked)]
+pub unsafe extern "C" fn PyErr_Format() {
+    #[cfg(target_arch = "x86_64")]
+    core::arch::naked_asm!("jmp {}", sym subinterp_c_PyErr_Format);
+    #[cfg(target_arch = "aarch64")]
+    core::arch::naked_asm!("b {}", sym subinterp_c_PyErr_Format);
+}
+
+/// `PyErr_FormatV(exception, format, vargs)`: `PyErr_Format` with a `va_list`.
+/// cbindgen:ignore
+#[unsafe(no_mangle)]
+#[unsafe(naked)]
+pub unsafe extern "C" fn PyErr_FormatV() {
+    #[cfg(target_arch = "x86_64")]
+    core::arch::naked_asm!("jmp {}", sym subinterp_c_PyErr_FormatV);
+    #[cfg(target_arch = "aarch64")]
+    core::arch::naked_asm!("b {}", sym subinterp_c_PyErr_FormatV);
+}

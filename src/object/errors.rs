@@ -177,6 +177,8 @@ error_kind! {
     attribute_error => _PyExc_AttributeError,
     memory_error_msg => _PyExc_MemoryError,
     unicode_error => _PyExc_UnicodeError,
+    unicode_decode_error => _PyExc_UnicodeDecodeError,
+    unicode_encode_error => _PyExc_UnicodeEncodeError,
     buffer_error => _PyExc_BufferError,
     lookup_error => _PyExc_LookupError,
     not_implemented_error => _PyExc_NotImplementedError,

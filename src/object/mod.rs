@@ -242,6 +242,7 @@ pub(crate) const fn cstr(s: &'static std::ffi::CStr) -> *const c_char {
 
 /// Readies the builtin static types (once per runtime initialization).
 pub(crate) fn init_runtime_types() -> PyResult<()> {
+    unicodeobject::init_statics();
     typeobject::init_types()?;
     exceptions::init_types()?;
     Ok(())

@@ -116,6 +116,8 @@ pub(crate) fn init_types() -> PyResult<()> {
             &raw mut tupleobject::PyTuple_Type,
             &raw mut listobject::PyList_Type,
             &raw mut unicodeobject::PyUnicode_Type,
+            &raw mut unicodeobject::PyUnicodeIter_Type,
+            &raw mut unicodeobject::_PyUnicodeASCIIIter_Type,
             &raw mut bytesobject::PyBytes_Type,
             &raw mut dictobject::PyDict_Type,
             &raw mut dictobject::iter::PyDictIterKey_Type,

@@ -33,32 +33,10 @@ pub(crate) unsafe fn hash(key: *mut PyObject) -> PyResult<Py_hash_t> {
             if h != -1 {
                 return Ok(h);
             }
-            return str_hash_uncached(key);
+            return Ok(unicodeobject::hash(key));
         }
         if is_plain_int(tp) {
             return Ok(int_hash(key));
-        }
-        abstract_::hash(key)
-    }
-}
-
-#[cold]
-unsafe fn str_hash_uncached(key: *mut PyObject) -> PyResult<Py_hash_t> {
-    // SAFETY: per caller, `key` is an exact str.
-    unsafe {
-        // `str` gets its own `tp_hash` (keyed with the runtime's hash secret, and caching)
-        // from the str branch; until that is merged it has none, or object's (by identity,
-        // inherited when readied). Meanwhile hash as CPython does with PYTHONHASHSEED=0.
-        // TODO(merge with str): drop this branch.
-        // (Slot pointers compare as addresses: an inherited slot is a copy of the base's.)
-        let own = (*str_type()).tp_hash.map(|f| f as usize);
-        if own.is_none() || own == typeobject::PyBaseObject_Type.tp_hash.map(|f| f as usize) {
-            let h = pyhash::hash_str(&pyhash::HashSecret::ZERO, unicodeobject::as_str(key));
-            // Cache it as str's hash will (never in a shared, immortal string).
-            if !is_immortal(key) {
-                (*(key as *mut PyASCIIObject)).hash = h;
-            }
-            return Ok(h);
         }
         abstract_::hash(key)
     }
