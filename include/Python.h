@@ -40,6 +40,10 @@
 #include "longobject.h"
 #include "tupleobject.h"
 #include "listobject.h"
+#include "sliceobject.h"
+#include "rangeobject.h"
+#include "iterobject.h"
+#include "pycapsule.h"
 #include "unicodeobject.h"
 #include "bytesobject.h"
 #include "pyerrors.h"
@@ -52,5 +56,6 @@
 #include "objimpl.h"
 #include "cpython/object.h"
 #include "cpython/pyerrors.h"
+#include "cpython/sliceobject.h"
 
 #endif /* !Py_PYTHON_H */

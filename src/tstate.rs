@@ -65,6 +65,8 @@ pub(crate) struct ThreadState {
     ensure_counter: Cell<i32>,
     /// Made by `PyThreadState_Ensure`, deleted by the matching release.
     owned_by_ensure: Cell<bool>,
+    /// Containers whose repr is being computed on this thread (`Py_ReprEnter`), by address.
+    pub(crate) repr_running: RefCell<Vec<usize>>,
 }
 
 const _: () = {
@@ -183,6 +185,7 @@ impl ThreadState {
                     gilstate_counter: Cell::new(1),
                     ensure_counter: Cell::new(0),
                     owned_by_ensure: Cell::new(false),
+                    repr_running: RefCell::new(Vec::new()),
                 }))
             },
             force,

@@ -284,6 +284,21 @@ config(void)
 }
 #endif
 
+/* Sequence objects whose fields C code reads (PyTuple_GET_ITEM, PyList_GET_ITEM, slices). */
+static void
+sequences(void)
+{
+    STRUCT(PyTupleObject);
+    FIELD(PyTupleObject, ob_item);
+    STRUCT(PyListObject);
+    FIELD(PyListObject, ob_item);
+    FIELD(PyListObject, allocated);
+    STRUCT(PySliceObject);
+    FIELD(PySliceObject, start);
+    FIELD(PySliceObject, stop);
+    FIELD(PySliceObject, step);
+}
+
 int
 main(void)
 {
@@ -291,6 +306,7 @@ main(void)
     thread_state();
     interpreter_config();
     status();
+    sequences();
 #ifndef LAYOUT_SKIP_PyWideStringList
     wide_string_list();
 #endif

@@ -26,9 +26,13 @@ pub type Py_uhash_t = usize;
 
 pub mod initconfig;
 pub mod object;
+pub mod pycapsule;
 pub mod pystate;
+pub mod sliceobject;
 
 pub use initconfig::*;
 pub use object::*;
+pub use pycapsule::*;
 pub use pystate::*;
+pub use sliceobject::*;
 

@@ -117,6 +117,14 @@ pub(crate) fn init_types() -> PyResult<()> {
             &raw mut listobject::PyList_Type,
             &raw mut unicodeobject::PyUnicode_Type,
             &raw mut bytesobject::PyBytes_Type,
+            &raw mut sliceobject::PySlice_Type,
+            &raw mut rangeobject::PyRange_Type,
+            &raw mut rangeobject::PyRangeIter_Type,
+            &raw mut rangeobject::PyLongRangeIter_Type,
+            &raw mut iterobject::PyTupleIter_Type,
+            &raw mut iterobject::PyListIter_Type,
+            &raw mut iterobject::PySeqIter_Type,
+            &raw mut capsule::PyCapsule_Type,
         ] {
             ready(tp)?;
         }
