@@ -54,6 +54,11 @@ ROWS=(
   "handover|bench_gil|GIL hand-over between 2 threads of 1 interpreter|us|1000|-|"
   "handover_floor|bench_gil|  same ping-pong, pthread mutex+condvar (machine floor)|us|1000|-|"
   "pep788_foreign|bench_gil|PEP 788 EnsureFromView/Release, new thread (ours only)|ns|1|-|"
+  "sort_ints|bench_list|append 100,000 ints (< 10**6) + PyList_Sort|ms|1000000|-|"
+  "sort_ints_only|bench_list|  PyList_Sort alone, same 100,000 ints|ms|1000000|-|"
+  "sort_big_ints|bench_list|PyList_Sort, 100,000 ints up to 2**43|ms|1000000|-|"
+  "sort_sorted|bench_list|PyList_Sort, 100,000 ints already sorted|ms|1000000|-|"
+  "sort_strs|bench_list|PyList_Sort, 100,000 short strs|ms|1000000|-|"
 )
 
 RES="$OUT/results.txt"

@@ -138,26 +138,40 @@ unsafe fn cmp_ints(a: *mut PyObject, b: *mut PyObject) -> Ordering {
     }
 }
 
-/// The value of a compact (at most one digit) `int`.
+/// The value of an `int` if it fits `i64` (compact ones without a loop).
 #[inline]
-unsafe fn compact_value(op: *mut PyObject) -> i64 {
-    // SAFETY: per caller, a compact int: a zero's digit is 0, as CPython keeps it.
+unsafe fn int_key(op: *mut PyObject) -> Option<i64> {
+    // SAFETY: per caller, an int; a compact zero's digit is 0, as CPython keeps it.
     unsafe {
-        let d = (*(op as *mut PyLongObject)).long_value.ob_digit[0];
-        i64::from(longobject::sign(op)) * i64::from(d)
+        if longobject::ndigits(op) <= 1 {
+            let d = (*(op as *mut PyLongObject)).long_value.ob_digit[0];
+            return Some(i64::from(longobject::sign(op)) * i64::from(d));
+        }
+        longobject::as_i64(op)
     }
 }
 
+/// Exact ints. When all fit `i64` (the usual case), the values are read once and the
+/// (value, object) pairs sorted, so comparisons touch no object memory; otherwise the
+/// objects are compared by digits.
 unsafe fn sort_ints(v: &mut [*mut PyObject]) -> PyResult<()> {
     // SAFETY: per caller, exact ints.
     unsafe {
-        if !v.iter().all(|&o| longobject::ndigits(o) <= 1) {
-            v.sort_by(|&a, &b| cmp_ints(a, b));
+        // Already in order (common, and what timsort does in one pass): nothing to do.
+        if v.windows(2).all(|w| cmp_ints(w[0], w[1]) != Ordering::Greater) {
             return Ok(());
         }
         let mut keyed: Vec<(i64, *mut PyObject)> = Vec::new();
         keyed.try_reserve_exact(v.len()).map_err(|_| errors::no_memory())?;
-        keyed.extend(v.iter().map(|&o| (compact_value(o), o)));
+        for &o in v.iter() {
+            match int_key(o) {
+                Some(k) => keyed.push((k, o)),
+                None => {
+                    v.sort_by(|&a, &b| cmp_ints(a, b));
+                    return Ok(());
+                }
+            }
+        }
         keyed.sort_by_key(|&(k, _)| k);
         for (slot, (_, o)) in v.iter_mut().zip(keyed) {
             *slot = o;
@@ -166,14 +180,32 @@ unsafe fn sort_ints(v: &mut [*mut PyObject]) -> PyResult<()> {
     Ok(())
 }
 
+/// The first 8 bytes, zero-padded, as a big-endian number: ordering these orders the
+/// strings, except that equal prefixes need the full comparison.
+#[inline]
+fn prefix_key(b: &[u8]) -> u64 {
+    let mut buf = [0u8; 8];
+    let n = b.len().min(8);
+    buf[..n].copy_from_slice(&b[..n]);
+    u64::from_be_bytes(buf)
+}
+
+/// Exact strs, by their UTF-8 bytes (whose order is code point order), with the first 8
+/// bytes kept next to the pointers so most comparisons touch no string memory.
 unsafe fn sort_strs(v: &mut [*mut PyObject]) -> PyResult<()> {
     // SAFETY: per caller, exact strs; their text lives as long as they do.
     unsafe {
-        let mut keyed: Vec<(&[u8], *mut PyObject)> = Vec::new();
+        if v.windows(2).all(|w| unicodeobject::as_bytes(w[0]) <= unicodeobject::as_bytes(w[1])) {
+            return Ok(());
+        }
+        let mut keyed: Vec<(u64, &[u8], *mut PyObject)> = Vec::new();
         keyed.try_reserve_exact(v.len()).map_err(|_| errors::no_memory())?;
-        keyed.extend(v.iter().map(|&o| (unicodeobject::as_bytes(o), o)));
-        keyed.sort_by(|a, b| a.0.cmp(b.0));
-        for (slot, (_, o)) in v.iter_mut().zip(keyed) {
+        keyed.extend(v.iter().map(|&o| {
+            let b = unicodeobject::as_bytes(o);
+            (prefix_key(b), b, o)
+        }));
+        keyed.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(b.1)));
+        for (slot, (_, _, o)) in v.iter_mut().zip(keyed) {
             *slot = o;
         }
     }
