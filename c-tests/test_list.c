@@ -175,6 +175,40 @@ static void test_extend(void) {
     Py_DECREF(l);
 }
 
+static void test_new_init(void) {
+    PyObject *empty = PyTuple_New(0);
+    PyObject *l = PyList_Type.tp_new(&PyList_Type, empty, NULL);
+    CHECK(l != NULL && PyList_CheckExact(l) && PyList_GET_SIZE(l) == 0);
+    long v[] = {1, 2, 3};
+    PyObject *src = keylist(3, v);
+    PyObject *args = PyTuple_Pack(1, src);
+    CHECK_INT(PyList_Type.tp_init(l, args, NULL), 0);
+    CHECK_STR(values_of(l), "1,2,3");
+    Py_DECREF(args);
+    PyObject *t = PyTuple_Pack(1, PyList_GET_ITEM(src, 2));
+    args = PyTuple_Pack(1, t);
+    CHECK_INT(PyList_Type.tp_init(l, args, NULL), 0); /* __init__ again: replaces */
+    CHECK_STR(values_of(l), "3");
+    Py_DECREF(args);
+    CHECK_INT(PyList_Type.tp_init(l, empty, NULL), 0);
+    CHECK_INT(PyList_GET_SIZE(l), 0);
+    args = PyTuple_Pack(2, t, t);
+    CHECK_INT(PyList_Type.tp_init(l, args, NULL), -1);
+    CHECK_ERR(PyExc_TypeError, "list expected at most 1 argument, got 2");
+    Py_DECREF(args);
+    PyObject *n = PyLong_FromLong(5);
+    args = PyTuple_Pack(1, n);
+    CHECK_INT(PyList_Type.tp_init(l, args, NULL), -1);
+    CHECK_ERR(PyExc_TypeError, "'int' object is not iterable");
+    Py_DECREF(args);
+    Py_DECREF(n);
+    CHECK_INT(Py_REFCNT(PyList_GET_ITEM(src, 2)), 2);   /* src and t */
+    Py_DECREF(t);
+    Py_DECREF(src);
+    Py_DECREF(l);
+    Py_DECREF(empty);
+}
+
 static int is_permutation_of_tags(PyObject *l, int n) {
     char seen[4096] = {0};
     if (PyList_GET_SIZE(l) != n) return 0;
@@ -556,6 +590,7 @@ int main(void) {
     test_basics();
     test_slices_c_api();
     test_extend();
+    test_new_init();
     test_sort();
     test_sort_fast_paths();
     test_slots();

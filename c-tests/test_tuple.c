@@ -295,6 +295,34 @@ static void test_subscript(void) {
     Py_DECREF(t);
 }
 
+static void test_new(void) {
+    long v[] = {4, 5};
+    PyObject *src = keys(2, v);
+    PyObject *t = call_type(&PyTuple_Type, 1, src);  /* tuple(t) is t */
+    CHECK(t == src);
+    Py_XDECREF(t);
+    PyObject *l = PyList_New(0);
+    PyList_Append(l, PyTuple_GET_ITEM(src, 1));
+    t = call_type(&PyTuple_Type, 1, l);
+    CHECK(t != NULL && PyTuple_CheckExact(t) && PyTuple_GET_SIZE(t) == 1 && PyTuple_GET_ITEM(t, 0) == PyTuple_GET_ITEM(src, 1));
+    Py_XDECREF(t);
+    PyObject *r = call_type(&PyRange_Type, 1, Py_True);
+    t = call_type(&PyTuple_Type, 1, r);              /* any iterable */
+    CHECK(t != NULL && PyTuple_GET_SIZE(t) == 1 && PyLong_AsLong(PyTuple_GET_ITEM(t, 0)) == 0);
+    Py_XDECREF(t);
+    Py_DECREF(r);
+    t = call_type(&PyTuple_Type, 0);
+    CHECK(t == PyTuple_New(0));
+    CHECK(call_type(&PyTuple_Type, 2, l, l) == NULL);
+    CHECK_ERR(PyExc_TypeError, "tuple expected at most 1 argument, got 2");
+    PyObject *n = PyLong_FromLong(5);
+    CHECK(call_type(&PyTuple_Type, 1, n) == NULL);
+    CHECK_ERR(PyExc_TypeError, "'int' object is not iterable");
+    Py_DECREF(n);
+    Py_DECREF(l);
+    Py_DECREF(src);
+}
+
 static void test_iter(void) {
     long v[] = {1, 2};
     PyObject *t = keys(2, v);
@@ -325,6 +353,7 @@ int main(void) {
     test_compare();
     test_sequence();
     test_subscript();
+    test_new();
     test_iter();
     CHECK(PyErr_Occurred() == NULL);
     CHECK_INT(Py_FinalizeEx(), 0);

@@ -29,6 +29,8 @@ pub static mut PyList_Type: PyTypeObject = PyTypeObject {
     tp_doc: c"Built-in mutable sequence.\n\nIf no argument is given, the constructor creates a new empty list.\nThe argument must be an iterable if specified.".as_ptr(),
     tp_richcompare: Some(list_richcompare),
     tp_iter: Some(iterobject::list_iter),
+    tp_init: Some(list_init),
+    tp_new: Some(crate::capi::typeobject::PyType_GenericNew),
     ..TYPE_TEMPLATE
 };
 
@@ -396,6 +398,27 @@ pub(crate) unsafe extern "C" fn list_dealloc(op: *mut PyObject) {
         }
         alloc::free(l.ob_item.cast());
         typeobject::object_dealloc(op);
+    }
+}
+
+/// `list.__init__`: `list()`, `list(iterable)`; an existing list is emptied first.
+unsafe extern "C" fn list_init(op: *mut PyObject, args: *mut PyObject, kwds: *mut PyObject) -> c_int {
+    // SAFETY: called through tp_init with a list, an argument tuple and NULL or a mapping.
+    unsafe {
+        if !kwds.is_null() && !abstract_::is_empty_mapping(kwds) {
+            errors::type_error("list() takes no keyword arguments");
+            return -1;
+        }
+        let args = if args.is_null() { &[][..] } else { tupleobject::items(args) };
+        if args.len() > 1 {
+            errors::type_error(&format!("list expected at most 1 argument, got {}", args.len()));
+            return -1;
+        }
+        clear(op);
+        match args.first() {
+            Some(&iterable) if extend(op, iterable).is_err() => -1,
+            _ => 0,
+        }
     }
 }
 

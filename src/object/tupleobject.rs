@@ -27,6 +27,7 @@ pub static mut PyTuple_Type: PyTypeObject = PyTypeObject {
     tp_doc: c"Built-in immutable sequence.".as_ptr(),
     tp_richcompare: Some(tuple_richcompare),
     tp_iter: Some(iterobject::tuple_iter),
+    tp_new: Some(tuple_new),
     ..TYPE_TEMPLATE
 };
 
@@ -238,6 +239,68 @@ pub(crate) unsafe fn resize(pv: *mut *mut PyObject, newsize: Py_ssize_t) -> PyRe
         }
         *pv = sv;
         Ok(())
+    }
+}
+
+/// `PySequence_Tuple`: an exact tuple is itself, anything else iterable is copied.
+///
+/// # Safety
+/// `v` is live.
+pub(crate) unsafe fn sequence_tuple(v: *mut PyObject) -> PyResult<Owned> {
+    // SAFETY: per caller.
+    unsafe {
+        if is_exact(v) {
+            return Ok(new_ref(v));
+        }
+        if listobject::is_list(v) {
+            return pack(listobject::items(v));
+        }
+        let l = listobject::new(0)?;
+        let r = listobject::extend(l, v).and_then(|()| pack(listobject::items(l)));
+        decref(l);
+        r
+    }
+}
+
+/// `tuple()`, `tuple(iterable)`; for a subclass, an instance holding the same items.
+unsafe extern "C" fn tuple_new(
+    tp: *mut PyTypeObject,
+    args: *mut PyObject,
+    kwds: *mut PyObject,
+) -> *mut PyObject {
+    // SAFETY: called through tp_new with an argument tuple and NULL or a mapping.
+    unsafe {
+        if !kwds.is_null() && !abstract_::is_empty_mapping(kwds) {
+            errors::type_error("tuple() takes no keyword arguments");
+            return null_mut();
+        }
+        let args = if args.is_null() { &[][..] } else { items(args) };
+        if args.len() > 1 {
+            errors::type_error(&format!("tuple expected at most 1 argument, got {}", args.len()));
+            return null_mut();
+        }
+        let t = match args.first() {
+            None => empty(),
+            Some(&iterable) => match sequence_tuple(iterable) {
+                Ok(t) => t,
+                Err(_) => return null_mut(),
+            },
+        };
+        if tp == &raw mut PyTuple_Type {
+            return t;
+        }
+        let n = size(t);
+        let sub = match (*tp).tp_alloc {
+            Some(alloc) => alloc(tp, n),
+            None => typeobject::generic_alloc(tp, n).unwrap_or(null_mut()),
+        };
+        if !sub.is_null() {
+            for (i, &item) in items(t).iter().enumerate() {
+                set_item(sub, i as Py_ssize_t, new_ref(item));
+            }
+        }
+        decref(t);
+        sub
     }
 }
 
