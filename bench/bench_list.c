@@ -80,7 +80,10 @@ static double sort_copies(long iters, PyObject *src, int strs) {
 static PyObject *unsorted_ints, *unsorted_big_ints, *sorted_ints, *unsorted_strs;
 
 static double op_sort_ints_only(long iters, void *ctx) { (void)ctx; return sort_copies(iters, unsorted_ints, 0); }
-static double op_sort_big_ints(long iters, void *ctx) { (void)ctx; return sort_copies(iters, unsorted_big_ints, 0); }
+static double op_sort_big_ints(long iters, void *ctx) {
+    (void)ctx;
+    return sort_copies(iters, unsorted_big_ints, 0);
+}
 static double op_sort_sorted(long iters, void *ctx) { (void)ctx; return sort_copies(iters, sorted_ints, 0); }
 static double op_sort_strs(long iters, void *ctx) { (void)ctx; return sort_copies(iters, unsorted_strs, 1); }
 
@@ -105,13 +108,14 @@ int main(int argc, char **argv) {
         PyList_Append(unsorted_strs, s);
         Py_DECREF(s);
     }
-    if (wanted(argc, argv, "sort_ints")) bench_time_op("sort_ints", op_sort_ints, NULL, REP_SECONDS, "n=100000");
+    const char *note = "n=100000";
+    if (wanted(argc, argv, "sort_ints")) bench_time_op("sort_ints", op_sort_ints, NULL, REP_SECONDS, note);
     if (wanted(argc, argv, "sort_ints_only"))
-        bench_time_op("sort_ints_only", op_sort_ints_only, NULL, REP_SECONDS, "n=100000");
+        bench_time_op("sort_ints_only", op_sort_ints_only, NULL, REP_SECONDS, note);
     if (wanted(argc, argv, "sort_big_ints"))
-        bench_time_op("sort_big_ints", op_sort_big_ints, NULL, REP_SECONDS, "n=100000");
-    if (wanted(argc, argv, "sort_sorted")) bench_time_op("sort_sorted", op_sort_sorted, NULL, REP_SECONDS, "n=100000");
-    if (wanted(argc, argv, "sort_strs")) bench_time_op("sort_strs", op_sort_strs, NULL, REP_SECONDS, "n=100000");
+        bench_time_op("sort_big_ints", op_sort_big_ints, NULL, REP_SECONDS, note);
+    if (wanted(argc, argv, "sort_sorted")) bench_time_op("sort_sorted", op_sort_sorted, NULL, REP_SECONDS, note);
+    if (wanted(argc, argv, "sort_strs")) bench_time_op("sort_strs", op_sort_strs, NULL, REP_SECONDS, note);
     Py_DECREF(unsorted_ints);
     Py_DECREF(unsorted_big_ints);
     Py_DECREF(sorted_ints);

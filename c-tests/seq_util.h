@@ -74,8 +74,12 @@ static inline int cmp_bool(PyObject *a, PyObject *b, int op) {
 
 static inline Py_hash_t hash_of(PyObject *o) { return Py_TYPE(o)->tp_hash(o); }
 static inline Py_ssize_t len_of(PyObject *o) { return Py_TYPE(o)->tp_as_sequence->sq_length(o); }
-static inline PyObject *item_of(PyObject *o, Py_ssize_t i) { return Py_TYPE(o)->tp_as_sequence->sq_item(o, i); }
-static inline PyObject *getitem(PyObject *o, PyObject *key) { return Py_TYPE(o)->tp_as_mapping->mp_subscript(o, key); }
+static inline PyObject *item_of(PyObject *o, Py_ssize_t i) {
+    return Py_TYPE(o)->tp_as_sequence->sq_item(o, i);
+}
+static inline PyObject *getitem(PyObject *o, PyObject *key) {
+    return Py_TYPE(o)->tp_as_mapping->mp_subscript(o, key);
+}
 static inline int setitem(PyObject *o, PyObject *key, PyObject *v) {
     return Py_TYPE(o)->tp_as_mapping->mp_ass_subscript(o, key, v);
 }

@@ -336,7 +336,9 @@ static void test_sort_fast_paths(void) {
     PyObject *before = PyList_GetSlice(l, 0, N);
     CHECK_INT(PyList_Sort(l), 0);
     int ok = 1;
-    for (int i = 1; i < N; i++) ok &= PyLong_AsLong(PyList_GET_ITEM(l, i - 1)) <= PyLong_AsLong(PyList_GET_ITEM(l, i));
+    for (int i = 1; i < N; i++) {
+        ok &= PyLong_AsLong(PyList_GET_ITEM(l, i - 1)) <= PyLong_AsLong(PyList_GET_ITEM(l, i));
+    }
     CHECK(ok);
     /* Stability: the objects equal to 2**40 appear in their original order. */
     Py_ssize_t last = -1;
@@ -362,12 +364,15 @@ static void test_sort_fast_paths(void) {
     }
     CHECK_INT(PyList_Sort(l), 0);
     ok = PyLong_AsLong(PyList_GET_ITEM(l, 0)) == -500 && PyLong_AsLong(PyList_GET_ITEM(l, N - 1)) == 500;
-    for (int i = 1; i < N; i++) ok &= PyLong_AsLong(PyList_GET_ITEM(l, i - 1)) <= PyLong_AsLong(PyList_GET_ITEM(l, i));
+    for (int i = 1; i < N; i++) {
+        ok &= PyLong_AsLong(PyList_GET_ITEM(l, i - 1)) <= PyLong_AsLong(PyList_GET_ITEM(l, i));
+    }
     CHECK(ok);
     Py_DECREF(l);
 
     /* Exact strs: code point order, also beyond ASCII. */
-    const char *words[] = {"pear", "\xc3\xa9t\xc3\xa9", "apple", "", "Zebra", "\xe2\x82\xac", "app", "\xc3\xa9", "z"};
+    const char *words[] = {"pear", "\xc3\xa9t\xc3\xa9", "apple", "", "Zebra", "\xe2\x82\xac", "app",
+                           "\xc3\xa9", "z"};
     l = PyList_New(0);
     for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
         PyObject *s = PyUnicode_FromString(words[i]);
@@ -375,7 +380,8 @@ static void test_sort_fast_paths(void) {
         Py_DECREF(s);
     }
     CHECK_INT(PyList_Sort(l), 0);
-    CHECK_STR(repr_str(l), "['', 'Zebra', 'app', 'apple', 'pear', 'z', '\xc3\xa9', '\xc3\xa9t\xc3\xa9', '\xe2\x82\xac']");
+    CHECK_STR(repr_str(l),
+              "['', 'Zebra', 'app', 'apple', 'pear', 'z', '\xc3\xa9', '\xc3\xa9t\xc3\xa9', '\xe2\x82\xac']");
     Py_DECREF(l);
 }
 
@@ -397,7 +403,8 @@ static void test_slots(void) {
     CHECK_ERR(PyExc_TypeError, "unhashable type: 'list'");
 
     long v12[] = {1, 2}, v13[] = {1, 3}, v123[] = {1, 2, 3};
-    PyObject *l12 = keylist(2, v12), *l12b = keylist(2, v12), *l13 = keylist(2, v13), *l123 = keylist(3, v123);
+    PyObject *l12 = keylist(2, v12), *l12b = keylist(2, v12);
+    PyObject *l13 = keylist(2, v13), *l123 = keylist(3, v123);
     CHECK_INT(cmp_bool(l12, l12b, Py_EQ), 1);
     CHECK_INT(cmp_bool(l12, l13, Py_LT), 1);
     CHECK_INT(cmp_bool(l12, l123, Py_LT), 1);

@@ -118,6 +118,14 @@ static void test_repr_hash(void) {
     CHECK_STR(repr_str(nested), "(('a', \"b'\", None), ())");
     Py_DECREF(nested);
     Py_DECREF(t);
+    t = PyTuple_New(1);                          /* holds itself: the repr guard applies */
+    Py_INCREF(t);
+    PyTuple_SET_ITEM(t, 0, t);
+    CHECK_STR(repr_str(t), "((...),)");
+    PyTuple_SET_ITEM(t, 0, Py_None);             /* break the cycle by hand */
+    Py_INCREF(Py_None);
+    Py_DECREF(t);
+    Py_DECREF(t);
 
     /* CPython's tuplehash over the items' hashes: Key hashes as its value, like an int. */
     CHECK(hash_of(e) == 5740354900026072187LL);
@@ -304,7 +312,8 @@ static void test_new(void) {
     PyObject *l = PyList_New(0);
     PyList_Append(l, PyTuple_GET_ITEM(src, 1));
     t = call_type(&PyTuple_Type, 1, l);
-    CHECK(t != NULL && PyTuple_CheckExact(t) && PyTuple_GET_SIZE(t) == 1 && PyTuple_GET_ITEM(t, 0) == PyTuple_GET_ITEM(src, 1));
+    CHECK(t != NULL && PyTuple_CheckExact(t) && PyTuple_GET_SIZE(t) == 1);
+    CHECK(t && PyTuple_GET_ITEM(t, 0) == PyTuple_GET_ITEM(src, 1));
     Py_XDECREF(t);
     PyObject *r = call_type(&PyRange_Type, 1, Py_True);
     t = call_type(&PyTuple_Type, 1, r);              /* any iterable */

@@ -241,7 +241,10 @@ proptest! {
 
     #[test]
     fn list_sort_agrees_with_rust_stable_sort(
-        vals in proptest::collection::vec(prop_oneof![-40i64..40, any::<i64>(), -(1i64 << 35)..(1i64 << 35)], 0..400),
+        vals in proptest::collection::vec(
+            prop_oneof![-40i64..40, any::<i64>(), -(1i64 << 35)..(1i64 << 35)],
+            0..400,
+        ),
         reverse in any::<bool>(),
     ) {
         with_python(|| {
@@ -283,8 +286,9 @@ proptest! {
             let mut want = words.clone();
             want.sort_by(|a, b| a.chars().cmp(b.chars()));
             // SAFETY: as above.
-            let got: Vec<String> =
-                unsafe { listobject::items(l).iter().map(|&o| unicodeobject::as_str(o).to_owned()).collect() };
+            let got: Vec<String> = unsafe {
+                listobject::items(l).iter().map(|&o| unicodeobject::as_str(o).to_owned()).collect()
+            };
             assert_eq!(got, want);
             // SAFETY: owned.
             unsafe { decref(l) };
