@@ -40,6 +40,10 @@
 #include "longobject.h"
 #include "tupleobject.h"
 #include "listobject.h"
+#include "sliceobject.h"
+#include "rangeobject.h"
+#include "iterobject.h"
+#include "pycapsule.h"
 #include "unicodeobject.h"
 #include "bytesobject.h"
 #include "dictobject.h"
@@ -55,5 +59,6 @@
 #include "cpython/object.h"
 #include "cpython/pyerrors.h"
 #include "cpython/unicodeobject.h"
+#include "cpython/sliceobject.h"
 
 #endif /* !Py_PYTHON_H */

@@ -42,6 +42,11 @@ extern PyTypeObject PyDictIterItem_Type;
 extern PyTypeObject PyDict_Type;
 
 /**
+ * `PyCapsule`.
+ */
+extern PyTypeObject PyCapsule_Type;
+
+/**
  * The `BaseException` type object.
  */
 extern PyTypeObject _PyExc_BaseException;
@@ -722,6 +727,21 @@ extern PyObject *PyExc_EnvironmentError;
 extern PyObject *PyExc_IOError;
 
 /**
+ * `tuple_iterator`.
+ */
+extern PyTypeObject PyTupleIter_Type;
+
+/**
+ * `list_iterator`.
+ */
+extern PyTypeObject PyListIter_Type;
+
+/**
+ * `iterator`: iterates any object with `sq_item` (`PySeqIter_New`).
+ */
+extern PyTypeObject PySeqIter_Type;
+
+/**
  * `list`.
  */
 extern PyTypeObject PyList_Type;
@@ -762,6 +782,21 @@ extern PyTypeObject PyFrozenSet_Type;
 extern PyTypeObject PySetIter_Type;
 
 /**
+ * `range`.
+ */
+extern PyTypeObject PyRange_Type;
+
+/**
+ * `range_iterator`.
+ */
+extern PyTypeObject PyRangeIter_Type;
+
+/**
+ * `longrange_iterator`.
+ */
+extern PyTypeObject PyLongRangeIter_Type;
+
+/**
  * `None`.
  */
 extern PyObject _Py_NoneStruct;
@@ -790,6 +825,11 @@ extern PyTypeObject _PyNotImplemented_Type;
  * `type(...)`.
  */
 extern PyTypeObject PyEllipsis_Type;
+
+/**
+ * `slice`.
+ */
+extern PyTypeObject PySlice_Type;
 
 /**
  * `tuple`.
@@ -1294,6 +1334,21 @@ PyObject *PyObject_Str(PyObject *op);
 int _PyObject_TypeCheck(PyObject *op, PyTypeObject *tp);
 
 /**
+ * Marks the start of `op`'s repr on this thread, for containers whose repr may reach
+ * themselves: call it first in `tp_repr` and print a placeholder (`[...]`) if it returns
+ * 1; otherwise call `Py_ReprLeave(op)` when done.
+ *
+ * Returns: 0 (entered), 1 (already being repr'd on this thread).
+ * Errors: -1 with `MemoryError`; `SystemError` for NULL.
+ */
+int Py_ReprEnter(PyObject *op);
+
+/**
+ * Ends what `Py_ReprEnter(op)` started. Never fails; the current exception is left alone.
+ */
+void Py_ReprLeave(PyObject *op);
+
+/**
  * Returns: a new reference to the `int` `v` (small values are shared, immortal objects).
  * Errors: NULL with `MemoryError`.
  */
@@ -1505,6 +1560,334 @@ PyObject *PyTuple_GetItem(PyObject *op, Py_ssize_t index);
  * `SystemError` if `op` is not a tuple or is shared (its reference count is not 1).
  */
 int PyTuple_SetItem(PyObject *op, Py_ssize_t index, PyObject *item);
+
+/**
+ * `op[low:high]`: a tuple of the items in that range (bounds clipped to the tuple; a whole
+ * exact tuple is returned itself).
+ *
+ * Returns: a new reference.
+ * Errors: NULL with `SystemError` if `op` is NULL or not a tuple, `MemoryError`.
+ */
+PyObject *PyTuple_GetSlice(PyObject *op, Py_ssize_t low, Py_ssize_t high);
+
+/**
+ * Resizes the tuple `*p` in place to `newsize` items (new slots are NULL, dropped ones are
+ * released). Only for an exact tuple nobody else holds yet: its reference count must be 1
+ * (the empty tuple is also accepted, and replaced). `*p` may move.
+ *
+ * Returns: 0, with `*p` the resized tuple (a reference the caller owns).
+ * Errors: -1 with `SystemError` if `p` or `*p` is NULL, `*p` is not an exact tuple, is
+ * shared, or `newsize` is negative; `MemoryError`. On error `*p` is released and set to
+ * NULL (a NULL `p` is left alone).
+ * Ownership: steals `*p` and gives back the result in its place.
+ */
+int _PyTuple_Resize(PyObject **p, Py_ssize_t newsize);
+
+/**
+ * A list of `size` items, each NULL until set with `PyList_SetItem` or `PyList_SET_ITEM`
+ * (other list functions must not see it before).
+ *
+ * Returns: a new reference.
+ * Errors: NULL with `SystemError` for a negative size, `MemoryError`.
+ */
+PyObject *PyList_New(Py_ssize_t size);
+
+/**
+ * Returns: the number of items of a list.
+ * Errors: -1 with `SystemError` if `op` is NULL or not a list.
+ */
+Py_ssize_t PyList_Size(PyObject *op);
+
+/**
+ * Returns: item `index` of a list (borrowed: it may go away when the list changes).
+ * Errors: NULL with `IndexError("list index out of range")` (negative indexes are out of
+ * range), `SystemError` if `op` is NULL or not a list.
+ */
+PyObject *PyList_GetItem(PyObject *op, Py_ssize_t index);
+
+/**
+ * Returns: item `index` of a list (CPython 3.13).
+ * Errors: NULL with `IndexError("list index out of range")`, `TypeError("expected a
+ * list")` if `op` is not a list, `SystemError` if it is NULL.
+ * Ownership: a new reference.
+ */
+PyObject *PyList_GetItemRef(PyObject *op, Py_ssize_t index);
+
+/**
+ * Stores `item` at `index`, dropping what was there.
+ *
+ * Returns: 0. Errors: -1 with `IndexError("list assignment index out of range")`, or
+ * `SystemError` if `op` is NULL or not a list.
+ * Ownership: steals `item` (also on error). A NULL `item` leaves the slot empty, as in
+ * CPython; it must be filled before the list is used.
+ */
+int PyList_SetItem(PyObject *op, Py_ssize_t index, PyObject *item);
+
+/**
+ * Inserts `item` before position `index` (negative counts from the end; out of range
+ * positions are clipped), as `list.insert`.
+ *
+ * Returns: 0. Errors: -1 with `SystemError` if `op` is not a list or an argument is
+ * NULL, `MemoryError`.
+ * Ownership: `item` is borrowed (the list takes a new reference).
+ */
+int PyList_Insert(PyObject *op, Py_ssize_t index, PyObject *item);
+
+/**
+ * Appends `item`, as `list.append`.
+ *
+ * Returns: 0. Errors: -1 with `SystemError` if `op` is not a list or an argument is
+ * NULL, `MemoryError`.
+ * Ownership: `item` is borrowed (the list takes a new reference).
+ */
+int PyList_Append(PyObject *op, PyObject *item);
+
+/**
+ * `op[low:high]` as a new list (bounds clipped to the list).
+ *
+ * Returns: a new reference.
+ * Errors: NULL with `SystemError` if `op` is NULL or not a list, `MemoryError`.
+ */
+PyObject *PyList_GetSlice(PyObject *op, Py_ssize_t low, Py_ssize_t high);
+
+/**
+ * `op[low:high] = items`, or `del op[low:high]` when `items` is NULL. Bounds are clipped;
+ * `items` may be any iterable, including `op` itself.
+ *
+ * Returns: 0. Errors: -1 with `TypeError("can only assign an iterable")`, an error the
+ * iteration raised, `SystemError` if `op` is NULL or not a list, `MemoryError`.
+ * Ownership: `items` is borrowed.
+ */
+int PyList_SetSlice(PyObject *op, Py_ssize_t low, Py_ssize_t high, PyObject *items);
+
+/**
+ * Sorts the list in place, stably, by `<` (`list.sort()`). While it sorts, the list looks
+ * empty to the comparisons.
+ *
+ * Returns: 0. Errors: -1 with the first error a comparison raised (the list then holds
+ * its items in some order), `ValueError("list modified during sort")` if a comparison
+ * changed the list, `SystemError` if `op` is NULL or not a list.
+ */
+int PyList_Sort(PyObject *op);
+
+/**
+ * Reverses the list in place.
+ *
+ * Returns: 0. Errors: -1 with `SystemError` if `op` is NULL or not a list.
+ */
+int PyList_Reverse(PyObject *op);
+
+/**
+ * Returns: a new tuple of the list's items (`tuple(op)`).
+ * Errors: NULL with `SystemError` if `op` is NULL or not a list, `MemoryError`.
+ */
+PyObject *PyList_AsTuple(PyObject *op);
+
+/**
+ * Appends the items of `iterable` (`list.extend`, CPython 3.13); `PyList_Extend(l, l)`
+ * doubles `l`.
+ *
+ * Returns: 0. Errors: -1 with `TypeError("'T' object is not iterable")` or what the
+ * iteration raised, `SystemError` if `op` is not a list or an argument is NULL.
+ * Ownership: `iterable` is borrowed.
+ */
+int PyList_Extend(PyObject *op, PyObject *iterable);
+
+/**
+ * Removes every item (`list.clear`, CPython 3.13).
+ *
+ * Returns: 0. Errors: -1 with `SystemError` if `op` is NULL or not a list.
+ */
+int PyList_Clear(PyObject *op);
+
+/**
+ * A slice `start:stop:step`; a NULL part means `None`.
+ *
+ * Returns: a new reference.
+ * Errors: NULL with `MemoryError`.
+ * Ownership: the parts are borrowed (the slice takes new references).
+ */
+PyObject *PySlice_New(PyObject *start, PyObject *stop, PyObject *step);
+
+/**
+ * Extracts a slice's start, stop and step as `Py_ssize_t` (values beyond it clipped),
+ * with defaults for `None`: step 1; start 0 (or `PY_SSIZE_T_MAX` for a negative step);
+ * stop `PY_SSIZE_T_MAX` (or `PY_SSIZE_T_MIN`). A step below `-PY_SSIZE_T_MAX` is stored
+ * as `-PY_SSIZE_T_MAX`. Follow with `PySlice_AdjustIndices`.
+ *
+ * Returns: 0. Errors: -1 with `ValueError("slice step cannot be zero")`,
+ * `TypeError("slice indices must be integers or None or have an __index__ method")`,
+ * what `__index__` raised, `SystemError` if `slice` is not a slice or a pointer is NULL.
+ */
+int PySlice_Unpack(PyObject *slice, Py_ssize_t *start, Py_ssize_t *stop, Py_ssize_t *step);
+
+/**
+ * Clips `*start` and `*stop` (from `PySlice_Unpack`) to a sequence of `length` items, in
+ * place.
+ *
+ * Returns: the number of items the slice selects. Never fails for valid arguments (no
+ * Python code runs).
+ * Errors: -1 with `SystemError` if a pointer is NULL, `step` is 0 or below
+ * `-PY_SSIZE_T_MAX` (CPython does not check: division by zero there).
+ */
+Py_ssize_t PySlice_AdjustIndices(Py_ssize_t length,
+                                 Py_ssize_t *start,
+                                 Py_ssize_t *stop,
+                                 Py_ssize_t step);
+
+/**
+ * `PySlice_Unpack` then `PySlice_AdjustIndices` for a sequence of `length` items; the
+ * number of items selected goes to `*slicelength` (0 on error). C code compiled with
+ * `Python.h` calls the two functions through a macro of this name, as CPython's.
+ *
+ * Returns: 0. Errors: -1 as `PySlice_Unpack`.
+ */
+int PySlice_GetIndicesEx(PyObject *slice,
+                         Py_ssize_t length,
+                         Py_ssize_t *start,
+                         Py_ssize_t *stop,
+                         Py_ssize_t *step,
+                         Py_ssize_t *slicelength);
+
+/**
+ * The old interface: start, stop and step of a slice of plain `int`s or `None`, negative
+ * values counted from `length`, with no clipping.
+ *
+ * Returns: 0. Errors: -1 with no exception set if a part is not an `int` or `None`, the
+ * step is 0, `stop > length` or `start >= length`; -1 with `OverflowError` if a part does
+ * not fit `Py_ssize_t`; -1 with `SystemError` for NULL pointers.
+ */
+int PySlice_GetIndices(PyObject *slice,
+                       Py_ssize_t length,
+                       Py_ssize_t *start,
+                       Py_ssize_t *stop,
+                       Py_ssize_t *step);
+
+/**
+ * A capsule holding `pointer`, named `name` (NULL or a string that must outlive the
+ * capsule: it is not copied), with `destructor` (NULL or called with the capsule when it
+ * is deallocated).
+ *
+ * Returns: a new reference.
+ * Errors: NULL with `ValueError("PyCapsule_New called with null pointer")`,
+ * `MemoryError`.
+ */
+PyObject *PyCapsule_New(void *pointer, const char *name, PyCapsule_Destructor destructor);
+
+/**
+ * Returns: the capsule's pointer, if `name` matches its name (both NULL, or equal
+ * strings).
+ * Errors: NULL with `ValueError("PyCapsule_GetPointer called with incorrect name")` or
+ * `ValueError("PyCapsule_GetPointer called with invalid PyCapsule object")`.
+ */
+void *PyCapsule_GetPointer(PyObject *op, const char *name);
+
+/**
+ * Returns: the capsule's name (NULL for a nameless capsule: check `PyErr_Occurred`).
+ * Errors: NULL with `ValueError("PyCapsule_GetName called with invalid PyCapsule
+ * object")`.
+ */
+const char *PyCapsule_GetName(PyObject *op);
+
+/**
+ * Returns: the capsule's destructor (NULL if it has none: check `PyErr_Occurred`).
+ * Errors: NULL with `ValueError("PyCapsule_GetDestructor called with invalid PyCapsule
+ * object")`.
+ */
+PyCapsule_Destructor PyCapsule_GetDestructor(PyObject *op);
+
+/**
+ * Returns: the capsule's context (NULL if never set: check `PyErr_Occurred`).
+ * Errors: NULL with `ValueError("PyCapsule_GetContext called with invalid PyCapsule
+ * object")`.
+ */
+void *PyCapsule_GetContext(PyObject *op);
+
+/**
+ * Replaces the capsule's pointer.
+ *
+ * Returns: 0. Errors: -1 with `ValueError("PyCapsule_SetPointer called with null
+ * pointer")` or `ValueError("PyCapsule_SetPointer called with invalid PyCapsule
+ * object")`.
+ */
+int PyCapsule_SetPointer(PyObject *op, void *pointer);
+
+/**
+ * Replaces the capsule's name (NULL or a string that must outlive the capsule).
+ *
+ * Returns: 0. Errors: -1 with `ValueError("PyCapsule_SetName called with invalid
+ * PyCapsule object")`.
+ */
+int PyCapsule_SetName(PyObject *op, const char *name);
+
+/**
+ * Replaces the capsule's destructor (NULL for none).
+ *
+ * Returns: 0. Errors: -1 with `ValueError("PyCapsule_SetDestructor called with invalid
+ * PyCapsule object")`.
+ */
+int PyCapsule_SetDestructor(PyObject *op, PyCapsule_Destructor destructor);
+
+/**
+ * Replaces the capsule's context.
+ *
+ * Returns: 0. Errors: -1 with `ValueError("PyCapsule_SetContext called with invalid
+ * PyCapsule object")`.
+ */
+int PyCapsule_SetContext(PyObject *op, void *context);
+
+/**
+ * Returns: 1 if `op` is a capsule with a pointer whose name matches `name`, else 0.
+ * Never raises.
+ */
+int PyCapsule_IsValid(PyObject *op, const char *name);
+
+/**
+ * Imports the capsule named `name` ("package.module.attribute") and returns its pointer.
+ * The import system is not there yet, so no module can be found: this raises what CPython
+ * raises for a module that does not exist. `no_block` is ignored, as in CPython.
+ *
+ * Returns: the capsule's pointer.
+ * Errors: NULL with `ImportError("PyCapsule_Import could not import module \"M\"")` for
+ * the first component `M`, `SystemError` for a NULL `name`.
+ */
+void *PyCapsule_Import(const char *name, int no_block);
+
+/**
+ * An iterator over any object with `sq_item`: it yields `seq[0]`, `seq[1]`, ... and ends
+ * at the first `IndexError` or `StopIteration` (what `iter()` does for sequences without
+ * `__iter__`).
+ *
+ * Returns: a new reference.
+ * Errors: NULL with `SystemError` if `seq` is NULL or not a sequence (no `sq_item`, or a
+ * dict), `MemoryError`.
+ * Ownership: `seq` is borrowed (the iterator holds a reference until it is exhausted).
+ */
+PyObject *PySeqIter_New(PyObject *seq);
+
+/**
+ * Returns: 1 if `op` is an iterator (its type has `tp_iternext`), else 0. Never raises;
+ * NULL gives 0.
+ */
+int PyIter_Check(PyObject *op);
+
+/**
+ * The next item of the iterator `iter`.
+ *
+ * Returns: a new reference to the item, or NULL with no exception set when the iterator
+ * is exhausted (a `StopIteration` it raised is cleared).
+ * Errors: NULL with the exception the iterator raised; `TypeError("'T' object is not an
+ * iterator")` if `iter` is not one (CPython crashes there), `SystemError` for NULL.
+ */
+PyObject *PyIter_Next(PyObject *iter);
+
+/**
+ * `tp_iter` for iterators: returns `op` itself.
+ *
+ * Returns: a new reference to `op`.
+ * Errors: NULL with `SystemError` if `op` is NULL.
+ */
+PyObject *PyObject_SelfIter(PyObject *op);
 
 /**
  * Decodes the NUL-terminated UTF-8 `s` into a `str`.

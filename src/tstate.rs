@@ -67,6 +67,8 @@ pub(crate) struct ThreadState {
     owned_by_ensure: Cell<bool>,
     /// Objects whose repr is being built (addresses), for `object::repr_guard`.
     pub(crate) repr_guard: RefCell<Vec<usize>>,
+    /// Containers whose repr is being computed on this thread (`Py_ReprEnter`), by address.
+    pub(crate) repr_running: RefCell<Vec<usize>>,
 }
 
 const _: () = {
@@ -186,6 +188,7 @@ impl ThreadState {
                     ensure_counter: Cell::new(0),
                     owned_by_ensure: Cell::new(false),
                     repr_guard: RefCell::new(Vec::new()),
+                    repr_running: RefCell::new(Vec::new()),
                 }))
             },
             force,

@@ -334,6 +334,21 @@ unicode(void)
     CONST(PyUnicode_1BYTE_KIND);
 }
 
+/* Sequence objects whose fields C code reads (PyTuple_GET_ITEM, PyList_GET_ITEM, slices). */
+static void
+sequences(void)
+{
+    STRUCT(PyTupleObject);
+    FIELD(PyTupleObject, ob_item);
+    STRUCT(PyListObject);
+    FIELD(PyListObject, ob_item);
+    FIELD(PyListObject, allocated);
+    STRUCT(PySliceObject);
+    FIELD(PySliceObject, start);
+    FIELD(PySliceObject, stop);
+    FIELD(PySliceObject, step);
+}
+
 int
 main(void)
 {
@@ -343,6 +358,7 @@ main(void)
     interpreter_config();
     status();
     dict_and_set();
+    sequences();
 #ifndef LAYOUT_SKIP_PyWideStringList
     wide_string_list();
 #endif

@@ -59,6 +59,11 @@ ROWS=(
   "dict_int_lookup|bench_dict|dict: PyDict_GetItem, int key, 100,000-entry dict|ns|1|-|"
   "dict_str_lookup|bench_dict|dict: PyDict_GetItem, str key (hash cached)|ns|1|-|"
   "set_int_build|bench_dict|set: PySet_Add of 100,000 ints into a new set|ms|1|-|"
+  "sort_ints|bench_list|append 100,000 ints (< 10**6) + PyList_Sort|ms|1000000|-|"
+  "sort_ints_only|bench_list|  PyList_Sort alone, same 100,000 ints|ms|1000000|-|"
+  "sort_big_ints|bench_list|PyList_Sort, 100,000 ints up to 2**43|ms|1000000|-|"
+  "sort_sorted|bench_list|PyList_Sort, 100,000 ints already sorted|ms|1000000|-|"
+  "sort_strs|bench_list|PyList_Sort, 100,000 short strs|ms|1000000|-|"
 )
 
 RES="$OUT/results.txt"

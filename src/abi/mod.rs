@@ -27,12 +27,16 @@ pub type Py_uhash_t = usize;
 pub mod dictobject;
 pub mod initconfig;
 pub mod object;
+pub mod pycapsule;
 pub mod pystate;
 pub mod unicodeobject;
+pub mod sliceobject;
 
 pub use dictobject::*;
 pub use initconfig::*;
 pub use object::*;
+pub use pycapsule::*;
 pub use pystate::*;
 pub use unicodeobject::*;
+pub use sliceobject::*;
 

@@ -6,7 +6,7 @@ use std::ptr::null_mut;
 
 use crate::abi::*;
 use crate::ffi::{guard, guard_or};
-use crate::object::{self, abstract_, errors, singletons};
+use crate::object::{self, abstract_, errors, reprenter, singletons};
 
 /// Adds a reference to `op` (the function form of `Py_XINCREF`; stable-ABI extensions call
 /// it). NULL is fine; immortal objects are left alone (PEP 683).
@@ -126,4 +126,31 @@ pub unsafe extern "C" fn _PyObject_TypeCheck(op: *mut PyObject, tp: *mut PyTypeO
         // SAFETY: live objects, per the C API.
         c_int::from(unsafe { object::typeobject::type_check(op, tp) })
     })
+}
+
+/// Marks the start of `op`'s repr on this thread, for containers whose repr may reach
+/// themselves: call it first in `tp_repr` and print a placeholder (`[...]`) if it returns
+/// 1; otherwise call `Py_ReprLeave(op)` when done.
+///
+/// Returns: 0 (entered), 1 (already being repr'd on this thread).
+/// Errors: -1 with `MemoryError`; `SystemError` for NULL.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn Py_ReprEnter(op: *mut PyObject) -> c_int {
+    guard("Py_ReprEnter", || {
+        if op.is_null() {
+            errors::bad_internal_call();
+            return -1;
+        }
+        match reprenter::enter(op) {
+            Ok(true) => 1,
+            Ok(false) => 0,
+            Err(_) => -1,
+        }
+    })
+}
+
+/// Ends what `Py_ReprEnter(op)` started. Never fails; the current exception is left alone.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn Py_ReprLeave(op: *mut PyObject) {
+    guard("Py_ReprLeave", || reprenter::leave(op))
 }

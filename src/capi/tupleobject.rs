@@ -86,6 +86,53 @@ pub unsafe extern "C" fn PyTuple_SetItem(op: *mut PyObject, index: Py_ssize_t, i
     })
 }
 
+/// `op[low:high]`: a tuple of the items in that range (bounds clipped to the tuple; a whole
+/// exact tuple is returned itself).
+///
+/// Returns: a new reference.
+/// Errors: NULL with `SystemError` if `op` is NULL or not a tuple, `MemoryError`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn PyTuple_GetSlice(
+    op: *mut PyObject,
+    low: Py_ssize_t,
+    high: Py_ssize_t,
+) -> *mut PyObject {
+    guard("PyTuple_GetSlice", || {
+        // SAFETY: NULL or live, per the C API.
+        unsafe {
+            if !is_tuple(op) {
+                errors::bad_internal_call();
+                return null_mut();
+            }
+            tupleobject::get_slice(op, low, high).unwrap_or(null_mut())
+        }
+    })
+}
+
+/// Resizes the tuple `*p` in place to `newsize` items (new slots are NULL, dropped ones are
+/// released). Only for an exact tuple nobody else holds yet: its reference count must be 1
+/// (the empty tuple is also accepted, and replaced). `*p` may move.
+///
+/// Returns: 0, with `*p` the resized tuple (a reference the caller owns).
+/// Errors: -1 with `SystemError` if `p` or `*p` is NULL, `*p` is not an exact tuple, is
+/// shared, or `newsize` is negative; `MemoryError`. On error `*p` is released and set to
+/// NULL (a NULL `p` is left alone).
+/// Ownership: steals `*p` and gives back the result in its place.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn _PyTuple_Resize(p: *mut *mut PyObject, newsize: Py_ssize_t) -> c_int {
+    guard("_PyTuple_Resize", || {
+        if p.is_null() {
+            errors::bad_internal_call();
+            return -1;
+        }
+        // SAFETY: `p` points to NULL or an object the caller owns.
+        match unsafe { tupleobject::resize(p, newsize) } {
+            Ok(()) => 0,
+            Err(_) => -1,
+        }
+    })
+}
+
 /// The array form behind `PyTuple_Pack` (called by its C body in `src/c/tupleobject.c`).
 ///
 /// Returns: a new tuple holding new references to the `n` items.

@@ -212,8 +212,7 @@ pub(crate) unsafe fn length(op: *mut PyObject) -> PyResult<Py_ssize_t> {
     }
 }
 
-/// `iter(op)`: `tp_iter`, or an iterator over `sq_item` (provided by the sequence-iterator
-/// type once registered).
+/// `iter(op)`: `tp_iter`, or an iterator over `sq_item` (`PySeqIter_New`).
 pub(crate) unsafe fn get_iter(op: *mut PyObject) -> PyResult<Owned> {
     // SAFETY: per caller.
     unsafe {
@@ -234,6 +233,7 @@ pub(crate) unsafe fn get_iter(op: *mut PyObject) -> PyResult<Owned> {
                 }
                 Ok(it)
             }
+            None if iterobject::sequence_check(op) => iterobject::seq_iter_new(op),
             None => Err(errors::type_error(&format!("'{}' object is not iterable", type_name(tp)))),
         }
     }

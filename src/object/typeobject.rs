@@ -126,6 +126,14 @@ pub(crate) fn init_types() -> PyResult<()> {
             &raw mut setobject::PySet_Type,
             &raw mut setobject::PyFrozenSet_Type,
             &raw mut setobject::PySetIter_Type,
+            &raw mut sliceobject::PySlice_Type,
+            &raw mut rangeobject::PyRange_Type,
+            &raw mut rangeobject::PyRangeIter_Type,
+            &raw mut rangeobject::PyLongRangeIter_Type,
+            &raw mut iterobject::PyTupleIter_Type,
+            &raw mut iterobject::PyListIter_Type,
+            &raw mut iterobject::PySeqIter_Type,
+            &raw mut capsule::PyCapsule_Type,
         ] {
             ready(tp)?;
         }
