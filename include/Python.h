@@ -42,6 +42,8 @@
 #include "listobject.h"
 #include "unicodeobject.h"
 #include "bytesobject.h"
+#include "bytearrayobject.h"
+#include "memoryobject.h"
 #include "pyerrors.h"
 
 /* Function and global declarations (generated from src/ by cbindgen). */

@@ -24,11 +24,15 @@ pub type wchar_t = core::ffi::c_int;
 pub type Py_hash_t = isize;
 pub type Py_uhash_t = usize;
 
+pub mod bytearrayobject;
 pub mod initconfig;
+pub mod memoryobject;
 pub mod object;
 pub mod pystate;
 
+pub use bytearrayobject::*;
 pub use initconfig::*;
+pub use memoryobject::*;
 pub use object::*;
 pub use pystate::*;
 
