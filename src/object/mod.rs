@@ -19,12 +19,17 @@ use crate::abi::*;
 
 pub(crate) mod abstract_;
 pub(crate) mod alloc;
+pub(crate) mod buffer;
+pub(crate) mod bytearrayobject;
+pub(crate) mod bytes_methods;
 pub(crate) mod bytesobject;
 pub(crate) mod errors;
 pub(crate) mod exceptions;
 pub(crate) mod floatrepr;
 pub(crate) mod listobject;
 pub(crate) mod longobject;
+pub(crate) mod memoryformat;
+pub(crate) mod memoryobject;
 pub(crate) mod pyhash;
 pub(crate) mod singletons;
 pub(crate) mod tupleobject;

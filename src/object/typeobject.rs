@@ -117,6 +117,12 @@ pub(crate) fn init_types() -> PyResult<()> {
             &raw mut listobject::PyList_Type,
             &raw mut unicodeobject::PyUnicode_Type,
             &raw mut bytesobject::PyBytes_Type,
+            &raw mut bytesobject::PyBytesIter_Type,
+            &raw mut bytearrayobject::PyByteArray_Type,
+            &raw mut bytearrayobject::PyByteArrayIter_Type,
+            &raw mut memoryobject::_PyManagedBuffer_Type,
+            &raw mut memoryobject::PyMemoryView_Type,
+            &raw mut memoryobject::_PyMemoryIter_Type,
         ] {
             ready(tp)?;
         }
