@@ -271,6 +271,23 @@ impl Dims {
     }
 }
 
+/// The extent of dimension `d` of a view (implied for a 1-D view without shape).
+///
+/// # Safety
+/// `v` is a filled view and `d < ndim`.
+pub(crate) unsafe fn extent(v: &Py_buffer, d: usize) -> Py_ssize_t {
+    if v.shape.is_null() {
+        if v.itemsize > 0 {
+            v.len / v.itemsize
+        } else {
+            0
+        }
+    } else {
+        // SAFETY: per caller.
+        unsafe { *v.shape.add(d) }
+    }
+}
+
 /// `PyBuffer_FillContiguousStrides`: the strides of a contiguous array of `shape`
 /// (Fortran order for `'F'`, C order otherwise).
 pub(crate) fn contiguous_strides(shape: &[Py_ssize_t], itemsize: Py_ssize_t, order: char) -> Vec<Py_ssize_t> {

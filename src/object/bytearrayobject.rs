@@ -497,22 +497,11 @@ unsafe extern "C" fn bytearray_ass_item(op: *mut PyObject, i: Py_ssize_t, value:
 }
 
 unsafe extern "C" fn bytearray_contains(op: *mut PyObject, arg: *mut PyObject) -> c_int {
-    // SAFETY: called through sq_contains with a bytearray and a live object. The slice
-    // is read after `arg`'s conversion, which may resize the bytearray.
-    unsafe {
-        let r = match methods::index_ssize_clamped(arg) {
-            Ok(v) => u8::try_from(v)
-                .map_err(|_| errors::value_error(methods::BYTE_RANGE))
-                .map(|b| as_slice(op).contains(&b)),
-            Err(_) => {
-                errors::clear();
-                buffer::View::get(arg).map(|v| methods::find(as_slice(op), v.bytes()).is_some())
-            }
-        };
-        match r {
-            Ok(b) => b as c_int,
-            Err(_) => -1,
-        }
+    // SAFETY: called through sq_contains with a bytearray and a live object; the contents
+    // are read after the needle's conversion, which may resize the bytearray.
+    match unsafe { methods::needle(arg) } {
+        Ok(n) => n.found_in(unsafe { as_slice(op) }) as c_int,
+        Err(_) => -1,
     }
 }
 

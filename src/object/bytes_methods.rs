@@ -214,20 +214,36 @@ pub(crate) fn repr_object(
 
 // --- searching -------------------------------------------------------------------------------
 
-/// `_Py_bytes_contains`: `arg in data`, where `arg` is an int (a byte value) or anything
-/// exporting a buffer (a substring).
-pub(crate) unsafe fn contains(data: &[u8], arg: *mut PyObject) -> PyResult<bool> {
+/// What `x in bytes_like` looks for: a byte value, or a substring.
+pub(crate) enum Needle {
+    Byte(u8),
+    Bytes(buffer::View),
+}
+
+impl Needle {
+    /// `_Py_bytes_contains`'s search, once the needle is known.
+    pub(crate) fn found_in(&self, data: &[u8]) -> bool {
+        match self {
+            Needle::Byte(b) => data.contains(b),
+            Needle::Bytes(v) => find(data, v.bytes()).is_some(),
+        }
+    }
+}
+
+/// The needle of `_Py_bytes_contains`: an int (a byte value, ValueError outside
+/// `range(0, 256)`), else anything exporting a buffer. As the conversion may run
+/// `__index__`, callers read their data only afterwards.
+pub(crate) unsafe fn needle(arg: *mut PyObject) -> PyResult<Needle> {
     // SAFETY: per caller, live.
     unsafe {
-        match index_ssize_clamped(arg) {
-            Ok(v) => {
-                let b = u8::try_from(v).map_err(|_| errors::value_error(BYTE_RANGE))?;
-                Ok(data.contains(&b))
-            }
-            Err(_) => {
+        // CPython tries the int conversion and clears its error; without `__index__` that
+        // always fails, so the exception is not made at all.
+        let as_int = if is_index(arg) { index_ssize_clamped(arg).ok() } else { None };
+        match as_int {
+            Some(v) => u8::try_from(v).map(Needle::Byte).map_err(|_| errors::value_error(BYTE_RANGE)),
+            None => {
                 errors::clear();
-                let v = buffer::View::get(arg)?;
-                Ok(find(data, v.bytes()).is_some())
+                buffer::View::get(arg).map(Needle::Bytes)
             }
         }
     }

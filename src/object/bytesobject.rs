@@ -215,11 +215,17 @@ unsafe fn concat_error(a: *mut PyObject, b: *mut PyObject) -> PyErr {
 pub(crate) unsafe fn concat(a: *mut PyObject, b: *mut PyObject) -> PyResult<Owned> {
     // SAFETY: per caller, live objects.
     unsafe {
-        let (va, vb) = match buffer::views2(a, b) {
-            Ok(v) => v,
-            Err(_) => return Err(concat_error(a, b)),
+        // Two exact bytes: their buffers are their data, no need to ask for views.
+        let views;
+        let (x, y) = if check_exact(a) && check_exact(b) {
+            (as_slice(a), as_slice(b))
+        } else {
+            views = match buffer::views2(a, b) {
+                Ok(v) => v,
+                Err(_) => return Err(concat_error(a, b)),
+            };
+            (views.0.bytes(), views.1.bytes())
         };
-        let (x, y) = (va.bytes(), vb.bytes());
         if x.is_empty() && check_exact(b) {
             return Ok(new_ref(b));
         }
@@ -481,8 +487,9 @@ pub(crate) fn small_int(b: u8) -> *mut PyObject {
 
 unsafe extern "C" fn bytes_contains(op: *mut PyObject, arg: *mut PyObject) -> c_int {
     // SAFETY: called through sq_contains with a bytes and a live object.
-    match unsafe { methods::contains(as_slice(op), arg) } {
-        Ok(b) => b as c_int,
+    match unsafe { methods::needle(arg) } {
+        // SAFETY: a bytes, which nothing can change.
+        Ok(n) => n.found_in(unsafe { as_slice(op) }) as c_int,
         Err(_) => -1,
     }
 }

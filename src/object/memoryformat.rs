@@ -51,6 +51,33 @@ pub(crate) fn single_char(fmt: &[u8]) -> PyResult<u8> {
     }
 }
 
+/// [`single_char`] of a view's format (NULL meaning `"B"`), reading only the characters it
+/// needs.
+///
+/// # Safety
+/// `format` is NULL or NUL-terminated.
+#[inline]
+pub(crate) unsafe fn view_char(format: *const std::ffi::c_char) -> PyResult<u8> {
+    if format.is_null() {
+        return Ok(b'B');
+    }
+    // SAFETY: per caller, NUL-terminated: each byte read comes before or at the NUL.
+    unsafe {
+        let f = format.cast::<u8>();
+        let f = if *f == b'@' { f.add(1) } else { f };
+        if *f != 0 && *f.add(1) == 0 {
+            return Ok(*f);
+        }
+        not_single(format)
+    }
+}
+
+#[cold]
+unsafe fn not_single(format: *const std::ffi::c_char) -> PyResult<u8> {
+    // SAFETY: per caller, NUL-terminated.
+    single_char(unsafe { std::ffi::CStr::from_ptr(format) }.to_bytes())
+}
+
 /// CPython's text for a format it cannot unpack into an object.
 pub(crate) fn unsupported(ch: u8) -> PyErr {
     errors::not_implemented_error(&format!("memoryview: format {} not supported", ch as char))
@@ -70,6 +97,7 @@ pub(crate) enum Scalar {
 ///
 /// # Safety
 /// `p` is readable for the format's size.
+#[inline]
 pub(crate) unsafe fn unpack(ch: u8, p: *const u8) -> Option<Scalar> {
     use std::ffi::{c_int, c_long, c_short};
     use std::ptr::read_unaligned as rd;
@@ -135,6 +163,7 @@ fn int_eq_float(i: i128, f: f64) -> bool {
 }
 
 /// The Python object for an item (a new reference).
+#[inline]
 pub(crate) fn to_object(ch: u8, s: Scalar) -> PyResult<Owned> {
     match s {
         Scalar::Int(v) => int_from_i128(v),
@@ -145,6 +174,7 @@ pub(crate) fn to_object(ch: u8, s: Scalar) -> PyResult<Owned> {
 }
 
 /// A new `int` for any value an item can hold (up to 64 bits unsigned).
+#[inline]
 pub(crate) fn int_from_i128(v: i128) -> PyResult<Owned> {
     if let Ok(small) = i64::try_from(v) {
         return longobject::from_i64(small);

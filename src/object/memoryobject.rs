@@ -157,6 +157,7 @@ fn released_error() -> PyErr {
 }
 
 /// CPython's `CHECK_RELEASED`: the view, or its managed buffer, was released.
+#[inline]
 unsafe fn check_released(m: &Mv) -> PyResult<()> {
     // SAFETY: a live view has a live managed buffer.
     let mbuf_released = unsafe { (*m.mbuf).flags & _Py_MANAGED_BUFFER_RELEASED != 0 };
@@ -472,6 +473,7 @@ unsafe extern "C" fn memory_length(op: *mut PyObject) -> Py_ssize_t {
 }
 
 /// CPython's `lookup_dimension`: the item pointer one index further into dimension `dim`.
+#[inline]
 unsafe fn lookup_dimension(
     view: &Py_buffer,
     ptr: *mut u8,
@@ -494,6 +496,7 @@ unsafe fn lookup_dimension(
 }
 
 /// The item at `ptr` as an object.
+#[inline]
 unsafe fn unpack_single(ch: u8, ptr: *const u8) -> PyResult<Owned> {
     // SAFETY: per caller, an item of format `ch`.
     match unsafe { fmt::unpack(ch, ptr) } {
@@ -507,15 +510,23 @@ unsafe extern "C" fn memory_item(op: *mut PyObject, index: Py_ssize_t) -> *mut P
     unsafe { item(op, index) }.unwrap_or(null_mut())
 }
 
+#[inline]
 unsafe fn item(op: *mut PyObject, index: Py_ssize_t) -> PyResult<Owned> {
     // SAFETY: per caller, a memoryview.
     unsafe {
         let m = mv(op);
         check_released(m)?;
-        let ch = fmt::single_char(buffer::format_of(&m.view))?;
+        let ch = fmt::view_char(m.view.format)?;
         match m.view.ndim {
             0 => Err(errors::type_error("invalid indexing of 0-dim memory")),
-            1 => unpack_single(ch, lookup_dimension(&m.view, m.view.buf.cast(), 0, index)?),
+            1 => {
+                let p = lookup_dimension(&m.view, m.view.buf.cast(), 0, index)?;
+                if ch == b'B' {
+                    // The common case: a small int, no allocation.
+                    return Ok(bytesobject::small_int(*p));
+                }
+                unpack_single(ch, p)
+            }
             _ => Err(errors::not_implemented_error("multi-dimensional sub-views are not implemented")),
         }
     }
@@ -578,7 +589,7 @@ unsafe fn subscript(op: *mut PyObject, key: *mut PyObject) -> PyResult<Owned> {
         let view = &m.view;
         if view.ndim == 0 {
             if is_empty_tuple(key) {
-                let ch = fmt::single_char(buffer::format_of(view))?;
+                let ch = fmt::view_char(view.format)?;
                 return unpack_single(ch, view.buf.cast());
             }
             if key == singletons::ellipsis() {
@@ -590,7 +601,7 @@ unsafe fn subscript(op: *mut PyObject, key: *mut PyObject) -> PyResult<Owned> {
             return item(op, index_for_item(key)?);
         }
         if is_multiindex(key) {
-            let ch = fmt::single_char(buffer::format_of(view))?;
+            let ch = fmt::view_char(view.format)?;
             if (tupleobject::size(key) as c_int) < view.ndim {
                 return Err(errors::not_implemented_error("sub-views are not implemented"));
             }
@@ -613,7 +624,7 @@ unsafe fn ass_sub(op: *mut PyObject, key: *mut PyObject, value: *mut PyObject) -
     unsafe {
         let m = mv(op);
         check_released(m)?;
-        let ch = fmt::single_char(buffer::format_of(&m.view))?;
+        let ch = fmt::view_char(m.view.format)?;
         if m.view.readonly != 0 {
             return Err(errors::type_error("cannot modify read-only memory"));
         }
@@ -795,11 +806,11 @@ unsafe extern "C" fn memory_richcompare(v: *mut PyObject, w: *mut PyObject, op: 
 unsafe fn views_equal(a: &Py_buffer, b: &Py_buffer) -> PyResult<bool> {
     // SAFETY: both are filled views.
     unsafe {
-        let (da, db) = (Dims::of(a), Dims::of(b));
         if a.ndim != b.ndim {
             return Ok(false);
         }
-        for (&x, &y) in da.shape.iter().zip(&db.shape) {
+        for d in 0..a.ndim.max(0) as usize {
+            let (x, y) = (buffer::extent(a, d), buffer::extent(b, d));
             if x != y {
                 return Ok(false);
             }
@@ -845,6 +856,7 @@ unsafe fn views_equal(a: &Py_buffer, b: &Py_buffer) -> PyResult<bool> {
         if a.ndim == 0 {
             return Ok(scalar_pair_eq(na.ch, a.buf.cast(), nb.ch, b.buf.cast()));
         }
+        let (da, db) = (Dims::of(a), Dims::of(b));
         let la = Layout { base: a.buf.cast(), strides: &da.strides, suboffsets: da.suboffsets.as_deref() };
         let lb = Layout { base: b.buf.cast(), strides: &db.strides, suboffsets: db.suboffsets.as_deref() };
         let mut equal = true;
@@ -909,7 +921,7 @@ unsafe fn iter(op: *mut PyObject) -> PyResult<Owned> {
                 return Err(errors::not_implemented_error("multi-dimensional sub-views are not implemented"))
             }
         }
-        let ch = fmt::single_char(buffer::format_of(&m.view))?;
+        let ch = fmt::view_char(m.view.format)?;
         let it = alloc::malloc(size_of::<MemoryIter>()) as *mut MemoryIter;
         if it.is_null() {
             return Err(errors::no_memory());
@@ -942,6 +954,9 @@ unsafe extern "C" fn memoryiter_next(op: *mut PyObject) -> *mut PyObject {
                 Ok(p) => p,
                 Err(_) => return null_mut(),
             };
+            if it.it_fmt == b'B' {
+                return bytesobject::small_int(*p);
+            }
             return unpack_single(it.it_fmt, p).unwrap_or(null_mut());
         }
         it.it_seq = null_mut();
