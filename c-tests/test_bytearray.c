@@ -238,6 +238,33 @@ static void test_slots(void) {
     CHECK_EXC(PyExc_ValueError, "byte must be in range(0, 256)");
     CHECK_STR(as_str(ba), "IT's");
 
+    /* Subscripts: any __index__, negative from the end. */
+    PyMappingMethods *mp = PyByteArray_Type.tp_as_mapping;
+    PyObject *m1 = PyLong_FromLong(-1), *m9 = PyLong_FromLong(-9), *i1 = new_index(1);
+    CHECK_INT(mp->mp_length(ba), 4);
+    CHECK_LONG_OBJ(mp->mp_subscript(ba, m1), 's');
+    CHECK_LONG_OBJ(mp->mp_subscript(ba, i1), 'T');
+    CHECK(mp->mp_subscript(ba, m9) == NULL);
+    CHECK_EXC(PyExc_IndexError, "bytearray index out of range");
+    CHECK(mp->mp_subscript(ba, s) == NULL);
+    CHECK_EXC(PyExc_TypeError, "bytearray indices must be integers or slices, not str");
+    CHECK_INT(mp->mp_ass_subscript(ba, m1, v), 0);
+    CHECK_STR(as_str(ba), "IT'I");
+    CHECK_INT(mp->mp_ass_subscript(ba, m1, NULL), 0);
+    CHECK_STR(as_str(ba), "IT'");
+    CHECK_INT(mp->mp_ass_subscript(ba, s, v), -1);
+    CHECK_EXC(PyExc_TypeError, "bytearray indices must be integers or slices, not str");
+    CHECK_INT(mp->mp_ass_subscript(ba, m9, v), -1);
+    CHECK_EXC(PyExc_IndexError, "bytearray index out of range");
+    CHECK_INT(mp->mp_ass_subscript(ba, m9, big), -1);       /* the value first, here too */
+    CHECK_EXC(PyExc_ValueError, "byte must be in range(0, 256)");
+    CHECK_INT(PyByteArray_Resize(ba, 4), 0);
+    PyByteArray_AS_STRING(ba)[3] = 's';
+    CHECK_STR(as_str(ba), "IT's");
+    Py_DECREF(m1);
+    Py_DECREF(m9);
+    Py_DECREF(i1);
+
     /* Deletion (NULL value): from the front moves the start, elsewhere the tail. */
     PyByteArrayObject *o = (PyByteArrayObject *)ba;
     CHECK_INT(sq->sq_ass_item(ba, 0, NULL), 0);

@@ -188,6 +188,21 @@ static void test_sequence(void) {
     CHECK_EXC(PyExc_IndexError, "index out of range");
     CHECK(sq->sq_ass_item == NULL);
 
+    /* Subscripts: any __index__, negative from the end. */
+    PyMappingMethods *mp = PyBytes_Type.tp_as_mapping;
+    PyObject *m1 = PyLong_FromLong(-1), *m3 = PyLong_FromLong(-3), *i0 = new_index(0);
+    CHECK_INT(mp->mp_length(ab), 2);
+    CHECK_LONG_OBJ(mp->mp_subscript(ab, m1), 'b');
+    CHECK_LONG_OBJ(mp->mp_subscript(ab, i0), 'a');
+    CHECK(mp->mp_subscript(ab, m3) == NULL);
+    CHECK_EXC(PyExc_IndexError, "index out of range");
+    CHECK(mp->mp_subscript(ab, s) == NULL);
+    CHECK_EXC(PyExc_TypeError, "byte indices must be integers or slices, not str");
+    CHECK(mp->mp_ass_subscript == NULL);
+    Py_DECREF(m1);
+    Py_DECREF(m3);
+    Py_DECREF(i0);
+
     PyObject *b98 = PyLong_FromLong('b'), *b99 = PyLong_FromLong('c');
     PyObject *neg = PyLong_FromLong(-1), *big = PyLong_FromLong(256), *idx = new_index('a');
     PyObject *sub = PyBytes_FromString("b"), *absub = PyBytes_FromString("ab");

@@ -741,6 +741,11 @@ extern PyLongObject _Py_FalseStruct;
 extern PyLongObject _Py_TrueStruct;
 
 /**
+ * `memory_iterator`.
+ */
+extern PyTypeObject _PyMemoryIter_Type;
+
+/**
  * `managedbuffer`.
  */
 extern PyTypeObject _PyManagedBuffer_Type;
@@ -749,11 +754,6 @@ extern PyTypeObject _PyManagedBuffer_Type;
  * `memoryview`.
  */
 extern PyTypeObject PyMemoryView_Type;
-
-/**
- * `memory_iterator`.
- */
-extern PyTypeObject _PyMemoryIter_Type;
 
 /**
  * `None`.

@@ -25,6 +25,12 @@ static BYTEARRAY_AS_SEQUENCE: ReadOnly<PySequenceMethods> = ReadOnly(PySequenceM
     sq_inplace_repeat: Some(bytearray_irepeat),
 });
 
+static BYTEARRAY_AS_MAPPING: ReadOnly<PyMappingMethods> = ReadOnly(PyMappingMethods {
+    mp_length: Some(bytearray_length),
+    mp_subscript: Some(bytearray_subscript),
+    mp_ass_subscript: Some(bytearray_ass_subscript),
+});
+
 static BYTEARRAY_AS_BUFFER: ReadOnly<PyBufferProcs> = ReadOnly(PyBufferProcs {
     bf_getbuffer: Some(bytearray_getbuffer),
     bf_releasebuffer: Some(bytearray_releasebuffer),
@@ -39,6 +45,7 @@ pub static mut PyByteArray_Type: PyTypeObject = PyTypeObject {
     tp_dealloc: Some(bytearray_dealloc),
     tp_repr: Some(bytearray_repr),
     tp_as_sequence: BYTEARRAY_AS_SEQUENCE.as_mut_ptr(),
+    tp_as_mapping: BYTEARRAY_AS_MAPPING.as_mut_ptr(),
     tp_hash: Some(hash_not_implemented),
     tp_str: Some(bytearray_repr),
     tp_as_buffer: BYTEARRAY_AS_BUFFER.as_mut_ptr(),
@@ -293,14 +300,8 @@ pub(crate) unsafe fn from_object(op: *mut PyObject) -> PyResult<Owned> {
             return Err(errors::type_error("string argument without an encoding"));
         }
         if methods::is_index(op) {
-            match methods::index_i128(op) {
-                Ok(v) => {
-                    let Ok(count) = isize::try_from(v) else {
-                        return Err(errors::overflow_error(&format!(
-                            "cannot fit '{}' into an index-sized integer",
-                            buffer::type_name_trunc(tp, 200)
-                        )));
-                    };
+            match methods::index_ssize(op, errors::overflow_error) {
+                Ok(count) => {
                     if count < 0 {
                         return Err(errors::value_error("negative count"));
                     }
@@ -493,6 +494,44 @@ unsafe extern "C" fn bytearray_ass_item(op: *mut PyObject, i: Py_ssize_t, value:
                 Err(_) => -1,
             },
         }
+    }
+}
+
+/// CPython's TypeError for a subscript that is neither an int nor a slice.
+unsafe fn bad_index(key: *mut PyObject) -> PyErr {
+    // SAFETY: per caller, live.
+    let name = unsafe { buffer::type_name_trunc(type_of(key), 200) };
+    errors::type_error(&format!("bytearray indices must be integers or slices, not {name}"))
+}
+
+/// `bytearray[key]` for an int key (negative from the end). Slices come with the slice
+/// type.
+unsafe extern "C" fn bytearray_subscript(op: *mut PyObject, key: *mut PyObject) -> *mut PyObject {
+    // SAFETY: called through mp_subscript with a bytearray and a live key.
+    unsafe {
+        if !methods::is_index(key) {
+            bad_index(key);
+            return null_mut();
+        }
+        let Ok(i) = methods::index_ssize(key, errors::index_error) else { return null_mut() };
+        bytearray_item(op, if i < 0 { i + size(op) } else { i })
+    }
+}
+
+/// `bytearray[key] = value` (NULL deletes) for an int key.
+unsafe extern "C" fn bytearray_ass_subscript(
+    op: *mut PyObject,
+    key: *mut PyObject,
+    value: *mut PyObject,
+) -> c_int {
+    // SAFETY: called through mp_ass_subscript with a bytearray, a live key, NULL or a value.
+    unsafe {
+        if !methods::is_index(key) {
+            bad_index(key);
+            return -1;
+        }
+        let Ok(i) = methods::index_ssize(key, errors::index_error) else { return -1 };
+        bytearray_ass_item(op, i, value)
     }
 }
 

@@ -85,6 +85,18 @@ pub(crate) unsafe fn index_ssize_clamped(op: *mut PyObject) -> PyResult<Py_ssize
     Ok(v.clamp(isize::MIN as i128, isize::MAX as i128) as isize)
 }
 
+/// `PyNumber_AsSsize_t(op, err)`: the index, or `err` (IndexError, OverflowError, ...)
+/// "cannot fit 'T' into an index-sized integer" when it does not fit.
+pub(crate) unsafe fn index_ssize(op: *mut PyObject, err: fn(&str) -> PyErr) -> PyResult<Py_ssize_t> {
+    // SAFETY: per caller, live.
+    let v = unsafe { index_i128(op) }?;
+    isize::try_from(v).map_err(|_| {
+        // SAFETY: live.
+        let name = unsafe { buffer::type_name_trunc(type_of(op), 200) };
+        err(&format!("cannot fit '{name}' into an index-sized integer"))
+    })
+}
+
 /// One byte from an `__index__`-able object; `msg` is the ValueError text for values
 /// outside `range(0, 256)` (CPython says "bytes must be ..." for `bytes()`, "byte must be
 /// ..." for `bytearray` and `in`).

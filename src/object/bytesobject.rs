@@ -32,6 +32,12 @@ static BYTES_AS_SEQUENCE: ReadOnly<PySequenceMethods> = ReadOnly(PySequenceMetho
     sq_inplace_repeat: None,
 });
 
+static BYTES_AS_MAPPING: ReadOnly<PyMappingMethods> = ReadOnly(PyMappingMethods {
+    mp_length: Some(bytes_length),
+    mp_subscript: Some(bytes_subscript),
+    mp_ass_subscript: None,
+});
+
 static BYTES_AS_BUFFER: ReadOnly<PyBufferProcs> =
     ReadOnly(PyBufferProcs { bf_getbuffer: Some(bytes_getbuffer), bf_releasebuffer: None });
 
@@ -45,6 +51,7 @@ pub static mut PyBytes_Type: PyTypeObject = PyTypeObject {
     tp_dealloc: Some(typeobject::object_dealloc),
     tp_repr: Some(bytes_repr),
     tp_as_sequence: BYTES_AS_SEQUENCE.as_mut_ptr(),
+    tp_as_mapping: BYTES_AS_MAPPING.as_mut_ptr(),
     tp_hash: Some(bytes_hash),
     tp_str: Some(bytes_repr),
     tp_as_buffer: BYTES_AS_BUFFER.as_mut_ptr(),
@@ -465,6 +472,20 @@ pub(crate) unsafe fn fill_repeated(dst: *mut u8, total: usize, src: *const u8, l
             std::ptr::copy_nonoverlapping(dst, dst.add(done), n);
             done += n;
         }
+    }
+}
+
+/// `bytes[key]` for an int key (negative from the end). Slices come with the slice type.
+unsafe extern "C" fn bytes_subscript(op: *mut PyObject, key: *mut PyObject) -> *mut PyObject {
+    // SAFETY: called through mp_subscript with a bytes and a live key.
+    unsafe {
+        if !methods::is_index(key) {
+            let name = buffer::type_name_trunc(type_of(key), 200);
+            errors::type_error(&format!("byte indices must be integers or slices, not {name}"));
+            return null_mut();
+        }
+        let Ok(i) = methods::index_ssize(key, errors::index_error) else { return null_mut() };
+        bytes_item(op, if i < 0 { i + size(op) } else { i })
     }
 }
 

@@ -29,6 +29,7 @@ pub(crate) mod floatrepr;
 pub(crate) mod listobject;
 pub(crate) mod longobject;
 pub(crate) mod memoryformat;
+pub(crate) mod memoryitems;
 pub(crate) mod memoryobject;
 pub(crate) mod pyhash;
 pub(crate) mod singletons;
