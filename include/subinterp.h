@@ -1308,12 +1308,13 @@ int PyBytes_AsStringAndSize(PyObject *o, char **s, Py_ssize_t *len);
 
 /**
  * `*pv = *pv + w` for a `bytes` `*pv` and any bytes-like `w`, in place when `*pv` is
- * an exact `bytes` referenced only by the caller. Does nothing if `pv` or `*pv` is NULL.
+ * an exact `bytes` referenced only by the caller. Does nothing if `*pv` is NULL.
  *
  * Ownership: `*pv` is replaced by a new reference (the old one is consumed); `w` is
  * borrowed.
  * Errors: `*pv` set to NULL with `TypeError("can't concat W to V")` or `MemoryError`;
- * with `w` NULL, `*pv` is cleared (no exception).
+ * with `w` NULL, `*pv` is cleared (no exception); `SystemError` if `pv` is NULL (CPython
+ * asserts).
  */
 void PyBytes_Concat(PyObject **pv, PyObject *w);
 
@@ -1321,6 +1322,7 @@ void PyBytes_Concat(PyObject **pv, PyObject *w);
  * `PyBytes_Concat`, then drops the caller's reference to `w`.
  *
  * Ownership: as `PyBytes_Concat`; `w` is consumed (NULL allowed).
+ * Errors: as `PyBytes_Concat`.
  */
 void PyBytes_ConcatAndDel(PyObject **pv, PyObject *w);
 

@@ -153,12 +153,13 @@ pub unsafe extern "C" fn PyBytes_AsStringAndSize(
 }
 
 /// `*pv = *pv + w` for a `bytes` `*pv` and any bytes-like `w`, in place when `*pv` is
-/// an exact `bytes` referenced only by the caller. Does nothing if `pv` or `*pv` is NULL.
+/// an exact `bytes` referenced only by the caller. Does nothing if `*pv` is NULL.
 ///
 /// Ownership: `*pv` is replaced by a new reference (the old one is consumed); `w` is
 /// borrowed.
 /// Errors: `*pv` set to NULL with `TypeError("can't concat W to V")` or `MemoryError`;
-/// with `w` NULL, `*pv` is cleared (no exception).
+/// with `w` NULL, `*pv` is cleared (no exception); `SystemError` if `pv` is NULL (CPython
+/// asserts).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn PyBytes_Concat(pv: *mut *mut PyObject, w: *mut PyObject) {
     guard("PyBytes_Concat", || {
@@ -174,6 +175,7 @@ pub unsafe extern "C" fn PyBytes_Concat(pv: *mut *mut PyObject, w: *mut PyObject
 /// `PyBytes_Concat`, then drops the caller's reference to `w`.
 ///
 /// Ownership: as `PyBytes_Concat`; `w` is consumed (NULL allowed).
+/// Errors: as `PyBytes_Concat`.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn PyBytes_ConcatAndDel(pv: *mut *mut PyObject, w: *mut PyObject) {
     guard("PyBytes_ConcatAndDel", || {
