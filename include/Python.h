@@ -48,6 +48,8 @@
 #include "bytesobject.h"
 #include "dictobject.h"
 #include "setobject.h"
+#include "bytearrayobject.h"
+#include "memoryobject.h"
 #include "pyerrors.h"
 
 /* Function and global declarations (generated from src/ by cbindgen). */

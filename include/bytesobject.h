@@ -7,7 +7,7 @@ extern "C" {
 
 typedef struct {
     PyObject_VAR_HEAD
-    Py_hash_t ob_shash;     /* -1 until computed */
+    Py_DEPRECATED(3.11) Py_hash_t ob_shash;  /* -1 until computed */
     char ob_sval[1];        /* ob_size bytes, then a NUL */
 } PyBytesObject;
 

@@ -16,9 +16,24 @@ extern "C" {
 #endif // __cplusplus
 
 /**
+ * `bytearray`.
+ */
+extern PyTypeObject PyByteArray_Type;
+
+/**
+ * `bytearray_iterator`.
+ */
+extern PyTypeObject PyByteArrayIter_Type;
+
+/**
  * `bytes`.
  */
 extern PyTypeObject PyBytes_Type;
+
+/**
+ * `bytes_iterator`.
+ */
+extern PyTypeObject PyBytesIter_Type;
 
 /**
  * `dict_keyiterator`.
@@ -767,6 +782,21 @@ extern PyLongObject _Py_FalseStruct;
 extern PyLongObject _Py_TrueStruct;
 
 /**
+ * `memory_iterator`.
+ */
+extern PyTypeObject _PyMemoryIter_Type;
+
+/**
+ * `managedbuffer`.
+ */
+extern PyTypeObject _PyManagedBuffer_Type;
+
+/**
+ * `memoryview`.
+ */
+extern PyTypeObject PyMemoryView_Type;
+
+/**
  * `set`. Unhashable: `tp_hash` stays empty.
  */
 extern PyTypeObject PySet_Type;
@@ -855,6 +885,101 @@ extern PyTypeObject PyUnicode_Type;
  * `str_iterator`: iterates non-ASCII strings.
  */
 extern PyTypeObject PyUnicodeIter_Type;
+
+/**
+ * A `bytes` of `size` bytes copied from `s`; with `s` NULL, `size` bytes left to fill
+ * (possibly shrunk later with `_PyBytes_Resize`). Objects of length 0 and of one byte
+ * copied from `s` are shared immortals.
+ *
+ * Returns: a new reference.
+ * Errors: NULL with `SystemError("Negative size passed to PyBytes_FromStringAndSize")`,
+ * `OverflowError("byte string is too large")`, `MemoryError`.
+ */
+PyObject *PyBytes_FromStringAndSize(const char *s, Py_ssize_t size);
+
+/**
+ * A `bytes` holding a copy of the NUL-terminated `s` (without the NUL).
+ *
+ * Returns: a new reference.
+ * Errors: NULL with `SystemError` if `s` is NULL (CPython crashes), `MemoryError`.
+ */
+PyObject *PyBytes_FromString(const char *s);
+
+/**
+ * `bytes(o)`: `o` itself if it is exactly a `bytes`, else a copy of its buffer (any
+ * layout), else the values of a list, tuple or iterable of ints in `range(0, 256)`.
+ *
+ * Returns: a new reference.
+ * Errors: NULL with `TypeError("cannot convert 'T' object to bytes")` (also for `str`),
+ * CPython's TypeError for a non-integer item, `ValueError("bytes must be in range(0,
+ * 256)")`, what iteration raises; `SystemError` for NULL.
+ */
+PyObject *PyBytes_FromObject(PyObject *o);
+
+/**
+ * Returns: the length of a `bytes` (or subclass) object.
+ * Errors: -1 with `TypeError("expected bytes, T found")`; `SystemError` for NULL.
+ */
+Py_ssize_t PyBytes_Size(PyObject *o);
+
+/**
+ * Returns: the bytes of a `bytes` object, NUL-terminated (borrowed: valid while `o`
+ * lives; never write them unless `o` is new and nobody else has seen it).
+ * Errors: NULL with `TypeError("expected bytes, T found")`; `SystemError` for NULL.
+ */
+char *PyBytes_AsString(PyObject *o);
+
+/**
+ * Stores the bytes of `o` in `*s` (borrowed, NUL-terminated) and, if `len` is not NULL,
+ * the length in `*len`. With `len` NULL the bytes must not contain a NUL.
+ *
+ * Returns: 0.
+ * Errors: -1 with `TypeError("expected bytes, T found")`; `ValueError("embedded null
+ * byte")` when `len` is NULL and `o` contains a NUL (`*s` is still set, as CPython);
+ * `SystemError` if `o` or `s` is NULL.
+ */
+int PyBytes_AsStringAndSize(PyObject *o, char **s, Py_ssize_t *len);
+
+/**
+ * `*pv = *pv + w` for a `bytes` `*pv` and any bytes-like `w`, in place when `*pv` is
+ * an exact `bytes` referenced only by the caller. Does nothing if `*pv` is NULL.
+ *
+ * Ownership: `*pv` is replaced by a new reference (the old one is consumed); `w` is
+ * borrowed.
+ * Errors: `*pv` set to NULL with `TypeError("can't concat W to V")` or `MemoryError`;
+ * with `w` NULL, `*pv` is cleared (no exception); `SystemError` if `pv` is NULL (CPython
+ * asserts).
+ */
+void PyBytes_Concat(PyObject **pv, PyObject *w);
+
+/**
+ * `PyBytes_Concat`, then drops the caller's reference to `w`.
+ *
+ * Ownership: as `PyBytes_Concat`; `w` is consumed (NULL allowed).
+ * Errors: as `PyBytes_Concat`.
+ */
+void PyBytes_ConcatAndDel(PyObject **pv, PyObject *w);
+
+/**
+ * Changes the length of the `bytes` `*pv` to `newsize`: in place when the caller holds
+ * the only reference (a new object from `PyBytes_FromStringAndSize(NULL, n)`), else by
+ * replacing `*pv` with a resized copy.
+ *
+ * Returns: 0. Ownership: `*pv` is replaced by a new reference (the old one consumed).
+ * Errors: -1 with `*pv` set to NULL (its reference dropped): `SystemError` if `*pv` is
+ * not a `bytes` or `newsize` is negative, `MemoryError`.
+ */
+int _PyBytes_Resize(PyObject **pv, Py_ssize_t newsize);
+
+/**
+ * `repr(o)` for a `bytes`: `b'...'`; with `smartquotes` non-zero, `b"..."` when the
+ * bytes contain `'` but no `"`.
+ *
+ * Returns: a new reference to a `str`.
+ * Errors: NULL with `SystemError` if `o` is NULL or not a `bytes` (CPython does not
+ * check), `OverflowError` for a repr too long for a `str`.
+ */
+PyObject *PyBytes_Repr(PyObject *o, int smartquotes);
 
 /**
  * Detaches the calling thread's thread state, releasing its interpreter's GIL so other
@@ -2222,6 +2347,197 @@ int PyUnicode_EqualToUTF8AndSize(PyObject *unicode, const char *string, Py_ssize
  * Errors: NULL with `SystemError` for NULL or a bad `op`.
  */
 PyObject *PyUnicode_RichCompare(PyObject *left, PyObject *right, int op);
+
+/**
+ * `bytearray(o)`: zeros for an int, a copy of a buffer (any layout), the values of a
+ * list, tuple or iterable of ints in `range(0, 256)`.
+ *
+ * Returns: a new reference.
+ * Errors: NULL with `TypeError("string argument without an encoding")` for a `str`,
+ * `ValueError("negative count")`, `TypeError("cannot convert 'T' object to bytearray")`,
+ * `ValueError("byte must be in range(0, 256)")`, CPython's TypeError for a non-integer
+ * item, what iteration raises; `SystemError` for NULL.
+ */
+PyObject *PyByteArray_FromObject(PyObject *o);
+
+/**
+ * A new bytearray of `size` bytes copied from `s` (uninitialized when `s` is NULL).
+ *
+ * Returns: a new reference.
+ * Errors: NULL with `SystemError("Negative size passed to
+ * PyByteArray_FromStringAndSize")`, `MemoryError`.
+ */
+PyObject *PyByteArray_FromStringAndSize(const char *s, Py_ssize_t size);
+
+/**
+ * A new bytearray holding `a + b` (any two bytes-like objects).
+ *
+ * Returns: a new reference.
+ * Errors: NULL with `TypeError("can't concat B to A")`, `MemoryError`; `SystemError` for
+ * NULL.
+ */
+PyObject *PyByteArray_Concat(PyObject *a, PyObject *b);
+
+/**
+ * Returns: the length of a bytearray.
+ * Errors: -1 with `SystemError` if `o` is NULL or not a bytearray.
+ */
+Py_ssize_t PyByteArray_Size(PyObject *o);
+
+/**
+ * Returns: the contents of a bytearray, NUL-terminated (borrowed: valid until it is
+ * resized or freed; writable).
+ * Errors: NULL with `SystemError` if `o` is NULL or not a bytearray.
+ */
+char *PyByteArray_AsString(PyObject *o);
+
+/**
+ * Changes the length of a bytearray to `len` (new bytes are uninitialized).
+ *
+ * Returns: 0.
+ * Errors: -1 with `BufferError("Existing exports of data: object cannot be re-sized")`
+ * while buffer views of it are held, `ValueError("Can only resize to positive sizes, got
+ * N")`, `MemoryError`; `SystemError` if `o` is NULL or not a bytearray.
+ */
+int PyByteArray_Resize(PyObject *o, Py_ssize_t len);
+
+/**
+ * A memoryview of any object exporting a buffer; for a memoryview, a new view sharing
+ * its export. The exporter's buffer is held (and the exporter referenced) until the last
+ * memoryview made from it is released.
+ *
+ * Returns: a new reference.
+ * Errors: NULL with `TypeError("memoryview: a bytes-like object is required, not 'T'")`,
+ * `ValueError("operation forbidden on released memoryview object")`, the exporter's
+ * error; `SystemError` for NULL.
+ */
+PyObject *PyMemoryView_FromObject(PyObject *o);
+
+/**
+ * A memoryview of `size` bytes at `mem`: read-only for `PyBUF_READ`, writable for
+ * `PyBUF_WRITE`. The memory must outlive the memoryview; its base object is NULL.
+ *
+ * Returns: a new reference.
+ * Errors: NULL with `SystemError` if `mem` is NULL or `flags` is neither (CPython only
+ * asserts both), `MemoryError`.
+ */
+PyObject *PyMemoryView_FromMemory(char *mem, Py_ssize_t size, int flags);
+
+/**
+ * A memoryview described by `info` (copied; `info->obj` is ignored, so the memory and
+ * the format string must outlive the memoryview).
+ *
+ * Returns: a new reference.
+ * Errors: NULL with `ValueError("PyMemoryView_FromBuffer(): info->buf must not be
+ * NULL")`, `ValueError` for more than 64 dimensions; `SystemError` if `info` is NULL.
+ */
+PyObject *PyMemoryView_FromBuffer(const Py_buffer *info);
+
+/**
+ * A memoryview of `base` that is contiguous in `order` (`'C'`, `'F'` or `'A'`): a view
+ * of `base`'s own memory when it already is, else (for `PyBUF_READ`) a view of a
+ * read-only contiguous copy.
+ *
+ * Returns: a new reference.
+ * Errors: NULL with `BufferError("underlying buffer is not writable")` or
+ * `BufferError("writable contiguous buffer requested for a non-contiguous object.")` for
+ * `PyBUF_WRITE`, `PyMemoryView_FromObject`'s errors; `SystemError` for NULL, a
+ * `buffertype` other than `PyBUF_READ`/`PyBUF_WRITE` or another order (CPython asserts).
+ */
+PyObject *PyMemoryView_GetContiguous(PyObject *base, int buffertype, char order);
+
+/**
+ * Returns: 1 if `o`'s type exports buffers, else 0 (also for NULL).
+ */
+int PyObject_CheckBuffer(PyObject *o);
+
+/**
+ * Fills `view` with `o`'s buffer as `flags` (`PyBUF_*`) requests. The view holds a
+ * reference to its exporter (`view->obj`) until `PyBuffer_Release`.
+ *
+ * Returns: 0.
+ * Errors: -1 with `TypeError("a bytes-like object is required, not 'T'")` for a type
+ * without the protocol, the exporter's `BufferError` for a request it cannot meet;
+ * `SystemError` for `PyBUF_READ`/`PyBUF_WRITE` as flags, or NULL `o` or `view`.
+ */
+int PyObject_GetBuffer(PyObject *o, Py_buffer *view, int flags);
+
+/**
+ * Gives a view back to its exporter and drops its reference (`view->obj` becomes NULL,
+ * so a second release does nothing). NULL is fine.
+ */
+void PyBuffer_Release(Py_buffer *view);
+
+/**
+ * For exporters of `len` plain bytes at `buf`: fills `view` as `flags` requests (format
+ * `"B"` if asked, one dimension, contiguous), with a new reference to `o` (NULL allowed).
+ *
+ * Returns: 0.
+ * Errors: -1 with `BufferError("Object is not writable.")` for a writable request of a
+ * read-only buffer, `BufferError("PyBuffer_FillInfo: view==NULL argument is
+ * obsolete")`; `SystemError` for `PyBUF_READ`/`PyBUF_WRITE` as flags.
+ */
+int PyBuffer_FillInfo(Py_buffer *view,
+                      PyObject *o,
+                      void *buf,
+                      Py_ssize_t len,
+                      int readonly,
+                      int flags);
+
+/**
+ * Returns: 1 if the view is contiguous in `order`: `'C'` (row-major), `'F'`
+ * (column-major) or `'A'` (either); else 0 (also for views with suboffsets, another
+ * order, or NULL).
+ */
+int PyBuffer_IsContiguous(const Py_buffer *view, char order);
+
+/**
+ * Returns: the address of the item at `indices` (one per dimension, each in range) of a
+ * view. A view without strides counts as C-contiguous (CPython requires strides).
+ * Errors: NULL if `view` or `indices` is NULL (no exception).
+ */
+void *PyBuffer_GetPointer(const Py_buffer *view, const Py_ssize_t *indices);
+
+/**
+ * Copies the items of `src` into `buf` (`len` bytes, which must be `src->len`),
+ * contiguous in `order` (`'F'`: column-major; `'C'` or `'A'`: row-major).
+ *
+ * Returns: 0.
+ * Errors: -1 with `ValueError("PyBuffer_ToContiguous: len != view->len")`; `SystemError`
+ * for NULL arguments.
+ */
+int PyBuffer_ToContiguous(void *buf, const Py_buffer *src, Py_ssize_t len, char order);
+
+/**
+ * Copies up to `len` contiguous bytes at `buf` into the items of `view`, in `order`
+ * (`'F'`: column-major; else row-major); at most `view->len` bytes, whole items only.
+ *
+ * Returns: 0.
+ * Errors: -1 with `SystemError` for NULL arguments.
+ */
+int PyBuffer_FromContiguous(const Py_buffer *view, const void *buf, Py_ssize_t len, char order);
+
+/**
+ * Fills `strides` (`ndims` entries) for a contiguous array of `shape` with items of
+ * `itemsize` bytes: column-major for `order` `'F'`, row-major otherwise. NULL arrays are
+ * ignored.
+ */
+void PyBuffer_FillContiguousStrides(int ndims,
+                                    Py_ssize_t *shape,
+                                    Py_ssize_t *strides,
+                                    int itemsize,
+                                    char order);
+
+/**
+ * Copies the items of `src`'s buffer into `dest`'s (writable) buffer, position by
+ * position in row-major order.
+ *
+ * Returns: 0.
+ * Errors: -1 with `TypeError("both destination and source must be bytes-like
+ * objects")`, `BufferError("destination is too small to receive data from source")`,
+ * the exporters' errors; `SystemError` for NULL.
+ */
+int PyObject_CopyData(PyObject *dest, PyObject *src);
 
 /**
  * Readies a static type: fills in what it inherits from its base (`object` by default),

@@ -349,6 +349,78 @@ sequences(void)
     FIELD(PySliceObject, step);
 }
 
+/* Bytes-like objects and the buffer protocol (C code reads these through macros). */
+static void
+buffers(void)
+{
+    STRUCT(Py_buffer);
+    FIELD(Py_buffer, buf);
+    FIELD(Py_buffer, obj);
+    FIELD(Py_buffer, len);
+    FIELD(Py_buffer, itemsize);
+    FIELD(Py_buffer, readonly);
+    FIELD(Py_buffer, ndim);
+    FIELD(Py_buffer, format);
+    FIELD(Py_buffer, shape);
+    FIELD(Py_buffer, strides);
+    FIELD(Py_buffer, suboffsets);
+    FIELD(Py_buffer, internal);
+    STRUCT(PyBytesObject);
+    /* Deprecated since 3.11 (still there in 3.13). */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+    FIELD(PyBytesObject, ob_shash);
+#pragma GCC diagnostic pop
+    FIELD_NOTYPE(PyBytesObject, ob_sval);
+    STRUCT(PyByteArrayObject);
+    FIELD(PyByteArrayObject, ob_alloc);
+    FIELD(PyByteArrayObject, ob_bytes);
+    FIELD(PyByteArrayObject, ob_start);
+    FIELD(PyByteArrayObject, ob_exports);
+    STRUCT(_PyManagedBufferObject);
+    FIELD(_PyManagedBufferObject, flags);
+    FIELD(_PyManagedBufferObject, exports);
+    FIELD_NOTYPE(_PyManagedBufferObject, master);
+    STRUCT(PyMemoryViewObject);
+    FIELD(PyMemoryViewObject, mbuf);
+    FIELD(PyMemoryViewObject, hash);
+    FIELD(PyMemoryViewObject, flags);
+    FIELD(PyMemoryViewObject, exports);
+    FIELD_NOTYPE(PyMemoryViewObject, view);
+    FIELD(PyMemoryViewObject, weakreflist);
+    FIELD_NOTYPE(PyMemoryViewObject, ob_array);
+
+    CONST(PyBUF_MAX_NDIM);
+    CONST(PyBUF_SIMPLE);
+    CONST(PyBUF_WRITABLE);
+    CONST(PyBUF_WRITEABLE);
+    CONST(PyBUF_FORMAT);
+    CONST(PyBUF_ND);
+    CONST(PyBUF_STRIDES);
+    CONST(PyBUF_C_CONTIGUOUS);
+    CONST(PyBUF_F_CONTIGUOUS);
+    CONST(PyBUF_ANY_CONTIGUOUS);
+    CONST(PyBUF_INDIRECT);
+    CONST(PyBUF_CONTIG);
+    CONST(PyBUF_CONTIG_RO);
+    CONST(PyBUF_STRIDED);
+    CONST(PyBUF_STRIDED_RO);
+    CONST(PyBUF_RECORDS);
+    CONST(PyBUF_RECORDS_RO);
+    CONST(PyBUF_FULL);
+    CONST(PyBUF_FULL_RO);
+    CONST(PyBUF_READ);
+    CONST(PyBUF_WRITE);
+    CONST(_Py_MANAGED_BUFFER_RELEASED);
+    CONST(_Py_MANAGED_BUFFER_FREE_FORMAT);
+    CONST(_Py_MEMORYVIEW_RELEASED);
+    CONST(_Py_MEMORYVIEW_C);
+    CONST(_Py_MEMORYVIEW_FORTRAN);
+    CONST(_Py_MEMORYVIEW_SCALAR);
+    CONST(_Py_MEMORYVIEW_PIL);
+    CONST(_Py_MEMORYVIEW_RESTRICTED);
+}
+
 int
 main(void)
 {
@@ -359,6 +431,7 @@ main(void)
     status();
     dict_and_set();
     sequences();
+    buffers();
 #ifndef LAYOUT_SKIP_PyWideStringList
     wide_string_list();
 #endif

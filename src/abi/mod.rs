@@ -25,7 +25,9 @@ pub type Py_hash_t = isize;
 pub type Py_uhash_t = usize;
 
 pub mod dictobject;
+pub mod bytearrayobject;
 pub mod initconfig;
+pub mod memoryobject;
 pub mod object;
 pub mod pycapsule;
 pub mod pystate;
@@ -33,7 +35,9 @@ pub mod unicodeobject;
 pub mod sliceobject;
 
 pub use dictobject::*;
+pub use bytearrayobject::*;
 pub use initconfig::*;
+pub use memoryobject::*;
 pub use object::*;
 pub use pycapsule::*;
 pub use pystate::*;

@@ -155,7 +155,9 @@ pub unsafe extern "C" fn subinterp_tuple_from_array(n: Py_ssize_t, items: *const
     })
 }
 
+/// The C body (src/c/tupleobject.c).
 /// cbindgen:ignore
+#[allow(unused_doc_comments)]
 unsafe extern "C" {
     fn subinterp_c_PyTuple_Pack();
 }

@@ -134,6 +134,12 @@ pub(crate) fn init_types() -> PyResult<()> {
             &raw mut iterobject::PyListIter_Type,
             &raw mut iterobject::PySeqIter_Type,
             &raw mut capsule::PyCapsule_Type,
+            &raw mut bytesobject::PyBytesIter_Type,
+            &raw mut bytearrayobject::PyByteArray_Type,
+            &raw mut bytearrayobject::PyByteArrayIter_Type,
+            &raw mut memoryobject::_PyManagedBuffer_Type,
+            &raw mut memoryobject::PyMemoryView_Type,
+            &raw mut memoryobject::_PyMemoryIter_Type,
         ] {
             ready(tp)?;
         }
