@@ -65,8 +65,6 @@ pub(crate) struct ThreadState {
     ensure_counter: Cell<i32>,
     /// Made by `PyThreadState_Ensure`, deleted by the matching release.
     owned_by_ensure: Cell<bool>,
-    /// Objects whose repr is being built (addresses), for `object::repr_guard`.
-    pub(crate) repr_guard: RefCell<Vec<usize>>,
     /// Containers whose repr is being computed on this thread (`Py_ReprEnter`), by address.
     pub(crate) repr_running: RefCell<Vec<usize>>,
 }
@@ -187,7 +185,6 @@ impl ThreadState {
                     gilstate_counter: Cell::new(1),
                     ensure_counter: Cell::new(0),
                     owned_by_ensure: Cell::new(false),
-                    repr_guard: RefCell::new(Vec::new()),
                     repr_running: RefCell::new(Vec::new()),
                 }))
             },

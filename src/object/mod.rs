@@ -38,7 +38,6 @@ pub(crate) mod memoryformat;
 pub(crate) mod memoryitems;
 pub(crate) mod memoryobject;
 pub(crate) mod pyhash;
-pub(crate) mod repr_guard;
 pub(crate) mod setobject;
 pub(crate) mod rangeobject;
 pub(crate) mod reprenter;

@@ -115,7 +115,11 @@ unsafe extern "C" fn dict_repr(op: *mut PyObject) -> *mut PyObject {
 }
 
 unsafe fn repr(op: *mut PyObject) -> PyResult<Owned> {
-    let Some(_guard) = repr_guard::enter(op) else { return unicodeobject::from_str("{...}") };
+    // SAFETY: forwarded.
+    reprenter::guarded(op, "{...}", || unsafe { repr_body(op) })
+}
+
+unsafe fn repr_body(op: *mut PyObject) -> PyResult<Owned> {
     // SAFETY: a dict; key and value are held across their reprs, which may change it.
     unsafe {
         if size(op) == 0 {

@@ -213,20 +213,6 @@ fn presized_dicts_do_not_resize() {
     });
 }
 
-#[test]
-fn repr_guard_nests() {
-    with_runtime(|| {
-        let (a, b) = (0x1000 as *mut PyObject, 0x2000 as *mut PyObject);
-        let ga = crate::object::repr_guard::enter(a).expect("first entry");
-        assert!(crate::object::repr_guard::enter(a).is_none(), "a is in progress");
-        let gb = crate::object::repr_guard::enter(b).expect("b is not");
-        drop(gb);
-        assert!(crate::object::repr_guard::enter(b).is_some());
-        drop(ga);
-        assert!(crate::object::repr_guard::enter(a).is_some());
-    });
-}
-
 /// One step of a random workload; keys are drawn from a small domain so that deletions and
 /// re-insertions of the same keys are frequent.
 #[derive(Debug, Clone)]

@@ -132,12 +132,15 @@ unsafe extern "C" fn set_repr(op: *mut PyObject) -> *mut PyObject {
 }
 
 unsafe fn repr(op: *mut PyObject) -> PyResult<Owned> {
+    // SAFETY: a set.
+    let name = unsafe { type_name(type_of(op)) };
+    // SAFETY: forwarded.
+    reprenter::guarded(op, &format!("{name}(...)"), || unsafe { repr_body(op, &name) })
+}
+
+unsafe fn repr_body(op: *mut PyObject, name: &str) -> PyResult<Owned> {
     // SAFETY: a set; the elements are held (in a Vec) across their reprs.
     unsafe {
-        let name = type_name(type_of(op));
-        let Some(_guard) = repr_guard::enter(op) else {
-            return unicodeobject::from_str(&format!("{name}(...)"));
-        };
         if size(op) == 0 {
             return unicodeobject::from_str(&format!("{name}()"));
         }
