@@ -50,6 +50,7 @@
 /* Macros over the functions. */
 #include "ceval.h"
 #include "objimpl.h"
+#include "abstract.h"
 #include "cpython/object.h"
 #include "cpython/pyerrors.h"
 

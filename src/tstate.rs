@@ -55,6 +55,9 @@ pub(crate) struct ThreadState {
     pub(crate) current_exception: Cell<*mut crate::abi::PyObject>,
     /// The exception being handled (`sys.exception()`), owned, or NULL.
     pub(crate) handled_exception: Cell<*mut crate::abi::PyObject>,
+    /// Objects whose repr is being computed on this thread (`Py_ReprEnter`/`Py_ReprLeave`,
+    /// what CPython keeps in the thread state dict as `Py_Repr`), owned references.
+    pub(crate) repr_stack: RefCell<Vec<*mut crate::abi::PyObject>>,
     /// Points to this thread state until it is deleted; thread bindings hold clones.
     alive: Arc<AtomicPtr<ThreadState>>,
     /// The OS thread that created it (`pthread_self`).
@@ -178,6 +181,7 @@ impl ThreadState {
                     heap: Cell::new(interp.heap()),
                     current_exception: Cell::new(std::ptr::null_mut()),
                     handled_exception: Cell::new(std::ptr::null_mut()),
+                    repr_stack: RefCell::new(Vec::new()),
                     alive: Arc::clone(&alive),
                     thread_key: thread_key(),
                     gilstate_counter: Cell::new(1),
@@ -254,7 +258,10 @@ impl ThreadState {
     ///
     /// # Safety
     /// Only the thread this thread state is attached to may call it.
-    pub(crate) unsafe fn swap_heap(&self, heap: *mut crate::object::alloc::Heap) -> *mut crate::object::alloc::Heap {
+    pub(crate) unsafe fn swap_heap(
+        &self,
+        heap: *mut crate::object::alloc::Heap,
+    ) -> *mut crate::object::alloc::Heap {
         self.heap.replace(heap)
     }
 
@@ -322,6 +329,11 @@ impl ThreadState {
             // SAFETY: owned references held by this thread state; its interpreter is alive
             // (this thread state keeps it so).
             unsafe { crate::object::xdecref(exc) };
+        }
+        let reprs = std::mem::take(&mut *self.repr_stack.borrow_mut());
+        for op in reprs {
+            // SAFETY: owned references, as above.
+            unsafe { crate::object::decref(op) };
         }
     }
 

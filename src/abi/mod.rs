@@ -13,7 +13,6 @@
 
 #![allow(non_camel_case_types, non_snake_case, non_upper_case_globals)]
 
-
 /// `Py_ssize_t` is `ssize_t` (declared in the header prelude, not generated).
 pub type Py_ssize_t = isize;
 
@@ -26,9 +25,10 @@ pub type Py_uhash_t = usize;
 
 pub mod initconfig;
 pub mod object;
+pub mod pyerrors;
 pub mod pystate;
 
 pub use initconfig::*;
 pub use object::*;
+pub use pyerrors::*;
 pub use pystate::*;
-

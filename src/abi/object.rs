@@ -70,7 +70,8 @@ pub type getbufferproc = Option<unsafe extern "C" fn(*mut PyObject, *mut Py_buff
 pub type releasebufferproc = Option<unsafe extern "C" fn(*mut PyObject, *mut Py_buffer)>;
 /// `PySendResult` is an `int`-sized enum.
 pub type PySendResult = c_int;
-pub type sendfunc = Option<unsafe extern "C" fn(*mut PyObject, *mut PyObject, *mut *mut PyObject) -> PySendResult>;
+pub type sendfunc =
+    Option<unsafe extern "C" fn(*mut PyObject, *mut PyObject, *mut *mut PyObject) -> PySendResult>;
 pub type getter = Option<unsafe extern "C" fn(*mut PyObject, *mut c_void) -> *mut PyObject>;
 pub type setter = Option<unsafe extern "C" fn(*mut PyObject, *mut PyObject, *mut c_void) -> c_int>;
 pub type PyCFunction = Option<unsafe extern "C" fn(*mut PyObject, *mut PyObject) -> *mut PyObject>;
@@ -291,6 +292,9 @@ pub const Py_TPFLAGS_TYPE_SUBCLASS: c_ulong = 1 << 31;
 pub const Py_TPFLAGS_DEFAULT: c_int = Py_TPFLAGS_HAVE_STACKLESS_EXTENSION;
 pub const Py_TPFLAGS_HAVE_FINALIZE: c_ulong = 1 << 0;
 pub const Py_TPFLAGS_HAVE_VERSION_TAG: c_ulong = 1 << 18;
+
+/// `PyObject_Print` flag: write `str()` instead of `repr()`.
+pub const Py_PRINT_RAW: c_int = 1;
 
 // --- rich comparison ops --------------------------------------------------------------------
 

@@ -27,7 +27,11 @@ pub(crate) fn raised() -> *mut PyObject {
 pub(crate) fn occurred() -> *mut PyObject {
     let exc = raised();
     // SAFETY: a live exception instance.
-    if exc.is_null() { null_mut() } else { unsafe { type_of(exc).cast() } }
+    if exc.is_null() {
+        null_mut()
+    } else {
+        unsafe { type_of(exc).cast() }
+    }
 }
 
 /// `PyErr_GetRaisedException`: takes the current exception (owned), leaving none.
@@ -67,7 +71,8 @@ pub(crate) fn handled() -> Owned {
 pub(crate) unsafe fn set_handled(exc: *mut PyObject) {
     if let Some(t) = tstate() {
         // SAFETY: live or NULL, per caller.
-        let new = if exc.is_null() || exc == singletons::none() { null_mut() } else { unsafe { new_ref(exc) } };
+        let new =
+            if exc.is_null() || exc == singletons::none() { null_mut() } else { unsafe { new_ref(exc) } };
         let old = t.handled_exception.replace(new);
         // SAFETY: owned by the thread state.
         unsafe { xdecref(old) };
@@ -81,7 +86,9 @@ pub(crate) unsafe fn set_object(exc_type: *mut PyObject, value: *mut PyObject) -
     unsafe {
         if exc_type.is_null() || !exceptions::is_exception_class(exc_type) {
             let shown = if exc_type.is_null() { "NULL".to_string() } else { repr_lossy(exc_type) };
-            return system_error(&format!("_PyErr_SetObject: exception {shown} is not a BaseException subclass"));
+            return system_error(&format!(
+                "_PyErr_SetObject: exception {shown} is not a BaseException subclass"
+            ));
         }
         let tp = exc_type as *mut PyTypeObject;
         let exc = if !value.is_null() && typeobject::type_check(value, tp) {
@@ -181,11 +188,49 @@ error_kind! {
     lookup_error => _PyExc_LookupError,
     not_implemented_error => _PyExc_NotImplementedError,
     stop_iteration_msg => _PyExc_StopIteration,
+    recursion_error => _PyExc_RecursionError,
 }
 
 /// `PyErr_BadInternalCall`: a C caller broke a precondition (usually a NULL argument).
 pub(crate) fn bad_internal_call() -> PyErr {
     system_error("bad argument to internal function")
+}
+
+/// abstract.c's `null_error`: a NULL argument to an object-protocol function. An exception
+/// already set (typically by the call that produced the NULL) is kept, as CPython does.
+pub(crate) fn null_error() -> PyErr {
+    if occurred().is_null() {
+        system_error("null argument to internal routine");
+    }
+    PyErr
+}
+
+/// Raises a `UnicodeDecodeError` for `data[start..end]` (CPython's `str()` of it reads
+/// "'utf-8' codec can't decode byte 0xff in position 0: invalid start byte").
+pub(crate) fn unicode_decode_error(
+    encoding: &str,
+    data: &[u8],
+    start: usize,
+    end: usize,
+    reason: &str,
+) -> PyErr {
+    match exceptions::unicode::decode_error_new(
+        encoding,
+        data,
+        start as Py_ssize_t,
+        end as Py_ssize_t,
+        reason,
+    ) {
+        Ok(exc) => {
+            // SAFETY: a fresh exception instance, dropped after raising.
+            unsafe {
+                let e = set_object(type_of(exc).cast(), exc);
+                decref(exc);
+                e
+            }
+        }
+        Err(e) => e,
+    }
 }
 
 /// `PyErr_BadArgument`.

@@ -23,6 +23,7 @@ pub(crate) mod bytesobject;
 pub(crate) mod errors;
 pub(crate) mod exceptions;
 pub(crate) mod floatrepr;
+pub(crate) mod heaptype;
 pub(crate) mod listobject;
 pub(crate) mod longobject;
 pub(crate) mod pyhash;
