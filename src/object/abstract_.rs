@@ -223,6 +223,16 @@ pub(crate) unsafe fn is_true(op: *mut PyObject) -> PyResult<bool> {
     // SAFETY: per caller.
     unsafe {
         let tp = type_of(op);
+        // The exact builtin sized types: what their length slots say, without the call.
+        if tp == &raw mut unicodeobject::PyUnicode_Type {
+            return Ok(unicodeobject::length(op) != 0);
+        }
+        if tp == &raw mut tupleobject::PyTuple_Type {
+            return Ok(tupleobject::size(op) != 0);
+        }
+        if tp == &raw mut listobject::PyList_Type {
+            return Ok(listobject::size(op) != 0);
+        }
         let nb = (*tp).tp_as_number;
         if !nb.is_null() {
             if let Some(f) = (*nb).nb_bool {

@@ -73,10 +73,15 @@ unsafe fn best_base(bases: &[*mut PyObject]) -> PyResult<*mut PyTypeObject> {
                 )));
             }
             let candidate = solid_base(b);
-            if winner.is_null() || typeobject::is_subtype(candidate, winner) {
+            if winner.is_null() {
                 winner = candidate;
                 base = b;
-            } else if !typeobject::is_subtype(winner, candidate) {
+            } else if typeobject::is_subtype(winner, candidate) {
+                // The first base keeps the layout when it already extends this one.
+            } else if typeobject::is_subtype(candidate, winner) {
+                winner = candidate;
+                base = b;
+            } else {
                 return Err(errors::type_error("multiple bases have instance lay-out conflict"));
             }
         }

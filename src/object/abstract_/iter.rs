@@ -22,13 +22,19 @@ impl Iter {
         // SAFETY: per caller.
         unsafe {
             let tp = type_of(op);
-            if tp == &raw mut tupleobject::PyTuple_Type {
+            // An exact tuple or list, or a subclass that has no iterator of its own (the
+            // core types get theirs with the containers): their items, directly.
+            let own_iter = (*tp).tp_iter.is_some();
+            if tp == &raw mut tupleobject::PyTuple_Type
+                || (!own_iter && has_flag(tp, Py_TPFLAGS_TUPLE_SUBCLASS))
+            {
                 return Ok(Iter::Tuple { t: new_ref(op), i: 0 });
             }
-            if tp == &raw mut listobject::PyList_Type {
+            if tp == &raw mut listobject::PyList_Type || (!own_iter && has_flag(tp, Py_TPFLAGS_LIST_SUBCLASS))
+            {
                 return Ok(Iter::List { l: new_ref(op), i: 0 });
             }
-            if (*tp).tp_iter.is_none() && sequence::check(op) {
+            if !own_iter && sequence::check(op) {
                 return Ok(Iter::Seq { s: new_ref(op), i: 0 });
             }
             Ok(Iter::Object(get_iter(op)?))

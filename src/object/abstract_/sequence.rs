@@ -45,10 +45,16 @@ fn owned(r: *mut PyObject) -> PyResult<Owned> {
     }
 }
 
-/// `PySequence_Check`: has `sq_item` and is not a `dict`.
+/// `PySequence_Check`: has `sq_item` and is not a `dict`. Tuples and lists (and their
+/// subclasses, which inherit it) always have `sq_item` in CPython: the flag test says so
+/// before the containers give the core types their slots, and is the fast path after.
 pub(crate) unsafe fn check(s: *mut PyObject) -> bool {
     // SAFETY: per caller.
-    unsafe { !has_flag(type_of(s), Py_TPFLAGS_DICT_SUBCLASS) && sq(s).is_some_and(|m| m.sq_item.is_some()) }
+    unsafe {
+        let tp = type_of(s);
+        has_flag(tp, Py_TPFLAGS_TUPLE_SUBCLASS | Py_TPFLAGS_LIST_SUBCLASS)
+            || (!has_flag(tp, Py_TPFLAGS_DICT_SUBCLASS) && sq(s).is_some_and(|m| m.sq_item.is_some()))
+    }
 }
 
 /// `PySequence_Size`.

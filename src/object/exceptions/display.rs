@@ -49,6 +49,13 @@ pub(crate) unsafe fn type_display_name(tp: *mut PyTypeObject) -> String {
 unsafe fn safe_str(op: *mut PyObject, what: &str) -> String {
     // SAFETY: per caller.
     unsafe {
+        // An exact int's str() is its decimal form (line numbers are ints).
+        if type_of(op) == &raw mut longobject::PyLong_Type {
+            if let Ok(text) = abstract_::number::format_int(op, 10) {
+                return text;
+            }
+            errors::clear();
+        }
         str_of(op).unwrap_or_else(|_| {
             errors::clear();
             format!("<{what} str() failed>")
