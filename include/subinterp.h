@@ -1652,298 +1652,6 @@ SubinterpResult Subinterp_GetGilState(PyInterpreterState *interp,
 int Subinterp_DropRequested(void);
 
 /**
- * Decodes the NUL-terminated bytes `arg`: UTF-8, undecodable bytes as U+DC80+byte.
- * Works before initialization.
- *
- * Returns: a new wide string; if `size` is not NULL, `*size` is its length in `wchar_t`s.
- * Errors: NULL with `*size = (size_t)-1` when memory runs out, and, where CPython would
- * crash, NULL with `*size = (size_t)-2` (its "cannot decode" value) for a NULL `arg`.
- * Ownership: the caller frees the result with `PyMem_RawFree`.
- */
-wchar_t *Py_DecodeLocale(const char *arg, size_t *size);
-
-/**
- * Encodes the wide string `text` as UTF-8, turning U+DC80..U+DCFF back into the bytes
- * they carry. Works before initialization.
- *
- * Returns: a new NUL-terminated byte string; if `error_pos` is not NULL, `*error_pos` is
- * `(size_t)-1`.
- * Errors: NULL with `*error_pos` = the index of the first character that cannot be
- * encoded (another surrogate, or a value above U+10FFFF); NULL with `(size_t)-1` when
- * memory runs out or, where CPython would crash, for a NULL `text`.
- * Ownership: the caller frees the result with `PyMem_Free` in CPython; here
- * `PyMem_RawFree` (both are `free` in subinterp).
- */
-char *Py_EncodeLocale(const wchar_t *text, size_t *error_pos);
-
-/**
- * Returns: a success status.
- */
-PyStatus PyStatus_Ok(void);
-
-/**
- * Returns: an error status carrying `err_msg` (not copied: it must outlive the status;
- * use a string literal) and no function name, as CPython's.
- */
-PyStatus PyStatus_Error(const char *err_msg);
-
-/**
- * Returns: the error status `memory allocation failed`.
- */
-PyStatus PyStatus_NoMemory(void);
-
-/**
- * Returns: a status asking to exit the process with `exitcode`.
- */
-PyStatus PyStatus_Exit(int exitcode);
-
-/**
- * Returns: 1 if `err` is an error status, else 0.
- */
-int PyStatus_IsError(PyStatus err);
-
-/**
- * Returns: 1 if `err` is an exit status, else 0.
- */
-int PyStatus_IsExit(PyStatus err);
-
-/**
- * Returns: 1 if `err` is an error or exit status (something `Py_ExitStatusException`
- * must handle), else 0.
- */
-int PyStatus_Exception(PyStatus err);
-
-/**
- * Inserts a copy of `item` into `list` at `index`; an index past the end appends.
- *
- * Returns: `PyStatus_Ok()`.
- * Errors: `PyWideStringList_Insert index must be >= 0` for a negative index and
- * `memory allocation failed` (both with the function name `PyWideStringList_Insert`, as in
- * CPython); where CPython would crash: `list must not be NULL`, `item must not be NULL`,
- * `list has a negative length or NULL items`. The list is unchanged on error.
- * Ownership: the list owns its copy; its memory comes from `PyMem_RawMalloc` (`malloc`),
- * so `PyMem_RawFree` or `PyConfig_Clear` (for a config's list) frees it.
- */
-PyStatus PyWideStringList_Insert(PyWideStringList *list, Py_ssize_t index, const wchar_t *item);
-
-/**
- * Appends a copy of `item` to `list` (`PyWideStringList_Insert` at its length).
- *
- * Returns: `PyStatus_Ok()`.
- * Errors: as `PyWideStringList_Insert` (whose name the statuses carry, as in CPython),
- * with `PyWideStringList_Append` naming a NULL or malformed argument.
- * Ownership: as `PyWideStringList_Insert`.
- */
-PyStatus PyWideStringList_Append(PyWideStringList *list, const wchar_t *item);
-
-/**
- * Fills `config` with the Python pre-configuration: parse arguments, use the environment,
- * set `LC_CTYPE` to the user's locale, decide the UTF-8 mode from the locale.
- *
- * Errors: none; a NULL `config` is ignored (CPython crashes).
- */
-void PyPreConfig_InitPythonConfig(PyPreConfig *config);
-
-/**
- * Fills `config` with the isolated pre-configuration: no argument parsing, no
- * environment, locale untouched, UTF-8 mode off.
- *
- * Errors: none; a NULL `config` is ignored (CPython crashes).
- */
-void PyPreConfig_InitIsolatedConfig(PyPreConfig *config);
-
-/**
- * Pre-initializes the runtime from `src_config`. Does nothing if already pre-initialized
- * (also after `Py_Initialize`), as in CPython.
- *
- * Returns: `PyStatus_Ok()`.
- * Errors (CPython's texts): `preinitialization config is NULL`; `Unknown PYTHONMALLOC
- * allocator` (`allocator` out of range); `PYTHONMALLOC: unknown allocator`; `invalid
- * PYTHONUTF8 environment variable value`.
- * Ownership: `src_config` is only read.
- */
-PyStatus Py_PreInitialize(const PyPreConfig *src_config);
-
-/**
- * Pre-initializes from `src_config`, scanning the bytes arguments (decoded as
- * `Py_DecodeLocale` does) for `-E`, `-I` and `-X` options when `parse_argv` is set.
- *
- * Returns: `PyStatus_Ok()`.
- * Errors: as `Py_PreInitialize`; `memory allocation failed` for a negative `argc` (as
- * CPython); `invalid -X utf8 option value`; where CPython would crash: `argv must not be
- * NULL`, `argv contains a NULL item`.
- * Ownership: the arguments are only read.
- */
-PyStatus Py_PreInitializeFromBytesArgs(const PyPreConfig *src_config, Py_ssize_t argc, char **argv);
-
-/**
- * Pre-initializes from `src_config`, scanning the wide arguments for `-E`, `-I` and `-X`
- * options when `parse_argv` is set.
- *
- * Returns: `PyStatus_Ok()`.
- * Errors: as `Py_PreInitializeFromBytesArgs`.
- * Ownership: the arguments are only read.
- */
-PyStatus Py_PreInitializeFromArgs(const PyPreConfig *src_config, Py_ssize_t argc, wchar_t **argv);
-
-/**
- * Fills `config` with the Python configuration (CPython 3.13's defaults: environment
- * used, arguments parsed, signal handlers installed, `site` imported, ...). The previous
- * contents are overwritten, not freed.
- *
- * Errors: none; a NULL `config` is ignored (CPython crashes).
- * Ownership: free what later calls store in it with `PyConfig_Clear`.
- */
-void PyConfig_InitPythonConfig(PyConfig *config);
-
-/**
- * Fills `config` with the isolated configuration: no environment, no argument parsing,
- * no user site directory, no signal handlers, `safe_path` on. The previous contents are
- * overwritten, not freed.
- *
- * Errors: none; a NULL `config` is ignored (CPython crashes).
- * Ownership: free what later calls store in it with `PyConfig_Clear`.
- */
-void PyConfig_InitIsolatedConfig(PyConfig *config);
-
-/**
- * Frees the strings and lists of `config` and sets them to NULL/empty (and
- * `module_search_paths_set` to 0); other fields keep their values. Calling it twice is
- * fine.
- *
- * Errors: none; a NULL `config` is ignored (CPython crashes).
- * Ownership: the strings must come from the `PyConfig_*` functions or `PyMem_RawMalloc`.
- */
-void PyConfig_Clear(PyConfig *config);
-
-/**
- * Replaces `*config_str` (a string field of `config`) with a copy of `str` (NULL sets it
- * to NULL), pre-initializing the runtime from `config` first if needed.
- *
- * Returns: `PyStatus_Ok()`.
- * Errors: pre-initialization errors; `memory allocation failed`; where CPython would
- * crash: `config must not be NULL`, `config_str must not be NULL`.
- * Ownership: `config` owns the copy; the old string is freed.
- */
-PyStatus PyConfig_SetString(PyConfig *config, wchar_t **config_str, const wchar_t *str);
-
-/**
- * Decodes `str` as `Py_DecodeLocale` does (UTF-8, undecodable bytes as lone surrogates)
- * and stores the result in `*config_str`, as `PyConfig_SetString`.
- *
- * Returns: `PyStatus_Ok()`.
- * Errors: as `PyConfig_SetString` (with this function's name).
- * Ownership: as `PyConfig_SetString`.
- */
-PyStatus PyConfig_SetBytesString(PyConfig *config, wchar_t **config_str, const char *str);
-
-/**
- * Sets `config->argv` to copies of the bytes arguments, decoded as `Py_DecodeLocale`
- * does, pre-initializing the runtime from `config` and these arguments first if needed.
- *
- * Returns: `PyStatus_Ok()`.
- * Errors: `memory allocation failed` for a negative `argc` (as CPython); pre-initialization
- * errors; where CPython would crash: `config must not be NULL`, `argv must not be NULL`,
- * `argv contains a NULL item`.
- * Ownership: `config` owns the copies; the previous `argv` is freed.
- */
-PyStatus PyConfig_SetBytesArgv(PyConfig *config, Py_ssize_t argc, char *const *argv);
-
-/**
- * Sets `config->argv` to copies of the wide arguments, as `PyConfig_SetBytesArgv`.
- *
- * Returns: `PyStatus_Ok()`.
- * Errors: as `PyConfig_SetBytesArgv`.
- * Ownership: as `PyConfig_SetBytesArgv`.
- */
-PyStatus PyConfig_SetArgv(PyConfig *config, Py_ssize_t argc, wchar_t *const *argv);
-
-/**
- * Sets `*list` (a list field of `config`) to copies of `length` strings from `items`,
- * pre-initializing the runtime from `config` first if needed.
- *
- * Returns: `PyStatus_Ok()`.
- * Errors: `memory allocation failed` for a negative `length` (as CPython); pre-initialization
- * errors; where CPython would crash: `config must not be NULL`, `list must not be NULL`,
- * `items must not be NULL`, `items contains a NULL item`.
- * Ownership: `config` owns the copies; the previous list is freed; `items` stays the
- * caller's.
- */
-PyStatus PyConfig_SetWideStringList(PyConfig *config,
-                                    PyWideStringList *list,
-                                    Py_ssize_t length,
-                                    wchar_t **items);
-
-/**
- * Completes `config` as CPython 3.13 does: parses `argv` when `parse_argv` is 1 (then
- * sets it to 2, so a second read does not parse again), reads the environment when
- * `use_environment`, applies `isolated` (no environment, no user site directory,
- * `safe_path`), `-X` options and defaults. The path configuration (`module_search_paths`,
- * `executable`, `prefix`, ...) is not computed here but by `Py_InitializeFromConfig`, as
- * in CPython since 3.11.
- *
- * Returns: `PyStatus_Ok()`.
- * Errors: an exit status for command-line errors (status 2, after CPython's messages and
- * usage on stderr) and for `-h`/`-V` (status 0, after the text on stdout); CPython's error
- * statuses for malformed environment variables and `-X` values (e.g.
- * `config_init_hash_seed`: `PYTHONHASHSEED must be "random" or an integer in range
- * [0; 4294967295]`); where CPython would crash: `config must not be NULL` and lists with
- * NULL items. On error `config` keeps what was read before it, as in CPython.
- * Ownership: strings and lists stored in `config` are freed by `PyConfig_Clear`.
- */
-PyStatus PyConfig_Read(PyConfig *config);
-
-/**
- * Initializes the runtime from `config`, which is read first as `PyConfig_Read` does
- * (on a copy: `config` itself is not changed), then the path configuration is computed:
- * see `Py_GetPath`. Honoured: `isolated`, `use_environment`, `install_signal_handlers`,
- * `argv`/`parse_argv`/`orig_argv` (`Py_GetArgcArgv`), `program_name`, `home`,
- * `executable`, `prefix`/`exec_prefix`, `module_search_paths(_set)` (where extension
- * modules are looked for, followed by `SUBINTERP_PATH` when `use_environment`); other
- * fields are kept as read. If the runtime is already initialized, nothing changes (CPython
- * would apply part of the new configuration).
- *
- * Returns: `PyStatus_Ok()`.
- * Errors: `initialization config is NULL` (CPython's text); every `PyConfig_Read` error
- * (an exit status for a command-line error: pass it to `Py_ExitStatusException`); `error
- * getting getpath results` (no function name) after CPython's report on stderr for an
- * invalid `_config_init`, a negative `bytes_warning`, `optimization_level` or `verbose`,
- * or a `hash_seed` above 4294967295.
- * Ownership: `config` stays the caller's; free it with `PyConfig_Clear` whenever.
- */
-PyStatus Py_InitializeFromConfig(const PyConfig *config);
-
-/**
- * Gives the command line the runtime was initialized with (`PyConfig.orig_argv`).
- *
- * Returns: through `argc` and `argv` (NULL-terminated); 0 and NULL before initialization,
- * after finalization, or when `orig_argv` is empty. A NULL out-pointer is skipped.
- * Ownership: the array and strings belong to the runtime and stay valid until
- * finalization (CPython keeps them longer).
- */
-void Py_GetArgcArgv(int *argc, wchar_t ***argv);
-
-/**
- * Returns: a new reference to the `int` `v` (small values are shared, immortal objects).
- * Errors: NULL with `MemoryError`.
- */
-PyObject *PyLong_FromLong(long v);
-
-/**
- * Returns: the value of the `int` `op` as a C `long`.
- * Errors: -1 with `OverflowError` ("Python int too large to convert to C long") if it does
- * not fit, `TypeError` if `op` is not an `int`, `SystemError` for NULL; check
- * `PyErr_Occurred()` to tell -1 from an error.
- */
-long PyLong_AsLong(PyObject *op);
-
-/**
- * Returns: `True` if `v` is non-zero, else `False` (immortal; the reference may be
- * treated as new).
- */
-PyObject *PyBool_FromLong(long v);
-
-/**
  * Adds a reference to `op` (the function form of `Py_XINCREF`; stable-ABI extensions call
  * it). NULL is fine; immortal objects are left alone (PEP 683).
  */
@@ -2129,6 +1837,26 @@ int Py_ReprEnter(PyObject *op);
 void Py_ReprLeave(PyObject *op);
 
 /**
+ * Returns: a new reference to the `int` `v` (small values are shared, immortal objects).
+ * Errors: NULL with `MemoryError`.
+ */
+PyObject *PyLong_FromLong(long v);
+
+/**
+ * Returns: the value of the `int` `op` as a C `long`.
+ * Errors: -1 with `OverflowError` ("Python int too large to convert to C long") if it does
+ * not fit, `TypeError` if `op` is not an `int`, `SystemError` for NULL; check
+ * `PyErr_Occurred()` to tell -1 from an error.
+ */
+long PyLong_AsLong(PyObject *op);
+
+/**
+ * Returns: `True` if `v` is non-zero, else `False` (immortal; the reference may be
+ * treated as new).
+ */
+PyObject *PyBool_FromLong(long v);
+
+/**
  * Allocates `size` bytes from the calling thread's interpreter (16-byte aligned). Every
  * interpreter has its own allocator, released wholesale when the interpreter ends; with no
  * thread state attached the block comes from `malloc` (CPython crashes there).
@@ -2190,52 +1918,6 @@ PyObject *_PyObject_New(PyTypeObject *tp);
  * or `SystemError` for NULL.
  */
 PyVarObject *_PyObject_NewVar(PyTypeObject *tp, Py_ssize_t nitems);
-
-/**
- * Returns: `PyConfig.program_name`, or its default: `orig_argv[0]`, else `python3`.
- * Errors: NULL when the runtime is not initialized.
- * Ownership: borrowed from the runtime until finalization; do not free or modify.
- */
-wchar_t *Py_GetProgramName(void);
-
-/**
- * Returns: `PyConfig.home`, or NULL if it was not set.
- * Errors: NULL when the runtime is not initialized.
- * Ownership: borrowed from the runtime until finalization; do not free or modify.
- */
-wchar_t *Py_GetPythonHome(void);
-
-/**
- * Returns: the module search path (`PyConfig.module_search_paths`, as set or computed at
- * initialization), its entries joined with `:`; `SUBINTERP_PATH` is searched after it but
- * not listed.
- * Errors: NULL when the runtime is not initialized.
- * Ownership: borrowed from the runtime until finalization; do not free or modify.
- */
-wchar_t *Py_GetPath(void);
-
-/**
- * Returns: `PyConfig.executable`: as set, else `program_name` made absolute if it contains
- * a `/`, else found on `PATH`, else an empty string (as in CPython).
- * Errors: NULL when the runtime is not initialized.
- * Ownership: borrowed from the runtime until finalization; do not free or modify.
- */
-wchar_t *Py_GetProgramFullPath(void);
-
-/**
- * Returns: `PyConfig.prefix`: as set, else from `home` (`PREFIX[:EXEC_PREFIX]`), else the
- * directory above the one holding `libsubinterp.so`.
- * Errors: NULL when the runtime is not initialized.
- * Ownership: borrowed from the runtime until finalization; do not free or modify.
- */
-wchar_t *Py_GetPrefix(void);
-
-/**
- * Returns: `PyConfig.exec_prefix`, found as `Py_GetPrefix` finds the prefix.
- * Errors: NULL when the runtime is not initialized.
- * Ownership: borrowed from the runtime until finalization; do not free or modify.
- */
-wchar_t *Py_GetExecPrefix(void);
 
 /**
  * Raises `exc_type` with the message `message` (UTF-8).
@@ -2717,6 +2399,442 @@ PyObject *PyUnicodeTranslateError_GetReason(PyObject *exc);
  * Returns: 0. Errors: -1 with an exception set.
  */
 int PyUnicodeTranslateError_SetReason(PyObject *exc, const char *reason);
+
+/**
+ * A tuple of `size` items, each NULL until set with `PyTuple_SetItem` or
+ * `PyTuple_SET_ITEM` (the empty tuple is a shared, immortal object).
+ *
+ * Returns: a new reference.
+ * Errors: NULL with `SystemError` for a negative size, `MemoryError` when out of memory.
+ */
+PyObject *PyTuple_New(Py_ssize_t size);
+
+/**
+ * Returns: the number of items of a tuple.
+ * Errors: -1 with `SystemError` if `op` is NULL or not a tuple.
+ */
+Py_ssize_t PyTuple_Size(PyObject *op);
+
+/**
+ * Returns: item `index` of a tuple (borrowed).
+ * Errors: NULL with `IndexError("tuple index out of range")`, or `SystemError` if `op` is
+ * not a tuple.
+ */
+PyObject *PyTuple_GetItem(PyObject *op, Py_ssize_t index);
+
+/**
+ * Stores `item` at `index`, stealing the reference (also on error) and dropping what was
+ * there. Only for tuples being filled, which nobody else has seen yet.
+ *
+ * Returns: 0. Errors: -1 with `IndexError("tuple assignment index out of range")`, or
+ * `SystemError` if `op` is not a tuple or is shared (its reference count is not 1).
+ */
+int PyTuple_SetItem(PyObject *op, Py_ssize_t index, PyObject *item);
+
+/**
+ * Decodes the NUL-terminated UTF-8 `s` into a `str`.
+ *
+ * Returns: a new reference.
+ * Errors: NULL with `UnicodeDecodeError` for invalid UTF-8, `SystemError` for NULL.
+ */
+PyObject *PyUnicode_FromString(const char *s);
+
+/**
+ * Decodes `size` bytes of UTF-8 at `s` into a `str` (NUL bytes included).
+ *
+ * Returns: a new reference.
+ * Errors: NULL with `UnicodeDecodeError` for invalid UTF-8, `SystemError` for a negative
+ * size or a NULL `s` with a non-zero size.
+ */
+PyObject *PyUnicode_FromStringAndSize(const char *s, Py_ssize_t size);
+
+/**
+ * The UTF-8 form of a `str`, and its length in bytes in `*size` (if `size` is not NULL).
+ *
+ * Returns: a pointer into the string (valid as long as it lives; do not modify).
+ * Errors: NULL with `TypeError` if `op` is not a `str`, `SystemError` for NULL.
+ */
+const char *PyUnicode_AsUTF8AndSize(PyObject *op, Py_ssize_t *size);
+
+/**
+ * The NUL-terminated UTF-8 form of a `str`.
+ *
+ * Returns: a pointer into the string (valid as long as it lives; do not modify).
+ * Errors: NULL with an exception set, as `PyUnicode_AsUTF8AndSize`.
+ */
+const char *PyUnicode_AsUTF8(PyObject *op);
+
+/**
+ * Returns: the length of a `str` in code points.
+ * Errors: -1 with `TypeError` if `op` is not a `str`, `SystemError` for NULL.
+ */
+Py_ssize_t PyUnicode_GetLength(PyObject *op);
+
+/**
+ * Readies a static type: fills in what it inherits from its base (`object` by default),
+ * builds `__bases__` and `__mro__`, and marks it ready. Safe to call again. A static type
+ * readied here is shared by every interpreter; what it gets is immortal.
+ *
+ * Returns: 0. Errors: -1 with an exception set (`SystemError` for NULL).
+ */
+int PyType_Ready(PyTypeObject *tp);
+
+/**
+ * Returns: 1 if `a` is `b` or a subtype of it, else 0 (also for NULL arguments).
+ */
+int PyType_IsSubtype(PyTypeObject *a, PyTypeObject *b);
+
+/**
+ * The default `tp_alloc`: a zeroed instance of `tp` with room for `nitems` items (one more
+ * for variable-size types, as CPython), its head set up.
+ *
+ * Returns: a new reference. Errors: NULL with `MemoryError`, or `SystemError` for NULL.
+ */
+PyObject *PyType_GenericAlloc(PyTypeObject *tp, Py_ssize_t nitems);
+
+/**
+ * A generic `tp_new`: allocates with the type's `tp_alloc`, ignoring the arguments.
+ *
+ * Returns: a new reference. Errors: NULL with an exception set.
+ */
+PyObject *PyType_GenericNew(PyTypeObject *tp, PyObject *_args, PyObject *_kwds);
+
+/**
+ * Returns: the type's `tp_flags` (0 for NULL).
+ */
+unsigned long PyType_GetFlags(PyTypeObject *tp);
+
+/**
+ * `type.__name__`: for a static type, `tp_name` after its last dot.
+ *
+ * Returns: a new reference to a `str`. Errors: NULL with an exception set.
+ */
+PyObject *PyType_GetName(PyTypeObject *tp);
+
+/**
+ * `type.__qualname__`: for a static type, its name (static types are not nested).
+ *
+ * Returns: a new reference to a `str`. Errors: NULL with an exception set.
+ */
+PyObject *PyType_GetQualName(PyTypeObject *tp);
+
+/**
+ * Decodes the NUL-terminated bytes `arg`: UTF-8, undecodable bytes as U+DC80+byte.
+ * Works before initialization.
+ *
+ * Returns: a new wide string; if `size` is not NULL, `*size` is its length in `wchar_t`s.
+ * Errors: NULL with `*size = (size_t)-1` when memory runs out, and, where CPython would
+ * crash, NULL with `*size = (size_t)-2` (its "cannot decode" value) for a NULL `arg`.
+ * Ownership: the caller frees the result with `PyMem_RawFree`.
+ */
+wchar_t *Py_DecodeLocale(const char *arg, size_t *size);
+
+/**
+ * Encodes the wide string `text` as UTF-8, turning U+DC80..U+DCFF back into the bytes
+ * they carry. Works before initialization.
+ *
+ * Returns: a new NUL-terminated byte string; if `error_pos` is not NULL, `*error_pos` is
+ * `(size_t)-1`.
+ * Errors: NULL with `*error_pos` = the index of the first character that cannot be
+ * encoded (another surrogate, or a value above U+10FFFF); NULL with `(size_t)-1` when
+ * memory runs out or, where CPython would crash, for a NULL `text`.
+ * Ownership: the caller frees the result with `PyMem_Free` in CPython; here
+ * `PyMem_RawFree` (both are `free` in subinterp).
+ */
+char *Py_EncodeLocale(const wchar_t *text, size_t *error_pos);
+
+/**
+ * Returns: a success status.
+ */
+PyStatus PyStatus_Ok(void);
+
+/**
+ * Returns: an error status carrying `err_msg` (not copied: it must outlive the status;
+ * use a string literal) and no function name, as CPython's.
+ */
+PyStatus PyStatus_Error(const char *err_msg);
+
+/**
+ * Returns: the error status `memory allocation failed`.
+ */
+PyStatus PyStatus_NoMemory(void);
+
+/**
+ * Returns: a status asking to exit the process with `exitcode`.
+ */
+PyStatus PyStatus_Exit(int exitcode);
+
+/**
+ * Returns: 1 if `err` is an error status, else 0.
+ */
+int PyStatus_IsError(PyStatus err);
+
+/**
+ * Returns: 1 if `err` is an exit status, else 0.
+ */
+int PyStatus_IsExit(PyStatus err);
+
+/**
+ * Returns: 1 if `err` is an error or exit status (something `Py_ExitStatusException`
+ * must handle), else 0.
+ */
+int PyStatus_Exception(PyStatus err);
+
+/**
+ * Inserts a copy of `item` into `list` at `index`; an index past the end appends.
+ *
+ * Returns: `PyStatus_Ok()`.
+ * Errors: `PyWideStringList_Insert index must be >= 0` for a negative index and
+ * `memory allocation failed` (both with the function name `PyWideStringList_Insert`, as in
+ * CPython); where CPython would crash: `list must not be NULL`, `item must not be NULL`,
+ * `list has a negative length or NULL items`. The list is unchanged on error.
+ * Ownership: the list owns its copy; its memory comes from `PyMem_RawMalloc` (`malloc`),
+ * so `PyMem_RawFree` or `PyConfig_Clear` (for a config's list) frees it.
+ */
+PyStatus PyWideStringList_Insert(PyWideStringList *list, Py_ssize_t index, const wchar_t *item);
+
+/**
+ * Appends a copy of `item` to `list` (`PyWideStringList_Insert` at its length).
+ *
+ * Returns: `PyStatus_Ok()`.
+ * Errors: as `PyWideStringList_Insert` (whose name the statuses carry, as in CPython),
+ * with `PyWideStringList_Append` naming a NULL or malformed argument.
+ * Ownership: as `PyWideStringList_Insert`.
+ */
+PyStatus PyWideStringList_Append(PyWideStringList *list, const wchar_t *item);
+
+/**
+ * Fills `config` with the Python pre-configuration: parse arguments, use the environment,
+ * set `LC_CTYPE` to the user's locale, decide the UTF-8 mode from the locale.
+ *
+ * Errors: none; a NULL `config` is ignored (CPython crashes).
+ */
+void PyPreConfig_InitPythonConfig(PyPreConfig *config);
+
+/**
+ * Fills `config` with the isolated pre-configuration: no argument parsing, no
+ * environment, locale untouched, UTF-8 mode off.
+ *
+ * Errors: none; a NULL `config` is ignored (CPython crashes).
+ */
+void PyPreConfig_InitIsolatedConfig(PyPreConfig *config);
+
+/**
+ * Pre-initializes the runtime from `src_config`. Does nothing if already pre-initialized
+ * (also after `Py_Initialize`), as in CPython.
+ *
+ * Returns: `PyStatus_Ok()`.
+ * Errors (CPython's texts): `preinitialization config is NULL`; `Unknown PYTHONMALLOC
+ * allocator` (`allocator` out of range); `PYTHONMALLOC: unknown allocator`; `invalid
+ * PYTHONUTF8 environment variable value`.
+ * Ownership: `src_config` is only read.
+ */
+PyStatus Py_PreInitialize(const PyPreConfig *src_config);
+
+/**
+ * Pre-initializes from `src_config`, scanning the bytes arguments (decoded as
+ * `Py_DecodeLocale` does) for `-E`, `-I` and `-X` options when `parse_argv` is set.
+ *
+ * Returns: `PyStatus_Ok()`.
+ * Errors: as `Py_PreInitialize`; `memory allocation failed` for a negative `argc` (as
+ * CPython); `invalid -X utf8 option value`; where CPython would crash: `argv must not be
+ * NULL`, `argv contains a NULL item`.
+ * Ownership: the arguments are only read.
+ */
+PyStatus Py_PreInitializeFromBytesArgs(const PyPreConfig *src_config, Py_ssize_t argc, char **argv);
+
+/**
+ * Pre-initializes from `src_config`, scanning the wide arguments for `-E`, `-I` and `-X`
+ * options when `parse_argv` is set.
+ *
+ * Returns: `PyStatus_Ok()`.
+ * Errors: as `Py_PreInitializeFromBytesArgs`.
+ * Ownership: the arguments are only read.
+ */
+PyStatus Py_PreInitializeFromArgs(const PyPreConfig *src_config, Py_ssize_t argc, wchar_t **argv);
+
+/**
+ * Fills `config` with the Python configuration (CPython 3.13's defaults: environment
+ * used, arguments parsed, signal handlers installed, `site` imported, ...). The previous
+ * contents are overwritten, not freed.
+ *
+ * Errors: none; a NULL `config` is ignored (CPython crashes).
+ * Ownership: free what later calls store in it with `PyConfig_Clear`.
+ */
+void PyConfig_InitPythonConfig(PyConfig *config);
+
+/**
+ * Fills `config` with the isolated configuration: no environment, no argument parsing,
+ * no user site directory, no signal handlers, `safe_path` on. The previous contents are
+ * overwritten, not freed.
+ *
+ * Errors: none; a NULL `config` is ignored (CPython crashes).
+ * Ownership: free what later calls store in it with `PyConfig_Clear`.
+ */
+void PyConfig_InitIsolatedConfig(PyConfig *config);
+
+/**
+ * Frees the strings and lists of `config` and sets them to NULL/empty (and
+ * `module_search_paths_set` to 0); other fields keep their values. Calling it twice is
+ * fine.
+ *
+ * Errors: none; a NULL `config` is ignored (CPython crashes).
+ * Ownership: the strings must come from the `PyConfig_*` functions or `PyMem_RawMalloc`.
+ */
+void PyConfig_Clear(PyConfig *config);
+
+/**
+ * Replaces `*config_str` (a string field of `config`) with a copy of `str` (NULL sets it
+ * to NULL), pre-initializing the runtime from `config` first if needed.
+ *
+ * Returns: `PyStatus_Ok()`.
+ * Errors: pre-initialization errors; `memory allocation failed`; where CPython would
+ * crash: `config must not be NULL`, `config_str must not be NULL`.
+ * Ownership: `config` owns the copy; the old string is freed.
+ */
+PyStatus PyConfig_SetString(PyConfig *config, wchar_t **config_str, const wchar_t *str);
+
+/**
+ * Decodes `str` as `Py_DecodeLocale` does (UTF-8, undecodable bytes as lone surrogates)
+ * and stores the result in `*config_str`, as `PyConfig_SetString`.
+ *
+ * Returns: `PyStatus_Ok()`.
+ * Errors: as `PyConfig_SetString` (with this function's name).
+ * Ownership: as `PyConfig_SetString`.
+ */
+PyStatus PyConfig_SetBytesString(PyConfig *config, wchar_t **config_str, const char *str);
+
+/**
+ * Sets `config->argv` to copies of the bytes arguments, decoded as `Py_DecodeLocale`
+ * does, pre-initializing the runtime from `config` and these arguments first if needed.
+ *
+ * Returns: `PyStatus_Ok()`.
+ * Errors: `memory allocation failed` for a negative `argc` (as CPython); pre-initialization
+ * errors; where CPython would crash: `config must not be NULL`, `argv must not be NULL`,
+ * `argv contains a NULL item`.
+ * Ownership: `config` owns the copies; the previous `argv` is freed.
+ */
+PyStatus PyConfig_SetBytesArgv(PyConfig *config, Py_ssize_t argc, char *const *argv);
+
+/**
+ * Sets `config->argv` to copies of the wide arguments, as `PyConfig_SetBytesArgv`.
+ *
+ * Returns: `PyStatus_Ok()`.
+ * Errors: as `PyConfig_SetBytesArgv`.
+ * Ownership: as `PyConfig_SetBytesArgv`.
+ */
+PyStatus PyConfig_SetArgv(PyConfig *config, Py_ssize_t argc, wchar_t *const *argv);
+
+/**
+ * Sets `*list` (a list field of `config`) to copies of `length` strings from `items`,
+ * pre-initializing the runtime from `config` first if needed.
+ *
+ * Returns: `PyStatus_Ok()`.
+ * Errors: `memory allocation failed` for a negative `length` (as CPython); pre-initialization
+ * errors; where CPython would crash: `config must not be NULL`, `list must not be NULL`,
+ * `items must not be NULL`, `items contains a NULL item`.
+ * Ownership: `config` owns the copies; the previous list is freed; `items` stays the
+ * caller's.
+ */
+PyStatus PyConfig_SetWideStringList(PyConfig *config,
+                                    PyWideStringList *list,
+                                    Py_ssize_t length,
+                                    wchar_t **items);
+
+/**
+ * Completes `config` as CPython 3.13 does: parses `argv` when `parse_argv` is 1 (then
+ * sets it to 2, so a second read does not parse again), reads the environment when
+ * `use_environment`, applies `isolated` (no environment, no user site directory,
+ * `safe_path`), `-X` options and defaults. The path configuration (`module_search_paths`,
+ * `executable`, `prefix`, ...) is not computed here but by `Py_InitializeFromConfig`, as
+ * in CPython since 3.11.
+ *
+ * Returns: `PyStatus_Ok()`.
+ * Errors: an exit status for command-line errors (status 2, after CPython's messages and
+ * usage on stderr) and for `-h`/`-V` (status 0, after the text on stdout); CPython's error
+ * statuses for malformed environment variables and `-X` values (e.g.
+ * `config_init_hash_seed`: `PYTHONHASHSEED must be "random" or an integer in range
+ * [0; 4294967295]`); where CPython would crash: `config must not be NULL` and lists with
+ * NULL items. On error `config` keeps what was read before it, as in CPython.
+ * Ownership: strings and lists stored in `config` are freed by `PyConfig_Clear`.
+ */
+PyStatus PyConfig_Read(PyConfig *config);
+
+/**
+ * Initializes the runtime from `config`, which is read first as `PyConfig_Read` does
+ * (on a copy: `config` itself is not changed), then the path configuration is computed:
+ * see `Py_GetPath`. Honoured: `isolated`, `use_environment`, `install_signal_handlers`,
+ * `argv`/`parse_argv`/`orig_argv` (`Py_GetArgcArgv`), `program_name`, `home`,
+ * `executable`, `prefix`/`exec_prefix`, `module_search_paths(_set)` (where extension
+ * modules are looked for, followed by `SUBINTERP_PATH` when `use_environment`); other
+ * fields are kept as read. If the runtime is already initialized, nothing changes (CPython
+ * would apply part of the new configuration).
+ *
+ * Returns: `PyStatus_Ok()`.
+ * Errors: `initialization config is NULL` (CPython's text); every `PyConfig_Read` error
+ * (an exit status for a command-line error: pass it to `Py_ExitStatusException`); `error
+ * getting getpath results` (no function name) after CPython's report on stderr for an
+ * invalid `_config_init`, a negative `bytes_warning`, `optimization_level` or `verbose`,
+ * or a `hash_seed` above 4294967295.
+ * Ownership: `config` stays the caller's; free it with `PyConfig_Clear` whenever.
+ */
+PyStatus Py_InitializeFromConfig(const PyConfig *config);
+
+/**
+ * Gives the command line the runtime was initialized with (`PyConfig.orig_argv`).
+ *
+ * Returns: through `argc` and `argv` (NULL-terminated); 0 and NULL before initialization,
+ * after finalization, or when `orig_argv` is empty. A NULL out-pointer is skipped.
+ * Ownership: the array and strings belong to the runtime and stay valid until
+ * finalization (CPython keeps them longer).
+ */
+void Py_GetArgcArgv(int *argc, wchar_t ***argv);
+
+/**
+ * Returns: `PyConfig.program_name`, or its default: `orig_argv[0]`, else `python3`.
+ * Errors: NULL when the runtime is not initialized.
+ * Ownership: borrowed from the runtime until finalization; do not free or modify.
+ */
+wchar_t *Py_GetProgramName(void);
+
+/**
+ * Returns: `PyConfig.home`, or NULL if it was not set.
+ * Errors: NULL when the runtime is not initialized.
+ * Ownership: borrowed from the runtime until finalization; do not free or modify.
+ */
+wchar_t *Py_GetPythonHome(void);
+
+/**
+ * Returns: the module search path (`PyConfig.module_search_paths`, as set or computed at
+ * initialization), its entries joined with `:`; `SUBINTERP_PATH` is searched after it but
+ * not listed.
+ * Errors: NULL when the runtime is not initialized.
+ * Ownership: borrowed from the runtime until finalization; do not free or modify.
+ */
+wchar_t *Py_GetPath(void);
+
+/**
+ * Returns: `PyConfig.executable`: as set, else `program_name` made absolute if it contains
+ * a `/`, else found on `PATH`, else an empty string (as in CPython).
+ * Errors: NULL when the runtime is not initialized.
+ * Ownership: borrowed from the runtime until finalization; do not free or modify.
+ */
+wchar_t *Py_GetProgramFullPath(void);
+
+/**
+ * Returns: `PyConfig.prefix`: as set, else from `home` (`PREFIX[:EXEC_PREFIX]`), else the
+ * directory above the one holding `libsubinterp.so`.
+ * Errors: NULL when the runtime is not initialized.
+ * Ownership: borrowed from the runtime until finalization; do not free or modify.
+ */
+wchar_t *Py_GetPrefix(void);
+
+/**
+ * Returns: `PyConfig.exec_prefix`, found as `Py_GetPrefix` finds the prefix.
+ * Errors: NULL when the runtime is not initialized.
+ * Ownership: borrowed from the runtime until finalization; do not free or modify.
+ */
+wchar_t *Py_GetExecPrefix(void);
 
 /**
  * Initializes the runtime with signal handlers installed; same as `Py_InitializeEx(1)`.
@@ -3265,124 +3383,6 @@ SubinterpResult Subinterp_GetInterpreterConfig(PyInterpreterState *interp,
  * Returns: 1 if `interp` points to a live interpreter, else 0 (never dereferences it).
  */
 int Subinterp_InterpreterIsAlive(PyInterpreterState *interp);
-
-/**
- * A tuple of `size` items, each NULL until set with `PyTuple_SetItem` or
- * `PyTuple_SET_ITEM` (the empty tuple is a shared, immortal object).
- *
- * Returns: a new reference.
- * Errors: NULL with `SystemError` for a negative size, `MemoryError` when out of memory.
- */
-PyObject *PyTuple_New(Py_ssize_t size);
-
-/**
- * Returns: the number of items of a tuple.
- * Errors: -1 with `SystemError` if `op` is NULL or not a tuple.
- */
-Py_ssize_t PyTuple_Size(PyObject *op);
-
-/**
- * Returns: item `index` of a tuple (borrowed).
- * Errors: NULL with `IndexError("tuple index out of range")`, or `SystemError` if `op` is
- * not a tuple.
- */
-PyObject *PyTuple_GetItem(PyObject *op, Py_ssize_t index);
-
-/**
- * Stores `item` at `index`, stealing the reference (also on error) and dropping what was
- * there. Only for tuples being filled, which nobody else has seen yet.
- *
- * Returns: 0. Errors: -1 with `IndexError("tuple assignment index out of range")`, or
- * `SystemError` if `op` is not a tuple or is shared (its reference count is not 1).
- */
-int PyTuple_SetItem(PyObject *op, Py_ssize_t index, PyObject *item);
-
-/**
- * Readies a static type: fills in what it inherits from its base (`object` by default),
- * builds `__bases__` and `__mro__`, and marks it ready. Safe to call again. A static type
- * readied here is shared by every interpreter; what it gets is immortal.
- *
- * Returns: 0. Errors: -1 with an exception set (`SystemError` for NULL).
- */
-int PyType_Ready(PyTypeObject *tp);
-
-/**
- * Returns: 1 if `a` is `b` or a subtype of it, else 0 (also for NULL arguments).
- */
-int PyType_IsSubtype(PyTypeObject *a, PyTypeObject *b);
-
-/**
- * The default `tp_alloc`: a zeroed instance of `tp` with room for `nitems` items (one more
- * for variable-size types, as CPython), its head set up.
- *
- * Returns: a new reference. Errors: NULL with `MemoryError`, or `SystemError` for NULL.
- */
-PyObject *PyType_GenericAlloc(PyTypeObject *tp, Py_ssize_t nitems);
-
-/**
- * A generic `tp_new`: allocates with the type's `tp_alloc`, ignoring the arguments.
- *
- * Returns: a new reference. Errors: NULL with an exception set.
- */
-PyObject *PyType_GenericNew(PyTypeObject *tp, PyObject *_args, PyObject *_kwds);
-
-/**
- * Returns: the type's `tp_flags` (0 for NULL).
- */
-unsigned long PyType_GetFlags(PyTypeObject *tp);
-
-/**
- * `type.__name__`: for a static type, `tp_name` after its last dot.
- *
- * Returns: a new reference to a `str`. Errors: NULL with an exception set.
- */
-PyObject *PyType_GetName(PyTypeObject *tp);
-
-/**
- * `type.__qualname__`: for a static type, its name (static types are not nested).
- *
- * Returns: a new reference to a `str`. Errors: NULL with an exception set.
- */
-PyObject *PyType_GetQualName(PyTypeObject *tp);
-
-/**
- * Decodes the NUL-terminated UTF-8 `s` into a `str`.
- *
- * Returns: a new reference.
- * Errors: NULL with `UnicodeDecodeError` for invalid UTF-8, `SystemError` for NULL.
- */
-PyObject *PyUnicode_FromString(const char *s);
-
-/**
- * Decodes `size` bytes of UTF-8 at `s` into a `str` (NUL bytes included).
- *
- * Returns: a new reference.
- * Errors: NULL with `UnicodeDecodeError` for invalid UTF-8, `SystemError` for a negative
- * size or a NULL `s` with a non-zero size.
- */
-PyObject *PyUnicode_FromStringAndSize(const char *s, Py_ssize_t size);
-
-/**
- * The UTF-8 form of a `str`, and its length in bytes in `*size` (if `size` is not NULL).
- *
- * Returns: a pointer into the string (valid as long as it lives; do not modify).
- * Errors: NULL with `TypeError` if `op` is not a `str`, `SystemError` for NULL.
- */
-const char *PyUnicode_AsUTF8AndSize(PyObject *op, Py_ssize_t *size);
-
-/**
- * The NUL-terminated UTF-8 form of a `str`.
- *
- * Returns: a pointer into the string (valid as long as it lives; do not modify).
- * Errors: NULL with an exception set, as `PyUnicode_AsUTF8AndSize`.
- */
-const char *PyUnicode_AsUTF8(PyObject *op);
-
-/**
- * Returns: the length of a `str` in code points.
- * Errors: -1 with `TypeError` if `op` is not a `str`, `SystemError` for NULL.
- */
-Py_ssize_t PyUnicode_GetLength(PyObject *op);
 
 /**
  * Issues a warning of `category` (NULL: `RuntimeWarning`) with the UTF-8 `message`. With

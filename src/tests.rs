@@ -13,8 +13,17 @@ use crate::capi::subinterp::*;
 
 static RUNTIME_LOCK: Mutex<()> = Mutex::new(());
 
-fn lock() -> std::sync::MutexGuard<'static, ()> {
+pub(crate) fn lock() -> std::sync::MutexGuard<'static, ()> {
     RUNTIME_LOCK.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Runs `f` with the runtime initialized and the main thread state attached (other tests
+/// touching the runtime wait: they share `RUNTIME_LOCK`).
+pub(crate) fn with_runtime(f: impl FnOnce()) {
+    let _g = lock();
+    Py_Initialize();
+    f();
+    assert_eq!(Py_FinalizeEx(), 0);
 }
 
 struct SendPtr(*mut PyThreadState);
@@ -191,10 +200,7 @@ fn draining_pending_calls_clears_every_thread_states_flag() {
     let interp = unsafe { PyThreadState_GetInterpreter(s) };
     let other = unsafe { PyThreadState_New(interp) };
     let bit = _PY_CALLS_TO_DO_BIT as usize;
-    assert_eq!(
-        unsafe { Subinterp_AddPendingCall(interp, Some(nothing), std::ptr::null_mut()) },
-        SUBINTERP_OK
-    );
+    assert_eq!(unsafe { Subinterp_AddPendingCall(interp, Some(nothing), std::ptr::null_mut()) }, SUBINTERP_OK);
     assert_ne!(unsafe { (*s).eval_breaker } & bit, 0);
     assert_ne!(unsafe { (*other).eval_breaker } & bit, 0);
     assert_eq!(Py_MakePendingCalls(), 0);

@@ -124,3 +124,4 @@ pub struct PyConfig {
     pub _init_main: c_int,
     pub _is_python_build: c_int,
 }
+

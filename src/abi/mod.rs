@@ -13,6 +13,7 @@
 
 #![allow(non_camel_case_types, non_snake_case, non_upper_case_globals)]
 
+
 /// `Py_ssize_t` is `ssize_t` (declared in the header prelude, not generated).
 pub type Py_ssize_t = isize;
 
@@ -32,3 +33,4 @@ pub use initconfig::*;
 pub use object::*;
 pub use pyerrors::*;
 pub use pystate::*;
+

@@ -9,19 +9,19 @@
 
 pub mod abstract_;
 pub mod ceval;
+pub mod object;
+pub mod longobject;
+pub mod objimpl;
+pub mod pyerrors;
+pub mod tupleobject;
+pub mod unicodeobject;
+pub mod typeobject;
 pub mod fileutils;
 pub mod initconfig;
-pub mod longobject;
-pub mod object;
-pub mod objimpl;
 pub mod pathconfig;
-pub mod pyerrors;
 pub mod pylifecycle;
 pub mod pymem;
 pub mod pystate;
 pub mod pythonrun;
 pub mod subinterp;
-pub mod tupleobject;
-pub mod typeobject;
-pub mod unicodeobject;
 pub mod warnings;

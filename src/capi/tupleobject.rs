@@ -92,10 +92,7 @@ pub unsafe extern "C" fn PyTuple_SetItem(op: *mut PyObject, index: Py_ssize_t, i
 /// Errors: NULL with `SystemError` if `n` is negative or an item is NULL, `MemoryError`.
 /// cbindgen:ignore
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn subinterp_tuple_from_array(
-    n: Py_ssize_t,
-    items: *const *mut PyObject,
-) -> *mut PyObject {
+pub unsafe extern "C" fn subinterp_tuple_from_array(n: Py_ssize_t, items: *const *mut PyObject) -> *mut PyObject {
     guard("PyTuple_Pack", || {
         if n < 0 || (n > 0 && items.is_null()) {
             errors::bad_internal_call();

@@ -52,8 +52,7 @@ fn decode(bytes: &[u8]) -> *mut PyObject {
         Ok(text) => unicodeobject::from_str(text).unwrap_or(null_mut()),
         Err(e) => {
             let start = e.valid_up_to();
-            let reason =
-                if e.error_len().is_none() { "unexpected end of data" } else { "invalid start byte" };
+            let reason = if e.error_len().is_none() { "unexpected end of data" } else { "invalid start byte" };
             errors::unicode_error(&format!(
                 "'utf-8' codec can't decode byte 0x{:02x} in position {start}: {reason}",
                 bytes[start]

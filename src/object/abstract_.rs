@@ -19,6 +19,9 @@ pub(crate) mod mapping;
 pub(crate) mod number;
 pub(crate) mod sequence;
 
+#[cfg(test)]
+mod tests;
+
 pub(crate) use iter::Iter;
 
 /// `tp_name` cut to `n` bytes, as CPython's `%.<n>s` does in its messages (a cut inside a

@@ -356,10 +356,7 @@ impl ArenaMap {
 
     #[inline]
     fn slot(addr: usize) -> (usize, usize) {
-        (
-            (addr >> (ARENA_SHIFT + L2_BITS)) & ((1 << L1_BITS) - 1),
-            (addr >> ARENA_SHIFT) & ((1 << L2_BITS) - 1),
-        )
+        ((addr >> (ARENA_SHIFT + L2_BITS)) & ((1 << L1_BITS) - 1), (addr >> ARENA_SHIFT) & ((1 << L2_BITS) - 1))
     }
 
     #[inline]

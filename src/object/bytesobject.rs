@@ -13,10 +13,7 @@ pub static mut PyBytes_Type: PyTypeObject = PyTypeObject {
     tp_basicsize: offset_of!(PyBytesObject, ob_sval) as Py_ssize_t,
     tp_itemsize: 1,
     tp_dealloc: Some(typeobject::object_dealloc),
-    tp_flags: Py_TPFLAGS_BASETYPE
-        | Py_TPFLAGS_BYTES_SUBCLASS
-        | Py_TPFLAGS_IMMUTABLETYPE
-        | _Py_TPFLAGS_MATCH_SELF,
+    tp_flags: Py_TPFLAGS_BASETYPE | Py_TPFLAGS_BYTES_SUBCLASS | Py_TPFLAGS_IMMUTABLETYPE | _Py_TPFLAGS_MATCH_SELF,
     tp_doc: c"bytes(iterable_of_ints) -> bytes".as_ptr(),
     ..TYPE_TEMPLATE
 };

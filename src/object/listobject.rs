@@ -12,10 +12,7 @@ pub static mut PyList_Type: PyTypeObject = PyTypeObject {
     tp_basicsize: std::mem::size_of::<PyListObject>() as Py_ssize_t,
     tp_dealloc: Some(list_dealloc),
     tp_hash: None,
-    tp_flags: Py_TPFLAGS_BASETYPE
-        | Py_TPFLAGS_LIST_SUBCLASS
-        | _Py_TPFLAGS_MATCH_SELF
-        | Py_TPFLAGS_SEQUENCE as std::ffi::c_ulong,
+    tp_flags: Py_TPFLAGS_BASETYPE | Py_TPFLAGS_LIST_SUBCLASS | _Py_TPFLAGS_MATCH_SELF | Py_TPFLAGS_SEQUENCE as std::ffi::c_ulong,
     tp_doc: c"Built-in mutable sequence.".as_ptr(),
     ..TYPE_TEMPLATE
 };
@@ -35,8 +32,7 @@ pub(crate) fn new(n: Py_ssize_t) -> PyResult<Owned> {
     if p.is_null() {
         return Err(errors::no_memory());
     }
-    let items =
-        if n == 0 { null_mut() } else { alloc::calloc(n as usize, std::mem::size_of::<*mut PyObject>()) };
+    let items = if n == 0 { null_mut() } else { alloc::calloc(n as usize, std::mem::size_of::<*mut PyObject>()) };
     if n != 0 && items.is_null() {
         // SAFETY: ours, not yet an object.
         unsafe { alloc::free(p.cast()) };
@@ -88,11 +84,7 @@ pub(crate) unsafe fn items<'a>(op: *mut PyObject) -> &'a [*mut PyObject] {
     // SAFETY: per caller.
     unsafe {
         let l = fields(op);
-        if l.ob_item.is_null() {
-            &[]
-        } else {
-            std::slice::from_raw_parts(l.ob_item, l.ob_base.ob_size as usize)
-        }
+        if l.ob_item.is_null() { &[] } else { std::slice::from_raw_parts(l.ob_item, l.ob_base.ob_size as usize) }
     }
 }
 

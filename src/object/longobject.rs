@@ -26,14 +26,10 @@ const SMALL_COUNT: usize = (SMALL_MAX - SMALL_MIN + 1) as usize;
 pub static mut PyLong_Type: PyTypeObject = PyTypeObject {
     ob_base: PyVarObject { ob_base: static_head(&raw mut typeobject::PyType_Type), ob_size: 0 },
     tp_name: c"int".as_ptr(),
-    tp_basicsize: offset_of!(PyLongObject, long_value) as Py_ssize_t
-        + offset_of!(_PyLongValue, ob_digit) as Py_ssize_t,
+    tp_basicsize: offset_of!(PyLongObject, long_value) as Py_ssize_t + offset_of!(_PyLongValue, ob_digit) as Py_ssize_t,
     tp_itemsize: std::mem::size_of::<digit>() as Py_ssize_t,
     tp_dealloc: Some(typeobject::object_dealloc),
-    tp_flags: Py_TPFLAGS_BASETYPE
-        | Py_TPFLAGS_LONG_SUBCLASS
-        | Py_TPFLAGS_IMMUTABLETYPE
-        | _Py_TPFLAGS_MATCH_SELF,
+    tp_flags: Py_TPFLAGS_BASETYPE | Py_TPFLAGS_LONG_SUBCLASS | Py_TPFLAGS_IMMUTABLETYPE | _Py_TPFLAGS_MATCH_SELF,
     tp_doc: c"int([x]) -> integer\nint(x, base=10) -> integer".as_ptr(),
     ..TYPE_TEMPLATE
 };
@@ -43,8 +39,7 @@ pub static mut PyLong_Type: PyTypeObject = PyTypeObject {
 pub static mut PyBool_Type: PyTypeObject = PyTypeObject {
     ob_base: PyVarObject { ob_base: static_head(&raw mut typeobject::PyType_Type), ob_size: 0 },
     tp_name: c"bool".as_ptr(),
-    tp_basicsize: offset_of!(PyLongObject, long_value) as Py_ssize_t
-        + offset_of!(_PyLongValue, ob_digit) as Py_ssize_t,
+    tp_basicsize: offset_of!(PyLongObject, long_value) as Py_ssize_t + offset_of!(_PyLongValue, ob_digit) as Py_ssize_t,
     tp_itemsize: std::mem::size_of::<digit>() as Py_ssize_t,
     tp_dealloc: Some(singletons::immortal_dealloc),
     tp_flags: Py_TPFLAGS_IMMUTABLETYPE | _Py_TPFLAGS_MATCH_SELF,
@@ -88,11 +83,7 @@ const fn small_ints(tp: *mut PyTypeObject) -> [PyLongObject; SMALL_COUNT] {
 /// `True` or `False` (borrowed; immortal).
 #[inline]
 pub(crate) fn from_bool(b: bool) -> *mut PyObject {
-    if b {
-        (&raw mut _Py_TrueStruct).cast()
-    } else {
-        (&raw mut _Py_FalseStruct).cast()
-    }
+    if b { (&raw mut _Py_TrueStruct).cast() } else { (&raw mut _Py_FalseStruct).cast() }
 }
 
 /// The static small int `v` (borrowed; immortal), if `v` is one.

@@ -14,10 +14,7 @@ pub static mut PyTuple_Type: PyTypeObject = PyTypeObject {
     tp_basicsize: offset_of!(PyTupleObject, ob_item) as Py_ssize_t,
     tp_itemsize: std::mem::size_of::<*mut PyObject>() as Py_ssize_t,
     tp_dealloc: Some(tuple_dealloc),
-    tp_flags: Py_TPFLAGS_BASETYPE
-        | Py_TPFLAGS_TUPLE_SUBCLASS
-        | Py_TPFLAGS_IMMUTABLETYPE
-        | _Py_TPFLAGS_MATCH_SELF,
+    tp_flags: Py_TPFLAGS_BASETYPE | Py_TPFLAGS_TUPLE_SUBCLASS | Py_TPFLAGS_IMMUTABLETYPE | _Py_TPFLAGS_MATCH_SELF,
     tp_doc: c"Built-in immutable sequence.".as_ptr(),
     ..TYPE_TEMPLATE
 };
@@ -81,7 +78,9 @@ pub(crate) unsafe fn size(t: *mut PyObject) -> Py_ssize_t {
 #[inline]
 pub(crate) unsafe fn items<'a>(t: *mut PyObject) -> &'a [*mut PyObject] {
     // SAFETY: per caller; the items follow the head.
-    unsafe { std::slice::from_raw_parts((*(t as *mut PyTupleObject)).ob_item.as_ptr(), size(t) as usize) }
+    unsafe {
+        std::slice::from_raw_parts((*(t as *mut PyTupleObject)).ob_item.as_ptr(), size(t) as usize)
+    }
 }
 
 /// Borrowed item `i`.

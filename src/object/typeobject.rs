@@ -132,10 +132,7 @@ pub(crate) unsafe fn ready(tp: *mut PyTypeObject) -> PyResult<()> {
             return Ok(());
         }
         if has_flag(tp, Py_TPFLAGS_READYING) {
-            return Err(errors::system_error(&format!(
-                "type {} is being readied recursively",
-                type_name(tp)
-            )));
+            return Err(errors::system_error(&format!("type {} is being readied recursively", type_name(tp))));
         }
         let object = &raw mut PyBaseObject_Type;
         if (*tp).tp_base.is_null() && tp != object {
@@ -147,14 +144,9 @@ pub(crate) unsafe fn ready(tp: *mut PyTypeObject) -> PyResult<()> {
         }
         (*tp).tp_flags |= Py_TPFLAGS_READYING;
         if (*tp).ob_base.ob_base.ob_type.is_null() {
-            (*tp).ob_base.ob_base.ob_type =
-                if base.is_null() { &raw mut PyType_Type } else { type_of(base.cast()) };
+            (*tp).ob_base.ob_base.ob_type = if base.is_null() { &raw mut PyType_Type } else { type_of(base.cast()) };
         }
-        let built = if has_flag(tp, Py_TPFLAGS_HEAPTYPE) {
-            build_mro(tp)
-        } else {
-            with_static_heap(|| build_mro(tp))
-        };
+        let built = if has_flag(tp, Py_TPFLAGS_HEAPTYPE) { build_mro(tp) } else { with_static_heap(|| build_mro(tp)) };
         if let Err(e) = built {
             (*tp).tp_flags &= !Py_TPFLAGS_READYING;
             return Err(e);
@@ -179,8 +171,11 @@ unsafe fn build_mro(tp: *mut PyTypeObject) -> PyResult<()> {
         let static_type = !has_flag(tp, Py_TPFLAGS_HEAPTYPE);
         let base = (*tp).tp_base;
         if (*tp).tp_bases.is_null() {
-            let bases =
-                if base.is_null() { tupleobject::new(0)? } else { tupleobject::pack(&[base.cast()])? };
+            let bases = if base.is_null() {
+                tupleobject::new(0)?
+            } else {
+                tupleobject::pack(&[base.cast()])?
+            };
             if static_type {
                 immortalize(bases);
             }
@@ -308,16 +303,7 @@ unsafe fn inherit(tp: *mut PyTypeObject, base: *mut PyTypeObject) {
         }
         inherit_ptr!(tp_as_async, tp_as_number, tp_as_sequence, tp_as_mapping, tp_as_buffer);
         inherit_slot!(tp_dealloc, tp_repr, tp_str, tp_getattr, tp_getattro, tp_setattr, tp_setattro, tp_call);
-        inherit_slot!(
-            tp_iter,
-            tp_iternext,
-            tp_descr_get,
-            tp_descr_set,
-            tp_init,
-            tp_alloc,
-            tp_free,
-            tp_finalize
-        );
+        inherit_slot!(tp_iter, tp_iternext, tp_descr_get, tp_descr_set, tp_init, tp_alloc, tp_free, tp_finalize);
         if !has_flag(tp, Py_TPFLAGS_DISALLOW_INSTANTIATION) {
             inherit_slot!(tp_new);
         }
@@ -420,11 +406,7 @@ pub(crate) unsafe extern "C" fn object_dealloc(op: *mut PyObject) {
     }
 }
 
-unsafe extern "C" fn object_new(
-    tp: *mut PyTypeObject,
-    args: *mut PyObject,
-    kwds: *mut PyObject,
-) -> *mut PyObject {
+unsafe extern "C" fn object_new(tp: *mut PyTypeObject, args: *mut PyObject, kwds: *mut PyObject) -> *mut PyObject {
     // SAFETY: called through tp_new with a live type and NULL or live arguments.
     unsafe {
         let excess = (!args.is_null() && tupleobject::size(args) > 0) || (!kwds.is_null());

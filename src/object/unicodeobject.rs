@@ -23,10 +23,7 @@ pub static mut PyUnicode_Type: PyTypeObject = PyTypeObject {
     tp_dealloc: Some(typeobject::object_dealloc),
     tp_repr: Some(unicode_repr),
     tp_str: Some(unicode_str),
-    tp_flags: Py_TPFLAGS_BASETYPE
-        | Py_TPFLAGS_UNICODE_SUBCLASS
-        | Py_TPFLAGS_IMMUTABLETYPE
-        | _Py_TPFLAGS_MATCH_SELF,
+    tp_flags: Py_TPFLAGS_BASETYPE | Py_TPFLAGS_UNICODE_SUBCLASS | Py_TPFLAGS_IMMUTABLETYPE | _Py_TPFLAGS_MATCH_SELF,
     tp_doc: c"str(object='') -> str".as_ptr(),
     ..TYPE_TEMPLATE
 };

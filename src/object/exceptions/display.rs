@@ -209,7 +209,7 @@ unsafe fn format(t: &Tree, i: usize, ctx: &mut Ctx) {
                 let num = subs.len();
                 let shown = if num <= MAX_GROUP_WIDTH { num } else { MAX_GROUP_WIDTH + 1 };
                 ctx.need_close = false;
-                for k in 0..shown {
+                for (k, &sub) in subs.iter().enumerate().take(shown) {
                     let last = k == shown - 1;
                     if last {
                         ctx.need_close = true;
@@ -229,7 +229,7 @@ unsafe fn format(t: &Tree, i: usize, ctx: &mut Ctx) {
                         ctx.emit(&format!("and {remaining} more exception{s}\n"), '|');
                     } else {
                         // SAFETY: per caller.
-                        unsafe { format(t, subs[k], ctx) };
+                        unsafe { format(t, sub, ctx) };
                     }
                     if last && ctx.need_close {
                         let line = format!("{}+------------------------------------\n", ctx.indent());

@@ -27,6 +27,9 @@ mod types;
 pub(crate) mod unicode;
 pub(crate) mod warnings;
 
+#[cfg(test)]
+mod tests;
+
 pub(crate) use fields::{set_import_error, syntax_location};
 pub(crate) use oserror::set_from_errno;
 pub(crate) use types::*;
