@@ -726,6 +726,12 @@ static void test_sequence(void) {
     CHECK_STR(err_text(PyExc_TypeError), "testmod.Map is not a sequence");
     CHECK_INT(PySequence_SetItem(Py_None, 0, five), -1);
     CHECK_STR(err_text(PyExc_TypeError), "'NoneType' object does not support item assignment");
+    CHECK_INT(PySequence_SetItem(s, 1, NULL), 0);           /* NULL deletes, as DelItem */
+    CHECK_STR(take_log(), "del(1);");
+    CHECK_INT(PySequence_SetItem(Py_None, 0, NULL), -1);    /* ... with SetItem's text */
+    CHECK_STR(err_text(PyExc_TypeError), "'NoneType' object does not support item assignment");
+    CHECK_INT(PySequence_SetSlice(five, 0, 1, NULL), -1);
+    CHECK_STR(err_text(PyExc_TypeError), "'int' object doesn't support slice assignment");
     CHECK_INT(PySequence_DelItem(Py_None, 0), -1);
     CHECK_STR(err_text(PyExc_TypeError), "'NoneType' object doesn't support item deletion");
     CHECK(PySequence_GetSlice(five, 0, 1) == NULL);

@@ -1433,10 +1433,11 @@ PyObject *PySequence_InPlaceRepeat(PyObject *o, Py_ssize_t count);
 PyObject *PySequence_GetItem(PyObject *o, Py_ssize_t i);
 
 /**
- * `o[i] = v` (`v` borrowed): `sq_ass_item`, a negative `i` counted from the end.
+ * `o[i] = v` (`v` borrowed): `sq_ass_item`, a negative `i` counted from the end. A NULL
+ * `v` deletes the item, as in CPython.
  *
  * Returns: 0. Errors: -1 with `TypeError` ("'T' object does not support item assignment"),
- * what the slot raised, `SystemError` for NULL.
+ * what the slot raised, `SystemError` for a NULL `o`.
  */
 int PySequence_SetItem(PyObject *o, Py_ssize_t i, PyObject *v);
 
@@ -1459,7 +1460,7 @@ PyObject *PySequence_GetSlice(PyObject *o, Py_ssize_t i1, Py_ssize_t i2);
 
 /**
  * `o[i1:i2] = v`, through `mp_ass_subscript` with a `slice` (see `PySequence_GetSlice`).
- * A NULL `v` deletes, as CPython.
+ * A NULL `v` deletes, as in CPython.
  *
  * Returns: 0. Errors: -1 with `TypeError` ("'T' object doesn't support slice assignment"),
  * what the slot raised, `SystemError` for NULL.

@@ -1,5 +1,7 @@
-//! The object head and reference counting (CPython's `object.h`, `refcount.h`) and the core
-//! of the object protocol (`PyObject_Repr`, `PyObject_Str`).
+//! The object head and reference counting (CPython's `object.h`, `refcount.h`) and the
+//! object protocol's `object.h` part: repr/str/ascii/bytes, hashing, rich comparison,
+//! truth, `PyCallable_Check`, `PyObject_Print`, `PyObject_Dir`, `Py_ReprEnter`. The
+//! `abstract.h` part is in `capi::abstract_`.
 
 use std::ffi::c_int;
 use std::ptr::null_mut;

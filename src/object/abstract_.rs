@@ -640,7 +640,7 @@ pub(crate) unsafe fn set_item(o: *mut PyObject, key: *mut PyObject, value: *mut 
         if !sq.is_null() {
             if number::index_check(key) {
                 let i = number::as_ssize_t(key, (&raw mut exceptions::_PyExc_IndexError).cast())?;
-                return sequence::set_item(o, i, value);
+                return sequence::set_item(o, i, value, value.is_null());
             }
             if (*sq).sq_ass_item.is_some() {
                 return Err(errors::type_error(&format!(

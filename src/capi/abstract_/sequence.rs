@@ -127,19 +127,20 @@ pub unsafe extern "C" fn PySequence_GetItem(o: *mut PyObject, i: Py_ssize_t) -> 
     })
 }
 
-/// `o[i] = v` (`v` borrowed): `sq_ass_item`, a negative `i` counted from the end.
+/// `o[i] = v` (`v` borrowed): `sq_ass_item`, a negative `i` counted from the end. A NULL
+/// `v` deletes the item, as in CPython.
 ///
 /// Returns: 0. Errors: -1 with `TypeError` ("'T' object does not support item assignment"),
-/// what the slot raised, `SystemError` for NULL.
+/// what the slot raised, `SystemError` for a NULL `o`.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn PySequence_SetItem(o: *mut PyObject, i: Py_ssize_t, v: *mut PyObject) -> c_int {
     guard("PySequence_SetItem", || {
-        if o.is_null() || v.is_null() {
+        if o.is_null() {
             errors::null_error();
             return -1;
         }
-        // SAFETY: live objects, per the C API.
-        status(unsafe { sequence::set_item(o, i, v) })
+        // SAFETY: live objects (or NULL `v`), per the C API.
+        status(unsafe { sequence::set_item(o, i, v, false) })
     })
 }
 
@@ -155,7 +156,7 @@ pub unsafe extern "C" fn PySequence_DelItem(o: *mut PyObject, i: Py_ssize_t) -> 
             return -1;
         }
         // SAFETY: a live object, per the C API.
-        status(unsafe { sequence::set_item(o, i, null_mut()) })
+        status(unsafe { sequence::set_item(o, i, null_mut(), true) })
     })
 }
 
@@ -181,7 +182,7 @@ pub unsafe extern "C" fn PySequence_GetSlice(
 }
 
 /// `o[i1:i2] = v`, through `mp_ass_subscript` with a `slice` (see `PySequence_GetSlice`).
-/// A NULL `v` deletes, as CPython.
+/// A NULL `v` deletes, as in CPython.
 ///
 /// Returns: 0. Errors: -1 with `TypeError` ("'T' object doesn't support slice assignment"),
 /// what the slot raised, `SystemError` for NULL.
@@ -198,7 +199,7 @@ pub unsafe extern "C" fn PySequence_SetSlice(
             return -1;
         }
         // SAFETY: live objects (or NULL `v`), per the C API.
-        status(unsafe { sequence::set_slice(o, i1, i2, v) })
+        status(unsafe { sequence::set_slice(o, i1, i2, v, false) })
     })
 }
 
@@ -214,7 +215,7 @@ pub unsafe extern "C" fn PySequence_DelSlice(o: *mut PyObject, i1: Py_ssize_t, i
             return -1;
         }
         // SAFETY: a live object, per the C API.
-        status(unsafe { sequence::set_slice(o, i1, i2, null_mut()) })
+        status(unsafe { sequence::set_slice(o, i1, i2, null_mut(), true) })
     })
 }
 

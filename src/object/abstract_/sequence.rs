@@ -205,8 +205,15 @@ pub(crate) unsafe fn get_item(s: *mut PyObject, i: Py_ssize_t) -> PyResult<Owned
     }
 }
 
-/// `s[i] = v`, or `del s[i]` when `v` is NULL (`PySequence_SetItem`/`DelItem`).
-pub(crate) unsafe fn set_item(s: *mut PyObject, i: Py_ssize_t, v: *mut PyObject) -> PyResult<()> {
+/// `s[i] = v` (`PySequence_SetItem`), or `del s[i]` (`PySequence_DelItem`, `deleting`): a
+/// NULL `v` deletes through `sq_ass_item` either way, as CPython; `deleting` only chooses
+/// the message when the type cannot do it.
+pub(crate) unsafe fn set_item(
+    s: *mut PyObject,
+    i: Py_ssize_t,
+    v: *mut PyObject,
+    deleting: bool,
+) -> PyResult<()> {
     // SAFETY: per caller.
     unsafe {
         if let Some(m) = sq(s) {
@@ -221,7 +228,7 @@ pub(crate) unsafe fn set_item(s: *mut PyObject, i: Py_ssize_t, v: *mut PyObject)
         Err(errors::type_error(&format!(
             "'{}' object {}",
             oname(s, 200),
-            if v.is_null() { "doesn't support item deletion" } else { "does not support item assignment" }
+            if deleting { "doesn't support item deletion" } else { "does not support item assignment" }
         )))
     }
 }
@@ -245,12 +252,14 @@ pub(crate) unsafe fn get_slice(s: *mut PyObject, i1: Py_ssize_t, i2: Py_ssize_t)
     }
 }
 
-/// `s[i1:i2] = v`, or `del s[i1:i2]` when `v` is NULL, through `mp_ass_subscript`.
+/// `s[i1:i2] = v` (`PySequence_SetSlice`; NULL `v` deletes) or `del s[i1:i2]`
+/// (`PySequence_DelSlice`, `deleting`), through `mp_ass_subscript`.
 pub(crate) unsafe fn set_slice(
     s: *mut PyObject,
     i1: Py_ssize_t,
     i2: Py_ssize_t,
     v: *mut PyObject,
+    deleting: bool,
 ) -> PyResult<()> {
     // SAFETY: per caller.
     unsafe {
@@ -260,7 +269,7 @@ pub(crate) unsafe fn set_slice(
             decref(slice);
             return if r < 0 { Err(PyErr) } else { Ok(()) };
         }
-        let what = if v.is_null() { "deletion" } else { "assignment" };
+        let what = if deleting { "deletion" } else { "assignment" };
         Err(errors::type_error(&format!("'{}' object doesn't support slice {what}", oname(s, 200))))
     }
 }

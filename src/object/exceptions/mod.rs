@@ -237,13 +237,17 @@ pub(crate) unsafe fn args_of(exc: *mut PyObject) -> *mut PyObject {
     unsafe { fields(exc).args }
 }
 
-/// `exc.args = args` (`PyException_SetArgs`): a tuple is kept as is; another iterable is
-/// converted, as the `args` attribute setter does (CPython stores a non-tuple as is, and
-/// later crashes formatting it).
+/// `exc.args = args` (`PyException_SetArgs`): a tuple (or subclass) is kept as is; another
+/// iterable is converted, as the `args` attribute setter does (CPython stores a non-tuple as
+/// is, and later crashes formatting it).
 pub(crate) unsafe fn set_args(exc: *mut PyObject, args: *mut PyObject) -> PyResult<()> {
     // SAFETY: per caller.
     unsafe {
-        let t = abstract_::sequence::tuple(args)?;
+        let t = if has_flag(type_of(args), Py_TPFLAGS_TUPLE_SUBCLASS) {
+            new_ref(args)
+        } else {
+            abstract_::sequence::tuple(args)?
+        };
         set_field(&mut fields(exc).args, t);
     }
     Ok(())
