@@ -194,6 +194,10 @@ pub unsafe extern "C" fn PyObject_RichCompare(
 /// Returns: 1 or 0. Errors: -1 with an exception set.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn PyObject_RichCompareBool(v: *mut PyObject, w: *mut PyObject, op: c_int) -> c_int {
+    // Identity answers == and != without a call (the common case in container searches).
+    if v == w && !v.is_null() && (op == Py_EQ || op == Py_NE) {
+        return c_int::from(op == Py_EQ);
+    }
     guard("PyObject_RichCompareBool", || {
         if v.is_null() || w.is_null() {
             if errors::occurred().is_null() {
