@@ -58,6 +58,7 @@
 /* Macros over the functions. */
 #include "ceval.h"
 #include "objimpl.h"
+#include "abstract.h"
 #include "cpython/object.h"
 #include "cpython/pyerrors.h"
 #include "cpython/unicodeobject.h"

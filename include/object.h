@@ -246,6 +246,9 @@ struct _typeobject {
 #define Py_TPFLAGS_HAVE_FINALIZE (1UL << 0)
 #define Py_TPFLAGS_HAVE_VERSION_TAG (1UL << 18)
 
+/* PyObject_Print flag: write str() instead of repr(). */
+#define Py_PRINT_RAW 1
+
 /* --- rich comparison ---------------------------------------------------------------------- */
 
 #define Py_LT 0

@@ -82,6 +82,18 @@ extern PyTypeObject _PyExc_BaseExceptionGroup;
 extern PyObject *PyExc_BaseExceptionGroup;
 
 /**
+ * The `ExceptionGroup` type object: derives from `BaseExceptionGroup` (its layout) and
+ * `Exception` (CPython makes it a heap type per interpreter; a static type with two bases
+ * serves every interpreter here). Its `tp_bases` is set at initialization.
+ */
+extern PyTypeObject _PyExc_ExceptionGroup;
+
+/**
+ * `ExceptionGroup`, as C code names it (subinterp's: CPython 3.13 exports no such symbol).
+ */
+extern PyObject *PyExc_ExceptionGroup;
+
+/**
  * The `GeneratorExit` type object.
  */
 extern PyTypeObject _PyExc_GeneratorExit;
@@ -982,6 +994,752 @@ int _PyBytes_Resize(PyObject **pv, Py_ssize_t newsize);
 PyObject *PyBytes_Repr(PyObject *o, int smartquotes);
 
 /**
+ * `type(o)`.
+ *
+ * Returns: a new reference to the type of `o`.
+ * Errors: NULL with `SystemError` if `o` is NULL.
+ */
+PyObject *PyObject_Type(PyObject *o);
+
+/**
+ * `len(o)`: `sq_length`, then `mp_length`.
+ *
+ * Returns: the length. Errors: -1 with `TypeError` ("object of type 'T' has no len()"),
+ * what the slot raised, or `SystemError` for NULL.
+ */
+Py_ssize_t PyObject_Size(PyObject *o);
+
+/**
+ * Another name for `PyObject_Size` (also a macro in `abstract.h`, as in CPython).
+ *
+ * Returns: the length. Errors: -1 with an exception set.
+ */
+Py_ssize_t PyObject_Length(PyObject *o);
+
+/**
+ * `len(o)` if `o` has a length, else `default_value` (`__length_hint__` is consulted once
+ * attribute lookup exists, issue 4).
+ *
+ * Returns: the length or `default_value`. Errors: -1 with an exception set (a `TypeError`
+ * from the length is swallowed, as CPython does).
+ */
+Py_ssize_t PyObject_LengthHint(PyObject *o, Py_ssize_t default_value);
+
+/**
+ * `o[key]`: `mp_subscript`, else `sq_item` with `key.__index__()` (negative indices
+ * counted from the end).
+ *
+ * Returns: a new reference.
+ * Errors: NULL with `TypeError` ("'T' object is not subscriptable", "sequence index must be
+ * integer, not 'T'"), `IndexError` if the index does not fit `Py_ssize_t`, what the slot
+ * raised, or `SystemError` for NULL arguments.
+ */
+PyObject *PyObject_GetItem(PyObject *o, PyObject *key);
+
+/**
+ * `o[key] = v` (`v` is borrowed: the container takes its own reference).
+ *
+ * Returns: 0. Errors: -1 with `TypeError` ("'T' object does not support item assignment"),
+ * what the slot raised, or `SystemError` for NULL arguments.
+ */
+int PyObject_SetItem(PyObject *o, PyObject *key, PyObject *v);
+
+/**
+ * `del o[key]`.
+ *
+ * Returns: 0. Errors: -1 with `TypeError` ("'T' object does not support item deletion"),
+ * what the slot raised, or `SystemError` for NULL arguments.
+ */
+int PyObject_DelItem(PyObject *o, PyObject *key);
+
+/**
+ * `del o[key]` for the UTF-8 text `key`.
+ *
+ * Returns: 0. Errors: -1 with an exception set (as `PyObject_DelItem`, or
+ * `UnicodeDecodeError` for a key that is not UTF-8).
+ */
+int PyObject_DelItemString(PyObject *o, const char *key);
+
+/**
+ * `iter(o)`: `tp_iter`, whose result must be an iterator.
+ *
+ * Returns: a new reference to an iterator.
+ * Errors: NULL with `TypeError` ("'T' object is not iterable"; a sequence with only
+ * `sq_item` gets its iterator once the sequence-iterator type exists), or what `tp_iter`
+ * raised.
+ */
+PyObject *PyObject_GetIter(PyObject *o);
+
+/**
+ * `aiter(o)`: `am_aiter`, whose result must be an async iterator.
+ *
+ * Returns: a new reference. Errors: NULL with `TypeError` ("'T' object is not an async
+ * iterable") or what `am_aiter` raised.
+ */
+PyObject *PyObject_GetAIter(PyObject *o);
+
+/**
+ * Returns: 1 if `o` is an iterator (its type has `tp_iternext`), else 0. Never fails.
+ */
+int PyIter_Check(PyObject *o);
+
+/**
+ * Returns: 1 if `o` is an async iterator (its type has `am_anext`), else 0. Never fails.
+ */
+int PyAIter_Check(PyObject *o);
+
+/**
+ * `next(iter)`.
+ *
+ * Returns: a new reference to the next item, or NULL *without* an exception when the
+ * iterator is exhausted (a `StopIteration` is cleared).
+ * Errors: NULL with an exception set: what `tp_iternext` raised, or `TypeError` if `iter`
+ * is not an iterator (CPython crashes there), `SystemError` for NULL.
+ */
+PyObject *PyIter_Next(PyObject *iter);
+
+/**
+ * `isinstance(inst, cls)`: `cls` is a class or a (nested) tuple of classes. A metaclass's
+ * `__instancecheck__` and an instance's own `__class__` need attribute lookup and calls
+ * (issue 4): until then only the type relation counts (what `type` itself does).
+ *
+ * Returns: 1 or 0. Errors: -1 with `TypeError` ("isinstance() arg 2 must be a type, a tuple
+ * of types, or a union"), `RecursionError` for absurdly nested tuples, `SystemError` for
+ * NULL.
+ */
+int PyObject_IsInstance(PyObject *inst, PyObject *cls);
+
+/**
+ * `issubclass(derived, cls)`: `cls` is a class or a (nested) tuple of classes. A
+ * metaclass's `__subclasscheck__` and `__bases__` of non-classes need attribute lookup
+ * (issue 4).
+ *
+ * Returns: 1 or 0. Errors: -1 with `TypeError` ("issubclass() arg 1 must be a class",
+ * "issubclass() arg 2 must be a class, a tuple of classes, or a union"), `SystemError` for
+ * NULL.
+ */
+int PyObject_IsSubclass(PyObject *derived, PyObject *cls);
+
+/**
+ * Returns: 1 if `o` is a mapping (its type has `mp_subscript`), else 0 (also for NULL).
+ * Never fails.
+ */
+int PyMapping_Check(PyObject *o);
+
+/**
+ * `len(o)` for a mapping (`mp_length`).
+ *
+ * Returns: the length. Errors: -1 with `TypeError` ("T is not a mapping" for a sequence,
+ * "object of type 'T' has no len()"), what the slot raised, `SystemError` for NULL.
+ */
+Py_ssize_t PyMapping_Size(PyObject *o);
+
+/**
+ * Another name for `PyMapping_Size` (also a macro in `abstract.h`, as in CPython).
+ *
+ * Returns: the length. Errors: -1 with an exception set.
+ */
+Py_ssize_t PyMapping_Length(PyObject *o);
+
+/**
+ * `o[key]` for the UTF-8 text `key`.
+ *
+ * Returns: a new reference. Errors: NULL with an exception set (as `PyObject_GetItem`;
+ * `SystemError` for NULL arguments).
+ */
+PyObject *PyMapping_GetItemString(PyObject *o, const char *key);
+
+/**
+ * `o[key]` without raising `KeyError` for a missing key (CPython 3.13).
+ *
+ * Returns: 1 with a new reference in `*result`, or 0 with `*result` NULL when the key is
+ * missing. Errors: -1 with `*result` NULL and an exception set (anything but `KeyError`;
+ * `SystemError` for NULL arguments).
+ */
+int PyMapping_GetOptionalItem(PyObject *o, PyObject *key, PyObject **result);
+
+/**
+ * `PyMapping_GetOptionalItem` for the UTF-8 text `key` (CPython 3.13).
+ *
+ * Returns: 1, or 0 when the key is missing. Errors: -1 with an exception set.
+ */
+int PyMapping_GetOptionalItemString(PyObject *o, const char *key, PyObject **result);
+
+/**
+ * `o[key] = value` for the UTF-8 text `key` (`value` borrowed).
+ *
+ * Returns: 0. Errors: -1 with an exception set (`SystemError` for NULL arguments).
+ */
+int PyMapping_SetItemString(PyObject *o, const char *key, PyObject *value);
+
+/**
+ * `key in o` for a mapping (CPython 3.13).
+ *
+ * Returns: 1 or 0. Errors: -1 with an exception set (anything `o[key]` raised but
+ * `KeyError`; `SystemError` for NULL arguments).
+ */
+int PyMapping_HasKeyWithError(PyObject *o, PyObject *key);
+
+/**
+ * `PyMapping_HasKeyWithError` for the UTF-8 text `key` (CPython 3.13).
+ *
+ * Returns: 1 or 0. Errors: -1 with an exception set.
+ */
+int PyMapping_HasKeyStringWithError(PyObject *o, const char *key);
+
+/**
+ * `key in o` for a mapping, never failing: an error is reported as unraisable (on stderr,
+ * "Exception ignored in PyMapping_HasKey(); consider using ...", as CPython 3.13) and gives 0.
+ *
+ * Returns: 1 or 0.
+ */
+int PyMapping_HasKey(PyObject *o, PyObject *key);
+
+/**
+ * `PyMapping_HasKey` for the UTF-8 text `key`, never failing (errors are reported as
+ * unraisable and give 0, as CPython 3.13).
+ *
+ * Returns: 1 or 0.
+ */
+int PyMapping_HasKeyString(PyObject *o, const char *key);
+
+/**
+ * `list(o.keys())`. Needs the dict type (dict merge) and method calls (issue 4): raises
+ * `NotImplementedError` until then.
+ *
+ * Returns: a new reference to a list. Errors: NULL with an exception set.
+ */
+PyObject *PyMapping_Keys(PyObject *o);
+
+/**
+ * `list(o.values())`. Needs the dict type and method calls: `NotImplementedError` until
+ * then (see `PyMapping_Keys`).
+ *
+ * Returns: a new reference to a list. Errors: NULL with an exception set.
+ */
+PyObject *PyMapping_Values(PyObject *o);
+
+/**
+ * `list(o.items())`. Needs the dict type and method calls: `NotImplementedError` until
+ * then (see `PyMapping_Keys`).
+ *
+ * Returns: a new reference to a list. Errors: NULL with an exception set.
+ */
+PyObject *PyMapping_Items(PyObject *o);
+
+/**
+ * `o1 + o2`: `nb_add` of either operand (CPython's dispatch), else `sq_concat` of `o1`.
+ *
+ * Returns: a new reference.
+ * Errors: NULL with `TypeError` ("unsupported operand type(s) for +: 'A' and 'B'"),
+ * what a slot raised, or `SystemError` for NULL arguments.
+ */
+PyObject *PyNumber_Add(PyObject *o1, PyObject *o2);
+
+/**
+ * `o1 - o2`: `nb_subtract` of either operand (CPython's dispatch).
+ *
+ * Returns: a new reference.
+ * Errors: NULL with `TypeError` ("unsupported operand type(s) for -: 'A' and 'B'"),
+ * what a slot raised, or `SystemError` for NULL arguments.
+ */
+PyObject *PyNumber_Subtract(PyObject *o1, PyObject *o2);
+
+/**
+ * `o1 * o2`: `nb_multiply` of either operand, else `sq_repeat` of a sequence operand with the other's `__index__()`.
+ *
+ * Returns: a new reference.
+ * Errors: NULL with `TypeError` ("unsupported operand type(s) for *: 'A' and 'B'"),
+ * what a slot raised, or `SystemError` for NULL arguments.
+ */
+PyObject *PyNumber_Multiply(PyObject *o1,
+                            PyObject *o2);
+
+/**
+ * `o1 @ o2`: `nb_matrix_multiply` of either operand (CPython's dispatch).
+ *
+ * Returns: a new reference.
+ * Errors: NULL with `TypeError` ("unsupported operand type(s) for @: 'A' and 'B'"),
+ * what a slot raised, or `SystemError` for NULL arguments.
+ */
+PyObject *PyNumber_MatrixMultiply(PyObject *o1, PyObject *o2);
+
+/**
+ * `o1 // o2`: `nb_floor_divide` of either operand (CPython's dispatch).
+ *
+ * Returns: a new reference.
+ * Errors: NULL with `TypeError` ("unsupported operand type(s) for //: 'A' and 'B'"),
+ * what a slot raised, or `SystemError` for NULL arguments.
+ */
+PyObject *PyNumber_FloorDivide(PyObject *o1, PyObject *o2);
+
+/**
+ * `o1 / o2`: `nb_true_divide` of either operand (CPython's dispatch).
+ *
+ * Returns: a new reference.
+ * Errors: NULL with `TypeError` ("unsupported operand type(s) for /: 'A' and 'B'"),
+ * what a slot raised, or `SystemError` for NULL arguments.
+ */
+PyObject *PyNumber_TrueDivide(PyObject *o1, PyObject *o2);
+
+/**
+ * `o1 % o2`: `nb_remainder` of either operand (CPython's dispatch).
+ *
+ * Returns: a new reference.
+ * Errors: NULL with `TypeError` ("unsupported operand type(s) for %: 'A' and 'B'"),
+ * what a slot raised, or `SystemError` for NULL arguments.
+ */
+PyObject *PyNumber_Remainder(PyObject *o1, PyObject *o2);
+
+/**
+ * `divmod(o1, o2)`: `nb_divmod` of either operand (CPython's dispatch).
+ *
+ * Returns: a new reference.
+ * Errors: NULL with `TypeError` ("unsupported operand type(s) for divmod(): 'A' and 'B'"),
+ * what a slot raised, or `SystemError` for NULL arguments.
+ */
+PyObject *PyNumber_Divmod(PyObject *o1, PyObject *o2);
+
+/**
+ * `o1 << o2`: `nb_lshift` of either operand (CPython's dispatch).
+ *
+ * Returns: a new reference.
+ * Errors: NULL with `TypeError` ("unsupported operand type(s) for <<: 'A' and 'B'"),
+ * what a slot raised, or `SystemError` for NULL arguments.
+ */
+PyObject *PyNumber_Lshift(PyObject *o1, PyObject *o2);
+
+/**
+ * `o1 >> o2`: `nb_rshift` of either operand (CPython's dispatch).
+ *
+ * Returns: a new reference.
+ * Errors: NULL with `TypeError` ("unsupported operand type(s) for >>: 'A' and 'B'"),
+ * what a slot raised, or `SystemError` for NULL arguments.
+ */
+PyObject *PyNumber_Rshift(PyObject *o1, PyObject *o2);
+
+/**
+ * `o1 & o2`: `nb_and` of either operand (CPython's dispatch).
+ *
+ * Returns: a new reference.
+ * Errors: NULL with `TypeError` ("unsupported operand type(s) for &: 'A' and 'B'"),
+ * what a slot raised, or `SystemError` for NULL arguments.
+ */
+PyObject *PyNumber_And(PyObject *o1, PyObject *o2);
+
+/**
+ * `o1 ^ o2`: `nb_xor` of either operand (CPython's dispatch).
+ *
+ * Returns: a new reference.
+ * Errors: NULL with `TypeError` ("unsupported operand type(s) for ^: 'A' and 'B'"),
+ * what a slot raised, or `SystemError` for NULL arguments.
+ */
+PyObject *PyNumber_Xor(PyObject *o1, PyObject *o2);
+
+/**
+ * `o1 | o2`: `nb_or` of either operand (CPython's dispatch).
+ *
+ * Returns: a new reference.
+ * Errors: NULL with `TypeError` ("unsupported operand type(s) for |: 'A' and 'B'"),
+ * what a slot raised, or `SystemError` for NULL arguments.
+ */
+PyObject *PyNumber_Or(PyObject *o1, PyObject *o2);
+
+/**
+ * `o1 += o2`: `nb_inplace_add` of `o1`, then `o1 + o2`'s dispatch, then `sq_inplace_concat` or `sq_concat` of `o1`. The result may be `o1` itself.
+ *
+ * Returns: a new reference.
+ * Errors: NULL with `TypeError` ("unsupported operand type(s) for +=: 'A' and 'B'"),
+ * what a slot raised, or `SystemError` for NULL arguments.
+ */
+PyObject *PyNumber_InPlaceAdd(PyObject *o1,
+                              PyObject *o2);
+
+/**
+ * `o1 -= o2`: the in-place slot of `o1`, then `o1 - o2`'s dispatch. The result may be `o1` itself.
+ *
+ * Returns: a new reference.
+ * Errors: NULL with `TypeError` ("unsupported operand type(s) for -=: 'A' and 'B'"),
+ * what a slot raised, or `SystemError` for NULL arguments.
+ */
+PyObject *PyNumber_InPlaceSubtract(PyObject *o1, PyObject *o2);
+
+/**
+ * `o1 *= o2`: `nb_inplace_multiply` of `o1`, then `o1 * o2`'s number dispatch, then `sq_inplace_repeat` or `sq_repeat` of `o1` (or `sq_repeat` of `o2` if `o1` has no sequence methods). The result may be `o1` itself.
+ *
+ * Returns: a new reference.
+ * Errors: NULL with `TypeError` ("unsupported operand type(s) for *=: 'A' and 'B'"),
+ * what a slot raised, or `SystemError` for NULL arguments.
+ */
+PyObject *PyNumber_InPlaceMultiply(PyObject *o1,
+                                   PyObject *o2);
+
+/**
+ * `o1 @= o2`: the in-place slot of `o1`, then `o1 @ o2`'s dispatch. The result may be `o1` itself.
+ *
+ * Returns: a new reference.
+ * Errors: NULL with `TypeError` ("unsupported operand type(s) for @=: 'A' and 'B'"),
+ * what a slot raised, or `SystemError` for NULL arguments.
+ */
+PyObject *PyNumber_InPlaceMatrixMultiply(PyObject *o1, PyObject *o2);
+
+/**
+ * `o1 //= o2`: the in-place slot of `o1`, then `o1 // o2`'s dispatch. The result may be `o1` itself.
+ *
+ * Returns: a new reference.
+ * Errors: NULL with `TypeError` ("unsupported operand type(s) for //=: 'A' and 'B'"),
+ * what a slot raised, or `SystemError` for NULL arguments.
+ */
+PyObject *PyNumber_InPlaceFloorDivide(PyObject *o1,
+                                      PyObject *o2);
+
+/**
+ * `o1 /= o2`: the in-place slot of `o1`, then `o1 / o2`'s dispatch. The result may be `o1` itself.
+ *
+ * Returns: a new reference.
+ * Errors: NULL with `TypeError` ("unsupported operand type(s) for /=: 'A' and 'B'"),
+ * what a slot raised, or `SystemError` for NULL arguments.
+ */
+PyObject *PyNumber_InPlaceTrueDivide(PyObject *o1, PyObject *o2);
+
+/**
+ * `o1 %= o2`: the in-place slot of `o1`, then `o1 % o2`'s dispatch. The result may be `o1` itself.
+ *
+ * Returns: a new reference.
+ * Errors: NULL with `TypeError` ("unsupported operand type(s) for %=: 'A' and 'B'"),
+ * what a slot raised, or `SystemError` for NULL arguments.
+ */
+PyObject *PyNumber_InPlaceRemainder(PyObject *o1, PyObject *o2);
+
+/**
+ * `o1 <<= o2`: the in-place slot of `o1`, then `o1 << o2`'s dispatch. The result may be `o1` itself.
+ *
+ * Returns: a new reference.
+ * Errors: NULL with `TypeError` ("unsupported operand type(s) for <<=: 'A' and 'B'"),
+ * what a slot raised, or `SystemError` for NULL arguments.
+ */
+PyObject *PyNumber_InPlaceLshift(PyObject *o1,
+                                 PyObject *o2);
+
+/**
+ * `o1 >>= o2`: the in-place slot of `o1`, then `o1 >> o2`'s dispatch. The result may be `o1` itself.
+ *
+ * Returns: a new reference.
+ * Errors: NULL with `TypeError` ("unsupported operand type(s) for >>=: 'A' and 'B'"),
+ * what a slot raised, or `SystemError` for NULL arguments.
+ */
+PyObject *PyNumber_InPlaceRshift(PyObject *o1,
+                                 PyObject *o2);
+
+/**
+ * `o1 &= o2`: the in-place slot of `o1`, then `o1 & o2`'s dispatch. The result may be `o1` itself.
+ *
+ * Returns: a new reference.
+ * Errors: NULL with `TypeError` ("unsupported operand type(s) for &=: 'A' and 'B'"),
+ * what a slot raised, or `SystemError` for NULL arguments.
+ */
+PyObject *PyNumber_InPlaceAnd(PyObject *o1, PyObject *o2);
+
+/**
+ * `o1 ^= o2`: the in-place slot of `o1`, then `o1 ^ o2`'s dispatch. The result may be `o1` itself.
+ *
+ * Returns: a new reference.
+ * Errors: NULL with `TypeError` ("unsupported operand type(s) for ^=: 'A' and 'B'"),
+ * what a slot raised, or `SystemError` for NULL arguments.
+ */
+PyObject *PyNumber_InPlaceXor(PyObject *o1, PyObject *o2);
+
+/**
+ * `o1 |= o2`: the in-place slot of `o1`, then `o1 | o2`'s dispatch. The result may be `o1` itself.
+ *
+ * Returns: a new reference.
+ * Errors: NULL with `TypeError` ("unsupported operand type(s) for |=: 'A' and 'B'"),
+ * what a slot raised, or `SystemError` for NULL arguments.
+ */
+PyObject *PyNumber_InPlaceOr(PyObject *o1, PyObject *o2);
+
+/**
+ * `pow(o1, o2, o3)` (`o3` is `Py_None` for `o1 ** o2`): `nb_power` of `o1` or `o2` as for
+ * binary operators, then of `o3`.
+ *
+ * Returns: a new reference.
+ * Errors: NULL with `TypeError` ("unsupported operand type(s) for ** or pow(): ..."), what
+ * a slot raised, or `SystemError` for NULL arguments.
+ */
+PyObject *PyNumber_Power(PyObject *o1, PyObject *o2, PyObject *o3);
+
+/**
+ * `o1 **= o2` (with modulus `o3`, `Py_None` for none): `nb_inplace_power` of `o1`, then
+ * `pow()`'s dispatch. The result may be `o1` itself.
+ *
+ * Returns: a new reference.
+ * Errors: NULL with `TypeError` ("unsupported operand type(s) for **=: ..."), what a slot
+ * raised, or `SystemError` for NULL arguments.
+ */
+PyObject *PyNumber_InPlacePower(PyObject *o1, PyObject *o2, PyObject *o3);
+
+/**
+ * `-o` (`nb_negative`).
+ *
+ * Returns: a new reference.
+ * Errors: NULL with `TypeError` ("bad operand type for unary -: 'T'"), what the slot raised,
+ * or `SystemError` for NULL.
+ */
+PyObject *PyNumber_Negative(PyObject *o);
+
+/**
+ * `+o` (`nb_positive`).
+ *
+ * Returns: a new reference.
+ * Errors: NULL with `TypeError` ("bad operand type for unary +: 'T'"), what the slot raised,
+ * or `SystemError` for NULL.
+ */
+PyObject *PyNumber_Positive(PyObject *o);
+
+/**
+ * `abs(o)` (`nb_absolute`).
+ *
+ * Returns: a new reference.
+ * Errors: NULL with `TypeError` ("bad operand type for abs(): 'T'"), what the slot raised,
+ * or `SystemError` for NULL.
+ */
+PyObject *PyNumber_Absolute(PyObject *o);
+
+/**
+ * `~o` (`nb_invert`).
+ *
+ * Returns: a new reference.
+ * Errors: NULL with `TypeError` ("bad operand type for unary ~: 'T'"), what the slot raised,
+ * or `SystemError` for NULL.
+ */
+PyObject *PyNumber_Invert(PyObject *o);
+
+/**
+ * Returns: 1 if `o` is a number (its type has `nb_index`, `nb_int` or `nb_float`), else 0
+ * (also for NULL). Never fails.
+ */
+int PyNumber_Check(PyObject *o);
+
+/**
+ * Returns: 1 if `o` can be used as an index (its type has `nb_index`), else 0 (also for
+ * NULL). Never fails.
+ */
+int PyIndex_Check(PyObject *o);
+
+/**
+ * `operator.index(o)`: `o` itself for an `int`, else `o.__index__()`; always an exact
+ * `int` (an `int` subclass is copied; `__index__` returning one is deprecated and warns).
+ *
+ * Returns: a new reference.
+ * Errors: NULL with `TypeError` ("'T' object cannot be interpreted as an integer",
+ * "__index__ returned non-int (type T)"), or `SystemError` for NULL.
+ */
+PyObject *PyNumber_Index(PyObject *o);
+
+/**
+ * `o.__index__()` as `Py_ssize_t`. A value out of range raises `exc` ("cannot fit 'T' into
+ * an index-sized integer"), or is clamped to `PY_SSIZE_T_MIN`/`MAX` when `exc` is NULL.
+ *
+ * Returns: the value. Errors: -1 with an exception set (check `PyErr_Occurred()`, -1 is
+ * also a value).
+ */
+Py_ssize_t PyNumber_AsSsize_t(PyObject *o, PyObject *exc);
+
+/**
+ * `int(o)`: `__int__` (an exact `int` result; a subclass is copied with a
+ * `DeprecationWarning`), then `__index__`. Parsing a `str`, `bytes` or buffer needs the
+ * `int` parser (comes with the numbers: `NotImplementedError` until then).
+ *
+ * Returns: a new reference. Errors: NULL with `TypeError` ("int() argument must be a
+ * string, a bytes-like object or a real number, not 'T'"), or what a slot raised.
+ */
+PyObject *PyNumber_Long(PyObject *o);
+
+/**
+ * `float(o)`. Needs the `float` type (comes with the numbers): until then only the
+ * `TypeError` of an object `float()` cannot convert ("float() argument must be a string or
+ * a real number, not 'T'") is CPython's; convertible objects get `NotImplementedError`.
+ *
+ * Returns: a new reference. Errors: NULL with an exception set.
+ */
+PyObject *PyNumber_Float(PyObject *o);
+
+/**
+ * `bin(n)`, `oct(n)`, `hex(n)` or `str(n)` of `n.__index__()`, for `base` 2, 8, 16 or 10.
+ *
+ * Returns: a new reference to a `str`.
+ * Errors: NULL with `SystemError` ("PyNumber_ToBase: base must be 2, 8, 10 or 16"),
+ * `TypeError` from `__index__`, `ValueError` for more than 4300 decimal digits (CPython's
+ * default limit).
+ */
+PyObject *PyNumber_ToBase(PyObject *n, int base);
+
+/**
+ * Returns: 1 if `o` is a sequence (its type has `sq_item` and it is not a `dict`), else 0
+ * (also for NULL). Never fails.
+ */
+int PySequence_Check(PyObject *o);
+
+/**
+ * `len(o)` for a sequence (`sq_length`).
+ *
+ * Returns: the length. Errors: -1 with `TypeError` ("T is not a sequence" for a mapping,
+ * "object of type 'T' has no len()"), what the slot raised, `SystemError` for NULL.
+ */
+Py_ssize_t PySequence_Size(PyObject *o);
+
+/**
+ * Another name for `PySequence_Size` (also a macro in `abstract.h`, as in CPython).
+ *
+ * Returns: the length. Errors: -1 with an exception set.
+ */
+Py_ssize_t PySequence_Length(PyObject *o);
+
+/**
+ * `o1 + o2` for sequences: `sq_concat`, else `nb_add` when both are sequences.
+ *
+ * Returns: a new reference. Errors: NULL with `TypeError` ("'T' object can't be
+ * concatenated"), what a slot raised, `SystemError` for NULL.
+ */
+PyObject *PySequence_Concat(PyObject *o1, PyObject *o2);
+
+/**
+ * `o * count` for a sequence: `sq_repeat`, else `nb_multiply` with an `int`.
+ *
+ * Returns: a new reference. Errors: NULL with `TypeError` ("'T' object can't be repeated"),
+ * what a slot raised, `SystemError` for NULL.
+ */
+PyObject *PySequence_Repeat(PyObject *o, Py_ssize_t count);
+
+/**
+ * `o1 += o2` for sequences: `sq_inplace_concat`, `sq_concat`, then `+=` when both are
+ * sequences. The result may be `o1` itself.
+ *
+ * Returns: a new reference. Errors: NULL with `TypeError` ("'T' object can't be
+ * concatenated"), what a slot raised, `SystemError` for NULL.
+ */
+PyObject *PySequence_InPlaceConcat(PyObject *o1, PyObject *o2);
+
+/**
+ * `o *= count` for a sequence: `sq_inplace_repeat`, `sq_repeat`, then `*=` with an `int`.
+ * The result may be `o` itself.
+ *
+ * Returns: a new reference. Errors: NULL with `TypeError` ("'T' object can't be repeated"),
+ * what a slot raised, `SystemError` for NULL.
+ */
+PyObject *PySequence_InPlaceRepeat(PyObject *o, Py_ssize_t count);
+
+/**
+ * `o[i]`: `sq_item`, a negative `i` counted from the end (through `sq_length`).
+ *
+ * Returns: a new reference. Errors: NULL with `TypeError` ("'T' object does not support
+ * indexing", "T is not a sequence"), what the slot raised (`IndexError`), `SystemError`
+ * for NULL.
+ */
+PyObject *PySequence_GetItem(PyObject *o, Py_ssize_t i);
+
+/**
+ * `o[i] = v` (`v` borrowed): `sq_ass_item`, a negative `i` counted from the end. A NULL
+ * `v` deletes the item, as in CPython.
+ *
+ * Returns: 0. Errors: -1 with `TypeError` ("'T' object does not support item assignment"),
+ * what the slot raised, `SystemError` for a NULL `o`.
+ */
+int PySequence_SetItem(PyObject *o, Py_ssize_t i, PyObject *v);
+
+/**
+ * `del o[i]`: `sq_ass_item` with NULL, a negative `i` counted from the end.
+ *
+ * Returns: 0. Errors: -1 with `TypeError` ("'T' object doesn't support item deletion"),
+ * what the slot raised, `SystemError` for NULL.
+ */
+int PySequence_DelItem(PyObject *o, Py_ssize_t i);
+
+/**
+ * `o[i1:i2]`, through `mp_subscript` with a `slice` (which comes with the containers:
+ * `NotImplementedError` until then for objects that have `mp_subscript`).
+ *
+ * Returns: a new reference. Errors: NULL with `TypeError` ("'T' object is unsliceable"),
+ * what the slot raised, `SystemError` for NULL.
+ */
+PyObject *PySequence_GetSlice(PyObject *o, Py_ssize_t i1, Py_ssize_t i2);
+
+/**
+ * `o[i1:i2] = v`, through `mp_ass_subscript` with a `slice` (see `PySequence_GetSlice`).
+ * A NULL `v` deletes, as in CPython.
+ *
+ * Returns: 0. Errors: -1 with `TypeError` ("'T' object doesn't support slice assignment"),
+ * what the slot raised, `SystemError` for NULL.
+ */
+int PySequence_SetSlice(PyObject *o, Py_ssize_t i1, Py_ssize_t i2, PyObject *v);
+
+/**
+ * `del o[i1:i2]`, through `mp_ass_subscript` with a `slice` (see `PySequence_GetSlice`).
+ *
+ * Returns: 0. Errors: -1 with `TypeError` ("'T' object doesn't support slice deletion"),
+ * what the slot raised, `SystemError` for NULL.
+ */
+int PySequence_DelSlice(PyObject *o, Py_ssize_t i1, Py_ssize_t i2);
+
+/**
+ * `value in o`: `sq_contains`, else a search by iteration (each item compared on the left
+ * with `==`).
+ *
+ * Returns: 1 or 0. Errors: -1 with `TypeError` ("argument of type 'T' is not iterable"),
+ * what a comparison raised, `SystemError` for NULL.
+ */
+int PySequence_Contains(PyObject *o, PyObject *value);
+
+/**
+ * Another name for `PySequence_Contains` (also a macro in `abstract.h`, as in CPython).
+ *
+ * Returns: 1 or 0. Errors: -1 with an exception set.
+ */
+int PySequence_In(PyObject *o, PyObject *value);
+
+/**
+ * The number of items of the iterable `o` equal to `value` (`o.count(value)`).
+ *
+ * Returns: the count. Errors: -1 with `TypeError` ("argument of type 'T' is not iterable"),
+ * what a comparison raised, `SystemError` for NULL.
+ */
+Py_ssize_t PySequence_Count(PyObject *o, PyObject *value);
+
+/**
+ * The position of the first item of the iterable `o` equal to `value` (`o.index(value)`).
+ *
+ * Returns: the index. Errors: -1 with `ValueError` ("sequence.index(x): x not in
+ * sequence"), `TypeError` ("argument of type 'T' is not iterable"), what a comparison
+ * raised, `SystemError` for NULL.
+ */
+Py_ssize_t PySequence_Index(PyObject *o, PyObject *value);
+
+/**
+ * `tuple(o)`: a tuple is returned itself, any other iterable is copied.
+ *
+ * Returns: a new reference. Errors: NULL with `TypeError` ("'T' object is not iterable"),
+ * what iterating raised, `SystemError` for NULL.
+ */
+PyObject *PySequence_Tuple(PyObject *o);
+
+/**
+ * `list(o)`: a new list of the items of the iterable `o`.
+ *
+ * Returns: a new reference. Errors: NULL with `TypeError` ("'T' object is not iterable"),
+ * what iterating raised, `SystemError` for NULL.
+ */
+PyObject *PySequence_List(PyObject *o);
+
+/**
+ * `o` as a list or tuple for `PySequence_Fast_GET_ITEM`: an exact list or tuple is `o`
+ * itself, any other iterable becomes a list. If `o` is not iterable, the `TypeError`
+ * carries the message `m`.
+ *
+ * Returns: a new reference to a list or tuple. Errors: NULL with an exception set.
+ */
+PyObject *PySequence_Fast(PyObject *o, const char *m);
+
+/**
  * Detaches the calling thread's thread state, releasing its interpreter's GIL so other
  * threads of that interpreter (or of interpreters sharing the GIL) can run.
  * `Py_BEGIN_ALLOW_THREADS` expands to this.
@@ -1459,12 +2217,105 @@ PyObject *PyObject_Str(PyObject *op);
 int _PyObject_TypeCheck(PyObject *op, PyTypeObject *tp);
 
 /**
- * Marks the start of `op`'s repr on this thread, for containers whose repr may reach
- * themselves: call it first in `tp_repr` and print a placeholder (`[...]`) if it returns
- * 1; otherwise call `Py_ReprLeave(op)` when done.
+ * `hash(op)`: the type's `tp_hash` (a type not readied yet is readied first, as CPython).
  *
- * Returns: 0 (entered), 1 (already being repr'd on this thread).
- * Errors: -1 with `MemoryError`; `SystemError` for NULL.
+ * Returns: the hash (never -1). Errors: -1 with `TypeError` ("unhashable type: 'T'"), what
+ * `tp_hash` raised, or `SystemError` for NULL.
+ */
+Py_hash_t PyObject_Hash(PyObject *op);
+
+/**
+ * The `tp_hash` of unhashable types: always raises.
+ *
+ * Returns: -1 with `TypeError("unhashable type: 'T'")`.
+ */
+Py_hash_t PyObject_HashNotImplemented(PyObject *op);
+
+/**
+ * `v <op> w` for `op` one of `Py_LT`, `Py_LE`, `Py_EQ`, `Py_NE`, `Py_GT`, `Py_GE`: the
+ * reflected comparison of a subtype of `v`'s type first, then `v`'s, then `w`'s; `==` and
+ * `!=` fall back to identity.
+ *
+ * Returns: a new reference (usually `True` or `False`, but any object a slot returned).
+ * Errors: NULL with `TypeError` ("'<' not supported between instances of 'A' and 'B'"),
+ * what a slot raised, or `SystemError` for NULL or a bad `op` (an exception already set
+ * is kept for NULL arguments, as CPython).
+ */
+PyObject *PyObject_RichCompare(PyObject *v, PyObject *w, int op);
+
+/**
+ * `PyObject_RichCompare` as a truth value; for `Py_EQ` and `Py_NE`, identity gives the
+ * answer without calling the comparison (as CPython).
+ *
+ * Returns: 1 or 0. Errors: -1 with an exception set.
+ */
+int PyObject_RichCompareBool(PyObject *v, PyObject *w, int op);
+
+/**
+ * `bool(op)`: `nb_bool`, else `mp_length`, else `sq_length`, else true.
+ *
+ * Returns: 1 or 0. Errors: -1 with what a slot raised, or `SystemError` for NULL.
+ */
+int PyObject_IsTrue(PyObject *op);
+
+/**
+ * `not op`.
+ *
+ * Returns: 1 or 0. Errors: -1 with an exception set (as `PyObject_IsTrue`).
+ */
+int PyObject_Not(PyObject *op);
+
+/**
+ * Returns: 1 if `op` is callable (its type has `tp_call`), else 0 (also for NULL). Never
+ * fails.
+ */
+int PyCallable_Check(PyObject *op);
+
+/**
+ * Writes `repr(op)` to `fp` (`str(op)` with `Py_PRINT_RAW`), as UTF-8; a NULL `op` prints
+ * `<nil>`.
+ *
+ * Returns: 0. Errors: -1 with an exception set (what `repr`/`str` raised, `OSError` from a
+ * failed write, `SystemError` for a NULL `fp`).
+ */
+int PyObject_Print(PyObject *op, FILE *fp, int flags);
+
+/**
+ * `ascii(op)`: `repr(op)` with non-ASCII characters escaped (`\xNN`, `\uNNNN`,
+ * `\UNNNNNNNN`).
+ *
+ * Returns: a new reference to a `str`. Errors: NULL with an exception set. A NULL `op`
+ * gives `<NULL>`, as CPython.
+ */
+PyObject *PyObject_ASCII(PyObject *op);
+
+/**
+ * `bytes(op)`: a `bytes` object is itself; a buffer is copied; a list, tuple or other
+ * iterable of ints in range(256) is converted (`__bytes__` is consulted once attribute
+ * lookup exists, issue 4).
+ *
+ * Returns: a new reference to a `bytes`. Errors: NULL with `TypeError` ("cannot convert 'T'
+ * object to bytes"), `ValueError` ("bytes must be in range(0, 256)"). A NULL `op` gives
+ * `b'<NULL>'`, as CPython.
+ */
+PyObject *PyObject_Bytes(PyObject *op);
+
+/**
+ * `dir(op)`. Needs attribute lookup (`__dir__`, the type's dict), which comes with issue 4:
+ * until then `NotImplementedError`. `PyObject_Dir(NULL)` (the current frame's names) gives
+ * CPython's `SystemError("frame does not exist")`, there being no Python frame.
+ *
+ * Returns: a new reference to a list. Errors: NULL with an exception set.
+ */
+PyObject *PyObject_Dir(PyObject *op);
+
+/**
+ * Guards a recursive `repr` (of a container that may contain itself): records that `op`'s
+ * repr is being computed on this thread.
+ *
+ * Returns: 0 if it was not (it is recorded now: call `Py_ReprLeave(op)` when done), 1 if it
+ * already is (print `...` instead); 0 with no thread state attached (nothing to record, as
+ * CPython). Errors: -1 with an exception set (`MemoryError`, `SystemError` for NULL).
  */
 int Py_ReprEnter(PyObject *op);
 
@@ -1654,6 +2505,388 @@ PyObject *PyErr_GetHandledException(void);
  * Sets the exception being handled (borrowed); NULL or `None` clears.
  */
 void PyErr_SetHandledException(PyObject *exc);
+
+/**
+ * Takes the exception being handled (`sys.exc_info()`) as (type, value, traceback), each a
+ * new reference: `None`, NULL, `None` when nothing is handled (as CPython 3.13).
+ */
+void PyErr_GetExcInfo(PyObject **ptype, PyObject **pvalue, PyObject **ptraceback);
+
+/**
+ * Sets the exception being handled to `value`, stealing all three references (`type` and
+ * `traceback` are ignored, as in CPython 3.11+); NULL or `None` clears.
+ */
+void PyErr_SetExcInfo(PyObject *ptype, PyObject *value, PyObject *traceback);
+
+/**
+ * Makes `exc` (stolen) the current exception; if one is already set, `exc` becomes its
+ * `__context__` instead (what `raise` inside `except` does). NULL does nothing.
+ */
+void _PyErr_ChainExceptions1(PyObject *exc);
+
+/**
+ * `raise` semantics for a (type, value, traceback) triple: `*val` becomes an instance of
+ * `*exc` (the type called with it, unless it already is one; a more derived instance's
+ * class replaces `*exc`). Owned references in and out; if creating the instance fails,
+ * the triple describes that error instead.
+ */
+void PyErr_NormalizeException(PyObject **exc, PyObject **val, PyObject **tb);
+
+/**
+ * Raises `exc(errno, strerror(errno))`, from the C `errno` (`OSError` picks the subclass:
+ * ENOENT gives `FileNotFoundError`, ...; errno 0 gives the message "Error").
+ *
+ * Returns: NULL, always.
+ */
+PyObject *PyErr_SetFromErrno(PyObject *exc);
+
+/**
+ * Raises `exc(errno, strerror(errno), filename)` from the C `errno` (see
+ * `PyErr_SetFromErrno`); a NULL `filename` is left out.
+ *
+ * Returns: NULL, always.
+ */
+PyObject *PyErr_SetFromErrnoWithFilenameObject(PyObject *exc, PyObject *filename);
+
+/**
+ * Raises `exc(errno, strerror(errno), filename, None, filename2)` from the C `errno`
+ * (`str()`: "[Errno 13] Permission denied: 'a' -> 'b'"); NULL file names are left out.
+ *
+ * Returns: NULL, always. Errors: `SystemError` if `exc` is NULL or not a type.
+ */
+PyObject *PyErr_SetFromErrnoWithFilenameObjects(PyObject *exc,
+                                                PyObject *filename,
+                                                PyObject *filename2);
+
+/**
+ * Raises `exc(errno, strerror(errno), filename)` from the C `errno`, the file name decoded
+ * from UTF-8 (invalid bytes are replaced: subinterp's strings cannot hold CPython's
+ * surrogate escapes).
+ *
+ * Returns: NULL, always.
+ */
+PyObject *PyErr_SetFromErrnoWithFilename(PyObject *exc, const char *filename);
+
+/**
+ * Reports the current exception (cleared) on stderr, for an error that cannot be raised
+ * (in a destructor, a callback): "Exception ignored in: repr(obj)" (no such line for NULL
+ * or `None`), then "Type: message", as CPython's default `sys.unraisablehook`. Does
+ * nothing if no exception is set.
+ */
+void PyErr_WriteUnraisable(PyObject *obj);
+
+/**
+ * A new exception class `name` ("module.Class": the class is named after the last dot,
+ * the rest is its `__module__`) deriving from `base` (a class or a tuple of classes;
+ * NULL: `Exception`). It is a heap type of the calling interpreter.
+ *
+ * Returns: a new reference to the class.
+ * Errors: NULL with `SystemError` ("PyErr_NewException: name must be module.class"),
+ * `TypeError` for unusable bases (CPython's texts: "type 'bool' is not an acceptable base
+ * type", "multiple bases have instance lay-out conflict", "duplicate base class X", "Cannot
+ * create a consistent method resolution order (MRO) for bases A, B", metaclass conflict).
+ * A non-empty `dict` needs the dict type (dict merge): `NotImplementedError` until then.
+ */
+PyObject *PyErr_NewException(const char *name, PyObject *base, PyObject *dict);
+
+/**
+ * `PyErr_NewException` with the class's `__doc__` (NULL: none).
+ *
+ * Returns: a new reference to the class. Errors: NULL with an exception set.
+ */
+PyObject *PyErr_NewExceptionWithDoc(const char *name,
+                                    const char *doc,
+                                    PyObject *base,
+                                    PyObject *dict);
+
+/**
+ * Returns: the name of an exception class (its `tp_name`, borrowed), or NULL (with
+ * `SystemError`) if `ob` is not one (CPython asserts).
+ */
+const char *PyExceptionClass_Name(PyObject *ob);
+
+/**
+ * A safe point: hands the GIL to a thread that asked for it (as `Py_MakePendingCalls`
+ * does). Signal handlers come with the eval loop, so there is nothing else to run yet.
+ *
+ * Returns: 0.
+ */
+int PyErr_CheckSignals(void);
+
+/**
+ * Returns: `exc.args` (a new reference to a tuple).
+ * Errors: NULL with `SystemError` if `exc` is not an exception instance.
+ */
+PyObject *PyException_GetArgs(PyObject *exc);
+
+/**
+ * `exc.args = args` (`args` borrowed). A tuple is kept as is; another iterable is
+ * converted to a tuple (CPython keeps a non-tuple, which breaks `str(exc)` later).
+ * Errors (none in CPython) are reported as unraisable.
+ */
+void PyException_SetArgs(PyObject *exc, PyObject *args);
+
+/**
+ * Returns: `exc.__cause__` (a new reference), or NULL (without an exception) if unset.
+ */
+PyObject *PyException_GetCause(PyObject *exc);
+
+/**
+ * `exc.__cause__ = cause`, stealing `cause` (NULL clears); also sets
+ * `__suppress_context__`, as `raise ... from cause` does.
+ */
+void PyException_SetCause(PyObject *exc, PyObject *cause);
+
+/**
+ * Returns: `exc.__context__` (a new reference), or NULL (without an exception) if unset.
+ */
+PyObject *PyException_GetContext(PyObject *exc);
+
+/**
+ * `exc.__context__ = context`, stealing `context` (NULL clears).
+ */
+void PyException_SetContext(PyObject *exc, PyObject *context);
+
+/**
+ * Returns: `exc.__traceback__` (a new reference), or NULL (without an exception) if unset.
+ * (Tracebacks come with the eval loop: none is set yet.)
+ */
+PyObject *PyException_GetTraceback(PyObject *exc);
+
+/**
+ * `exc.__traceback__ = tb` (`tb` borrowed): a traceback or `None`, which clears.
+ *
+ * Returns: 0. Errors: -1 with `TypeError("__traceback__ must be a traceback or None")`
+ * (traceback objects come with the eval loop, so only `None` is accepted for now).
+ */
+int PyException_SetTraceback(PyObject *exc, PyObject *tb);
+
+/**
+ * Sets the location of the current exception, if it is a `SyntaxError`: `filename`,
+ * `lineno`, `offset` (`col_offset`; negative: `None`), `end_lineno`, `end_offset`, and
+ * `text` read from the file. CPython sets these on any exception, in its dict: that comes
+ * with attributes (issue 4); other exceptions are left unchanged until then.
+ */
+void PyErr_RangedSyntaxLocationObject(PyObject *filename,
+                                      int lineno,
+                                      int col_offset,
+                                      int end_lineno,
+                                      int end_col_offset);
+
+/**
+ * `PyErr_RangedSyntaxLocationObject(filename, lineno, col_offset, lineno, -1)`.
+ */
+void PyErr_SyntaxLocationObject(PyObject *filename, int lineno, int col_offset);
+
+/**
+ * `PyErr_SyntaxLocationObject` with the file name as UTF-8 text (NULL: none).
+ */
+void PyErr_SyntaxLocationEx(const char *filename, int lineno, int col_offset);
+
+/**
+ * `PyErr_SyntaxLocationEx(filename, lineno, -1)`.
+ */
+void PyErr_SyntaxLocation(const char *filename, int lineno);
+
+/**
+ * Returns: line `lineno` (from 1) of the file `filename`, with its newline (a new
+ * reference to a `str`; invalid UTF-8 replaced; lines cut at 999 bytes, as CPython), or NULL
+ * *without* an exception if the file or line does not exist.
+ */
+PyObject *PyErr_ProgramTextObject(PyObject *filename, int lineno);
+
+/**
+ * `PyErr_ProgramTextObject` with the file name as UTF-8 text.
+ *
+ * Returns: a new reference, or NULL without an exception.
+ */
+PyObject *PyErr_ProgramText(const char *filename, int lineno);
+
+/**
+ * Raises `exception(msg, name=name, path=path)` for a subclass of `ImportError` (NULL
+ * `name`/`path` are `None`).
+ *
+ * Returns: NULL, always. Errors: `TypeError` ("expected a subclass of ImportError",
+ * "expected a message argument").
+ */
+PyObject *PyErr_SetImportErrorSubclass(PyObject *exception,
+                                       PyObject *msg,
+                                       PyObject *name,
+                                       PyObject *path);
+
+/**
+ * Raises `ImportError(msg, name=name, path=path)`.
+ *
+ * Returns: NULL, always.
+ */
+PyObject *PyErr_SetImportError(PyObject *msg, PyObject *name, PyObject *path);
+
+/**
+ * A new `UnicodeDecodeError(encoding, bytes(object[:length]), start, end, reason)`.
+ *
+ * Returns: a new reference. Errors: NULL with an exception set (`SystemError` for NULL
+ * strings or a negative length, `UnicodeDecodeError` for text that is not UTF-8).
+ */
+PyObject *PyUnicodeDecodeError_Create(const char *encoding,
+                                      const char *object,
+                                      Py_ssize_t length,
+                                      Py_ssize_t start,
+                                      Py_ssize_t end,
+                                      const char *reason);
+
+/**
+ * Returns: the `encoding` of a `UnicodeEncodeError` (a new reference to a `str`).
+ * Errors: NULL with `TypeError` ("encoding attribute must be unicode", wrong object).
+ */
+PyObject *PyUnicodeEncodeError_GetEncoding(PyObject *exc);
+
+/**
+ * Returns: the `object` of a `UnicodeEncodeError` (a new reference to a `str`).
+ * Errors: NULL with `TypeError` ("object attribute must be unicode", wrong object).
+ */
+PyObject *PyUnicodeEncodeError_GetObject(PyObject *exc);
+
+/**
+ * Stores the `start` of a `UnicodeEncodeError` in `*start`, clamped into the object (0 to len-1).
+ *
+ * Returns: 0. Errors: -1 with `TypeError` (wrong object, bad `object` field).
+ */
+int PyUnicodeEncodeError_GetStart(PyObject *exc, Py_ssize_t *start);
+
+/**
+ * Sets the `start` of a `UnicodeEncodeError` (not checked against the object, as CPython 3.13).
+ *
+ * Returns: 0. Errors: -1 with `TypeError` for a wrong object.
+ */
+int PyUnicodeEncodeError_SetStart(PyObject *exc, Py_ssize_t start);
+
+/**
+ * Stores the `end` of a `UnicodeEncodeError` in `*end`, clamped into the object (1 to len).
+ *
+ * Returns: 0. Errors: -1 with `TypeError` (wrong object, bad `object` field).
+ */
+int PyUnicodeEncodeError_GetEnd(PyObject *exc, Py_ssize_t *end);
+
+/**
+ * Sets the `end` of a `UnicodeEncodeError` (not checked against the object, as CPython 3.13).
+ *
+ * Returns: 0. Errors: -1 with `TypeError` for a wrong object.
+ */
+int PyUnicodeEncodeError_SetEnd(PyObject *exc, Py_ssize_t end);
+
+/**
+ * Returns: the `reason` of a `UnicodeEncodeError` (a new reference to a `str`).
+ * Errors: NULL with `TypeError` ("reason attribute must be unicode", wrong object).
+ */
+PyObject *PyUnicodeEncodeError_GetReason(PyObject *exc);
+
+/**
+ * Sets the `reason` of a `UnicodeEncodeError` to the UTF-8 text `reason`.
+ *
+ * Returns: 0. Errors: -1 with an exception set.
+ */
+int PyUnicodeEncodeError_SetReason(PyObject *exc, const char *reason);
+
+/**
+ * Returns: the `encoding` of a `UnicodeDecodeError` (a new reference to a `str`).
+ * Errors: NULL with `TypeError` ("encoding attribute must be unicode", wrong object).
+ */
+PyObject *PyUnicodeDecodeError_GetEncoding(PyObject *exc);
+
+/**
+ * Returns: the `object` of a `UnicodeDecodeError` (a new reference to a `bytes`).
+ * Errors: NULL with `TypeError` ("object attribute must be bytes", wrong object).
+ */
+PyObject *PyUnicodeDecodeError_GetObject(PyObject *exc);
+
+/**
+ * Stores the `start` of a `UnicodeDecodeError` in `*start`, clamped into the object (0 to len-1).
+ *
+ * Returns: 0. Errors: -1 with `TypeError` (wrong object, bad `object` field).
+ */
+int PyUnicodeDecodeError_GetStart(PyObject *exc, Py_ssize_t *start);
+
+/**
+ * Sets the `start` of a `UnicodeDecodeError` (not checked against the object, as CPython 3.13).
+ *
+ * Returns: 0. Errors: -1 with `TypeError` for a wrong object.
+ */
+int PyUnicodeDecodeError_SetStart(PyObject *exc, Py_ssize_t start);
+
+/**
+ * Stores the `end` of a `UnicodeDecodeError` in `*end`, clamped into the object (1 to len).
+ *
+ * Returns: 0. Errors: -1 with `TypeError` (wrong object, bad `object` field).
+ */
+int PyUnicodeDecodeError_GetEnd(PyObject *exc, Py_ssize_t *end);
+
+/**
+ * Sets the `end` of a `UnicodeDecodeError` (not checked against the object, as CPython 3.13).
+ *
+ * Returns: 0. Errors: -1 with `TypeError` for a wrong object.
+ */
+int PyUnicodeDecodeError_SetEnd(PyObject *exc, Py_ssize_t end);
+
+/**
+ * Returns: the `reason` of a `UnicodeDecodeError` (a new reference to a `str`).
+ * Errors: NULL with `TypeError` ("reason attribute must be unicode", wrong object).
+ */
+PyObject *PyUnicodeDecodeError_GetReason(PyObject *exc);
+
+/**
+ * Sets the `reason` of a `UnicodeDecodeError` to the UTF-8 text `reason`.
+ *
+ * Returns: 0. Errors: -1 with an exception set.
+ */
+int PyUnicodeDecodeError_SetReason(PyObject *exc, const char *reason);
+
+/**
+ * Returns: the `object` of a `UnicodeTranslateError` (a new reference to a `str`).
+ * Errors: NULL with `TypeError` ("object attribute must be unicode", wrong object).
+ */
+PyObject *PyUnicodeTranslateError_GetObject(PyObject *exc);
+
+/**
+ * Stores the `start` of a `UnicodeTranslateError` in `*start`, clamped into the object (0 to len-1).
+ *
+ * Returns: 0. Errors: -1 with `TypeError` (wrong object, bad `object` field).
+ */
+int PyUnicodeTranslateError_GetStart(PyObject *exc,
+                                     Py_ssize_t *start);
+
+/**
+ * Sets the `start` of a `UnicodeTranslateError` (not checked against the object, as CPython 3.13).
+ *
+ * Returns: 0. Errors: -1 with `TypeError` for a wrong object.
+ */
+int PyUnicodeTranslateError_SetStart(PyObject *exc, Py_ssize_t start);
+
+/**
+ * Stores the `end` of a `UnicodeTranslateError` in `*end`, clamped into the object (1 to len).
+ *
+ * Returns: 0. Errors: -1 with `TypeError` (wrong object, bad `object` field).
+ */
+int PyUnicodeTranslateError_GetEnd(PyObject *exc, Py_ssize_t *end);
+
+/**
+ * Sets the `end` of a `UnicodeTranslateError` (not checked against the object, as CPython 3.13).
+ *
+ * Returns: 0. Errors: -1 with `TypeError` for a wrong object.
+ */
+int PyUnicodeTranslateError_SetEnd(PyObject *exc, Py_ssize_t end);
+
+/**
+ * Returns: the `reason` of a `UnicodeTranslateError` (a new reference to a `str`).
+ * Errors: NULL with `TypeError` ("reason attribute must be unicode", wrong object).
+ */
+PyObject *PyUnicodeTranslateError_GetReason(PyObject *exc);
+
+/**
+ * Sets the `reason` of a `UnicodeTranslateError` to the UTF-8 text `reason`.
+ *
+ * Returns: 0. Errors: -1 with an exception set.
+ */
+int PyUnicodeTranslateError_SetReason(PyObject *exc, const char *reason);
 
 /**
  * A tuple of `size` items, each NULL until set with `PyTuple_SetItem` or
@@ -1989,22 +3222,6 @@ void *PyCapsule_Import(const char *name, int no_block);
  * Ownership: `seq` is borrowed (the iterator holds a reference until it is exhausted).
  */
 PyObject *PySeqIter_New(PyObject *seq);
-
-/**
- * Returns: 1 if `op` is an iterator (its type has `tp_iternext`), else 0. Never raises;
- * NULL gives 0.
- */
-int PyIter_Check(PyObject *op);
-
-/**
- * The next item of the iterator `iter`.
- *
- * Returns: a new reference to the item, or NULL with no exception set when the iterator
- * is exhausted (a `StopIteration` it raised is cleared).
- * Errors: NULL with the exception the iterator raised; `TypeError("'T' object is not an
- * iterator")` if `iter` is not one (CPython crashes there), `SystemError` for NULL.
- */
-PyObject *PyIter_Next(PyObject *iter);
 
 /**
  * `tp_iter` for iterators: returns `op` itself.
@@ -3396,6 +4613,34 @@ PyThreadStateToken *PyThreadState_EnsureFromView(PyInterpreterView *view);
 void PyThreadState_Release(PyThreadStateToken *token);
 
 /**
+ * Prints the current exception on stderr and clears it: `Type: message`, its notes, and
+ * its `__cause__`/`__context__` chain (exception groups as nested boxes). A `SystemExit`
+ * ends the process instead (status `code`, 0 for `None`; another `code` is printed and the
+ * status is 1), after finalizing when called in the main interpreter, as CPython's
+ * `Py_Exit`. Does nothing if no exception is set. `set_sys_last_vars` is for
+ * `sys.last_exc`, which comes with the `sys` module.
+ */
+void PyErr_PrintEx(int set_sys_last_vars);
+
+/**
+ * `PyErr_PrintEx(1)`.
+ */
+void PyErr_Print(void);
+
+/**
+ * Prints the exception `value` on stderr as `PyErr_Print` does (without clearing anything
+ * or handling `SystemExit`). `exc_type` and `tb` are ignored, as in CPython 3.12+ (the
+ * instance carries both). A `value` that is not an exception prints CPython's
+ * "TypeError: print_exception(): Exception expected for value, T found".
+ */
+void PyErr_Display(PyObject *exc_type, PyObject *value, PyObject *tb);
+
+/**
+ * `PyErr_Display(NULL, exc, NULL)`.
+ */
+void PyErr_DisplayException(PyObject *exc);
+
+/**
  * Returns: a static, NUL-terminated English description of `code` (never NULL; unknown
  * codes get "unknown error code").
  */
@@ -3438,6 +4683,45 @@ int Subinterp_InterpreterIsAlive(PyInterpreterState *interp);
  * `interp` attached); `*out` is written only on success.
  */
 SubinterpResult Subinterp_GetHeapStats(PyInterpreterState *interp, SubinterpHeapStats *out);
+
+/**
+ * Issues a warning of `category` (NULL: `RuntimeWarning`) with the UTF-8 `message`. With
+ * no Python frame it is attributed to `<sys>:0` and shown once per (message, category) in
+ * an interpreter, unless the default filters ignore the category (`DeprecationWarning`,
+ * `PendingDeprecationWarning`, `ImportWarning`, `ResourceWarning`). `stack_level` counts
+ * Python frames, of which there are none yet.
+ *
+ * Returns: 0. Errors: -1 with an exception set if the warning became an error (not with
+ * the default filters) or `message` is NULL or not UTF-8.
+ */
+int PyErr_WarnEx(PyObject *category, const char *message, Py_ssize_t stack_level);
+
+/**
+ * Issues a warning attributed to `filename:lineno` in `module` (NULL: the file name
+ * without `.py`), all UTF-8; with a `registry` (a dict or `None`) it is shown once.
+ *
+ * Returns: 0. Errors: -1 with an exception set (`TypeError` for a registry that is not a
+ * dict or `None`, `SystemError` for NULL strings).
+ */
+int PyErr_WarnExplicit(PyObject *category,
+                       const char *message,
+                       const char *filename,
+                       int lineno,
+                       const char *module,
+                       PyObject *registry);
+
+/**
+ * `PyErr_WarnExplicit` with the message, file name and module as `str` objects.
+ *
+ * Returns: 0. Errors: -1 with an exception set (`SystemError` for NULL or non-`str`
+ * arguments).
+ */
+int PyErr_WarnExplicitObject(PyObject *category,
+                             PyObject *message,
+                             PyObject *filename,
+                             int lineno,
+                             PyObject *module,
+                             PyObject *registry);
 
 #ifdef __cplusplus
 }  // extern "C"

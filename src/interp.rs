@@ -103,6 +103,9 @@ pub(crate) struct Interp {
     heap: std::cell::UnsafeCell<Heap>,
     /// The heap its thread states allocate from: its own, or main's.
     heap_ptr: *mut Heap,
+    /// Warnings already shown by the "default" action, by (message, category address):
+    /// CPython's `__warningregistry__` of the `sys` module, where C-level warnings land.
+    pub(crate) warnings_shown: Mutex<std::collections::HashSet<(String, usize)>>,
 }
 
 // SAFETY: all mutable state is behind mutexes or atomics.
@@ -155,6 +158,7 @@ impl Interp {
             interned: std::cell::UnsafeCell::new(crate::object::unicodeobject::intern::Table::new()),
             heap: std::cell::UnsafeCell::new(Heap::new()),
             heap_ptr: std::ptr::null_mut(),
+            warnings_shown: Mutex::new(std::collections::HashSet::new()),
         });
         let own = interp.heap.get();
         // SAFETY: nobody else holds the new Arc yet; `heap_ptr` is written once, here.

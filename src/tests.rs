@@ -17,6 +17,15 @@ pub(crate) fn lock() -> std::sync::MutexGuard<'static, ()> {
     RUNTIME_LOCK.lock().unwrap_or_else(|e| e.into_inner())
 }
 
+/// Runs `f` with the runtime initialized and the main thread state attached (other tests
+/// touching the runtime wait: they share `RUNTIME_LOCK`).
+pub(crate) fn with_runtime(f: impl FnOnce()) {
+    let _g = lock();
+    Py_Initialize();
+    f();
+    assert_eq!(Py_FinalizeEx(), 0);
+}
+
 struct SendPtr(*mut PyThreadState);
 // SAFETY: thread states are meant to be handed between threads.
 unsafe impl Send for SendPtr {}

@@ -65,8 +65,9 @@ pub(crate) struct ThreadState {
     ensure_counter: Cell<i32>,
     /// Made by `PyThreadState_Ensure`, deleted by the matching release.
     owned_by_ensure: Cell<bool>,
-    /// Containers whose repr is being computed on this thread (`Py_ReprEnter`), by address.
-    pub(crate) repr_running: RefCell<Vec<usize>>,
+    /// Objects whose repr is being computed on this thread (`Py_ReprEnter`/`Py_ReprLeave`,
+    /// what CPython keeps in the thread state dict as `Py_Repr`), owned references.
+    pub(crate) repr_running: RefCell<Vec<*mut crate::abi::PyObject>>,
 }
 
 const _: () = {
@@ -325,6 +326,11 @@ impl ThreadState {
             // SAFETY: owned references held by this thread state; its interpreter is alive
             // (this thread state keeps it so).
             unsafe { crate::object::xdecref(exc) };
+        }
+        let reprs = std::mem::take(&mut *self.repr_running.borrow_mut());
+        for op in reprs {
+            // SAFETY: owned references, as above.
+            unsafe { crate::object::decref(op) };
         }
     }
 

@@ -421,6 +421,69 @@ buffers(void)
     CONST(_Py_MEMORYVIEW_RESTRICTED);
 }
 
+/* Exception instances (cpython/pyerrors.h). */
+static void
+exceptions(void)
+{
+    STRUCT(PyBaseExceptionObject);
+    FIELD(PyBaseExceptionObject, dict);
+    FIELD(PyBaseExceptionObject, args);
+    FIELD(PyBaseExceptionObject, notes);
+    FIELD(PyBaseExceptionObject, traceback);
+    FIELD(PyBaseExceptionObject, context);
+    FIELD(PyBaseExceptionObject, cause);
+    FIELD(PyBaseExceptionObject, suppress_context);
+    STRUCT(PyBaseExceptionGroupObject);
+    FIELD(PyBaseExceptionGroupObject, args);
+    FIELD(PyBaseExceptionGroupObject, suppress_context);
+    FIELD(PyBaseExceptionGroupObject, msg);
+    FIELD(PyBaseExceptionGroupObject, excs);
+    STRUCT(PySyntaxErrorObject);
+    FIELD(PySyntaxErrorObject, suppress_context);
+    FIELD(PySyntaxErrorObject, msg);
+    FIELD(PySyntaxErrorObject, filename);
+    FIELD(PySyntaxErrorObject, lineno);
+    FIELD(PySyntaxErrorObject, offset);
+    FIELD(PySyntaxErrorObject, end_lineno);
+    FIELD(PySyntaxErrorObject, end_offset);
+    FIELD(PySyntaxErrorObject, text);
+    FIELD(PySyntaxErrorObject, print_file_and_line);
+    STRUCT(PyImportErrorObject);
+    FIELD(PyImportErrorObject, suppress_context);
+    FIELD(PyImportErrorObject, msg);
+    FIELD(PyImportErrorObject, name);
+    FIELD(PyImportErrorObject, path);
+    FIELD(PyImportErrorObject, name_from);
+    STRUCT(PyUnicodeErrorObject);
+    FIELD(PyUnicodeErrorObject, suppress_context);
+    FIELD(PyUnicodeErrorObject, encoding);
+    FIELD(PyUnicodeErrorObject, object);
+    FIELD(PyUnicodeErrorObject, start);
+    FIELD(PyUnicodeErrorObject, end);
+    FIELD(PyUnicodeErrorObject, reason);
+    STRUCT(PySystemExitObject);
+    FIELD(PySystemExitObject, suppress_context);
+    FIELD(PySystemExitObject, code);
+    STRUCT(PyOSErrorObject);
+    FIELD(PyOSErrorObject, suppress_context);
+    FIELD(PyOSErrorObject, myerrno);
+    FIELD(PyOSErrorObject, strerror);
+    FIELD(PyOSErrorObject, filename);
+    FIELD(PyOSErrorObject, filename2);
+    FIELD(PyOSErrorObject, written);
+    STRUCT(PyStopIterationObject);
+    FIELD(PyStopIterationObject, suppress_context);
+    FIELD(PyStopIterationObject, value);
+    STRUCT(PyNameErrorObject);
+    FIELD(PyNameErrorObject, suppress_context);
+    FIELD(PyNameErrorObject, name);
+    STRUCT(PyAttributeErrorObject);
+    FIELD(PyAttributeErrorObject, suppress_context);
+    FIELD(PyAttributeErrorObject, obj);
+    FIELD(PyAttributeErrorObject, name);
+    CONST(Py_PRINT_RAW);
+}
+
 int
 main(void)
 {
@@ -432,6 +495,7 @@ main(void)
     dict_and_set();
     sequences();
     buffers();
+    exceptions();
 #ifndef LAYOUT_SKIP_PyWideStringList
     wide_string_list();
 #endif

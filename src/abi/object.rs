@@ -292,6 +292,9 @@ pub const Py_TPFLAGS_DEFAULT: c_int = Py_TPFLAGS_HAVE_STACKLESS_EXTENSION;
 pub const Py_TPFLAGS_HAVE_FINALIZE: c_ulong = 1 << 0;
 pub const Py_TPFLAGS_HAVE_VERSION_TAG: c_ulong = 1 << 18;
 
+/// `PyObject_Print` flag: write `str()` instead of `repr()`.
+pub const Py_PRINT_RAW: c_int = 1;
+
 // --- rich comparison ops --------------------------------------------------------------------
 
 pub const Py_LT: c_int = 0;

@@ -1,8 +1,7 @@
-//! Iterators: `PySeqIter_New` (CPython's `iterobject.h`), and the iterator protocol's
-//! `PyIter_Check` / `PyIter_Next` and `PyObject_SelfIter` (declared in CPython's
-//! `abstract.h` and `object.h`; kept here with the iterator types).
+//! Iterators: `PySeqIter_New` (CPython's `iterobject.h`) and `PyObject_SelfIter` (declared
+//! in `object.h`; kept here with the iterator types). `PyIter_Check` / `PyIter_Next` are
+//! the iterator protocol, in `abstract_.rs`.
 
-use std::ffi::c_int;
 use std::ptr::null_mut;
 
 use crate::abi::*;
@@ -27,37 +26,6 @@ pub unsafe extern "C" fn PySeqIter_New(seq: *mut PyObject) -> *mut PyObject {
         }
         // SAFETY: live, per the C API.
         unsafe { iterobject::seq_iter_new(seq) }.unwrap_or(null_mut())
-    })
-}
-
-/// Returns: 1 if `op` is an iterator (its type has `tp_iternext`), else 0. Never raises;
-/// NULL gives 0.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn PyIter_Check(op: *mut PyObject) -> c_int {
-    crate::ffi::guard_or("PyIter_Check", 0, || {
-        // SAFETY: NULL or live, per the C API.
-        c_int::from(!op.is_null() && unsafe { (*object::type_of(op)).tp_iternext.is_some() })
-    })
-}
-
-/// The next item of the iterator `iter`.
-///
-/// Returns: a new reference to the item, or NULL with no exception set when the iterator
-/// is exhausted (a `StopIteration` it raised is cleared).
-/// Errors: NULL with the exception the iterator raised; `TypeError("'T' object is not an
-/// iterator")` if `iter` is not one (CPython crashes there), `SystemError` for NULL.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn PyIter_Next(iter: *mut PyObject) -> *mut PyObject {
-    guard("PyIter_Next", || {
-        if iter.is_null() {
-            errors::bad_internal_call();
-            return null_mut();
-        }
-        // SAFETY: live, per the C API.
-        match unsafe { object::abstract_::iter_next(iter) } {
-            Ok(Some(item)) => item,
-            Ok(None) | Err(_) => null_mut(),
-        }
     })
 }
 

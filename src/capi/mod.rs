@@ -8,6 +8,7 @@
 #![allow(clippy::missing_safety_doc)]
 
 pub mod bytesobject;
+pub mod abstract_;
 pub mod ceval;
 pub mod dictobject;
 pub mod setobject;
@@ -31,4 +32,6 @@ pub mod pathconfig;
 pub mod pylifecycle;
 pub mod pymem;
 pub mod pystate;
+pub mod pythonrun;
 pub mod subinterp;
+pub mod warnings;

@@ -177,17 +177,81 @@ error_kind! {
     attribute_error => _PyExc_AttributeError,
     memory_error_msg => _PyExc_MemoryError,
     unicode_error => _PyExc_UnicodeError,
-    unicode_decode_error => _PyExc_UnicodeDecodeError,
-    unicode_encode_error => _PyExc_UnicodeEncodeError,
     buffer_error => _PyExc_BufferError,
     lookup_error => _PyExc_LookupError,
     not_implemented_error => _PyExc_NotImplementedError,
     stop_iteration_msg => _PyExc_StopIteration,
+    recursion_error => _PyExc_RecursionError,
 }
 
 /// `PyErr_BadInternalCall`: a C caller broke a precondition (usually a NULL argument).
 pub(crate) fn bad_internal_call() -> PyErr {
     system_error("bad argument to internal function")
+}
+
+/// abstract.c's `null_error`: a NULL argument to an object-protocol function. An exception
+/// already set (typically by the call that produced the NULL) is kept, as CPython does.
+pub(crate) fn null_error() -> PyErr {
+    if occurred().is_null() {
+        system_error("null argument to internal routine");
+    }
+    PyErr
+}
+
+/// Raises a `UnicodeDecodeError` for `data[start..end]` (CPython's `str()` of it reads
+/// "'utf-8' codec can't decode byte 0xff in position 0: invalid start byte").
+pub(crate) fn unicode_decode_error(
+    encoding: &str,
+    data: &[u8],
+    start: usize,
+    end: usize,
+    reason: &str,
+) -> PyErr {
+    match exceptions::unicode::decode_error_new(
+        encoding,
+        data,
+        start as Py_ssize_t,
+        end as Py_ssize_t,
+        reason,
+    ) {
+        Ok(exc) => {
+            // SAFETY: a fresh exception instance, dropped after raising.
+            unsafe {
+                let e = set_object(type_of(exc).cast(), exc);
+                decref(exc);
+                e
+            }
+        }
+        Err(e) => e,
+    }
+}
+
+/// Raises a `UnicodeEncodeError` for characters `start..end` of the str `text` (borrowed);
+/// its `str()` reads "'ascii' codec can't encode character '\\xe9' in position 0: ...".
+pub(crate) fn unicode_encode_error(
+    encoding: &str,
+    text: *mut PyObject,
+    start: usize,
+    end: usize,
+    reason: &str,
+) -> PyErr {
+    match exceptions::unicode::encode_error_new(
+        encoding,
+        text,
+        start as Py_ssize_t,
+        end as Py_ssize_t,
+        reason,
+    ) {
+        Ok(exc) => {
+            // SAFETY: a fresh exception instance, dropped after raising.
+            unsafe {
+                let e = set_object(type_of(exc).cast(), exc);
+                decref(exc);
+                e
+            }
+        }
+        Err(e) => e,
+    }
 }
 
 /// `PyErr_BadArgument`.

@@ -30,6 +30,7 @@ pub(crate) mod errors;
 pub(crate) mod exceptions;
 pub(crate) mod floatrepr;
 pub(crate) mod iterobject;
+pub(crate) mod heaptype;
 pub(crate) mod listobject;
 pub(crate) mod listslice;
 pub(crate) mod listsort;

@@ -1,7 +1,7 @@
 //! `Py_ReprEnter` / `Py_ReprLeave`: what lets a container's repr print `[...]` for itself
 //! instead of recursing forever. CPython keeps the containers being repr'd in a list in the
-//! thread state's dict; we keep their addresses in a field of the thread state (no
-//! reference is needed: the caller holds the container for the whole repr).
+//! thread state's dict; we keep them in a field of the thread state, holding a reference
+//! as CPython's list does (`PyThreadState_Clear` drops what is left).
 
 use super::*;
 
@@ -16,11 +16,13 @@ pub(crate) fn enter(op: *mut PyObject) -> PyResult<bool> {
     // SAFETY: the attached thread state is live and used by this thread only.
     let running = unsafe { &(*ts).repr_running };
     let mut running = running.borrow_mut();
-    if running.contains(&(op as usize)) {
+    if running.contains(&op) {
         return Ok(true);
     }
     running.try_reserve(1).map_err(|_| errors::no_memory())?;
-    running.push(op as usize);
+    // SAFETY: `op` is live (the caller's); the entry owns this reference.
+    unsafe { incref(op) };
+    running.push(op);
     Ok(false)
 }
 
@@ -33,8 +35,12 @@ pub(crate) fn leave(op: *mut PyObject) {
     }
     // SAFETY: as in `enter`.
     let mut running = unsafe { &(*ts).repr_running }.borrow_mut();
-    if let Some(i) = running.iter().rposition(|&p| p == op as usize) {
-        running.remove(i);
+    if let Some(i) = running.iter().rposition(|&p| p == op) {
+        let owned = running.remove(i);
+        drop(running);
+        // SAFETY: the reference `enter` took; released after the borrow ends, since a
+        // destructor may repr things itself.
+        unsafe { decref(owned) };
     }
 }
 

@@ -334,8 +334,12 @@ fn range_int_helpers_round_trip_and_hash_as_cpython() {
 #[test]
 fn repr_guard_sees_nesting_per_object() {
     with_python(|| {
-        let (a, b) = (0x1000 as *mut PyObject, 0x2000 as *mut PyObject);
+        let (a, b) = (int(1 << 40), int(1 << 41));
+        // SAFETY: fresh, owned ints.
+        let before = unsafe { (*a).ob_refcnt };
         assert_eq!(reprenter::enter(a), Ok(false));
+        // SAFETY: as above; an entry holds a reference, as CPython's list does.
+        assert_eq!(unsafe { (*a).ob_refcnt }, before + 1);
         assert_eq!(reprenter::enter(b), Ok(false));
         assert_eq!(reprenter::enter(a), Ok(true));
         reprenter::leave(b);
@@ -344,6 +348,12 @@ fn repr_guard_sees_nesting_per_object() {
         reprenter::leave(a);
         assert_eq!(reprenter::enter(a), Ok(false));
         reprenter::leave(a);
+        // SAFETY: as above.
+        unsafe {
+            assert_eq!((*a).ob_refcnt, before);
+            decref(a);
+            decref(b);
+        }
     });
 }
 

@@ -185,8 +185,9 @@ pub(crate) unsafe fn ready(tp: *mut PyTypeObject) -> PyResult<()> {
     Ok(())
 }
 
-/// `tp_bases = (base,)` and `tp_mro = (tp,) + base.__mro__` (single inheritance; heap types
-/// with several bases come with issue 4's type creation).
+/// `tp_bases = (base,)` unless set, and `tp_mro`: `(tp,) + base.__mro__` for one base, the
+/// C3 linearization of the bases' MROs for several (a static type such as `ExceptionGroup`
+/// sets `tp_bases` before it is readied; heap types made by `heaptype` do too).
 unsafe fn build_mro(tp: *mut PyTypeObject) -> PyResult<()> {
     // SAFETY: per caller.
     unsafe {
@@ -203,19 +204,96 @@ unsafe fn build_mro(tp: *mut PyTypeObject) -> PyResult<()> {
             }
             (*tp).tp_bases = bases;
         }
-        let base_mro = if base.is_null() { null_mut() } else { (*base).tp_mro };
-        let n = if base_mro.is_null() { 0 } else { tupleobject::size(base_mro) };
-        let mro = tupleobject::new(n + 1)?;
-        tupleobject::set_item(mro, 0, new_ref(tp.cast()));
-        for i in 0..n {
-            tupleobject::set_item(mro, i + 1, new_ref(tupleobject::get_item(base_mro, i)));
-        }
+        let mro = if tupleobject::size((*tp).tp_bases) > 1 {
+            c3_mro(tp)?
+        } else {
+            let base_mro = if base.is_null() { null_mut() } else { (*base).tp_mro };
+            let n = if base_mro.is_null() { 0 } else { tupleobject::size(base_mro) };
+            let mro = tupleobject::new(n + 1)?;
+            tupleobject::set_item(mro, 0, new_ref(tp.cast()));
+            for i in 0..n {
+                tupleobject::set_item(mro, i + 1, new_ref(tupleobject::get_item(base_mro, i)));
+            }
+            mro
+        };
         if static_type {
             immortalize(mro);
         }
         (*tp).tp_mro = mro;
     }
     Ok(())
+}
+
+/// CPython's `mro_implementation` for several bases: `(tp,) + merge(*[b.__mro__ for b in
+/// bases], bases)`, with its errors for duplicate bases and an inconsistent order.
+unsafe fn c3_mro(tp: *mut PyTypeObject) -> PyResult<Owned> {
+    // SAFETY: per caller, `tp_bases` is a tuple of ready types.
+    unsafe {
+        let bases = tupleobject::items((*tp).tp_bases);
+        for (i, &b) in bases.iter().enumerate() {
+            if bases[..i].contains(&b) {
+                return Err(errors::type_error(&format!(
+                    "duplicate base class {}",
+                    short_type_name(b as *mut PyTypeObject)
+                )));
+            }
+        }
+        let mut to_merge: Vec<&[*mut PyObject]> = Vec::with_capacity(bases.len() + 1);
+        for &b in bases {
+            let m = (*(b as *mut PyTypeObject)).tp_mro;
+            if m.is_null() {
+                return Err(errors::type_error(&format!(
+                    "Cannot extend an incomplete type '{}'",
+                    type_name(b as *mut PyTypeObject)
+                )));
+            }
+            to_merge.push(tupleobject::items(m));
+        }
+        to_merge.push(bases);
+        let mut remain = vec![0usize; to_merge.len()];
+        let mut acc: Vec<*mut PyObject> = vec![tp.cast()];
+        'again: loop {
+            let mut empty = 0;
+            for i in 0..to_merge.len() {
+                let Some(&candidate) = to_merge[i].get(remain[i]) else {
+                    empty += 1;
+                    continue;
+                };
+                let in_a_tail = to_merge
+                    .iter()
+                    .zip(&remain)
+                    .any(|(l, &r)| l.get(r + 1..).is_some_and(|t| t.contains(&candidate)));
+                if in_a_tail {
+                    continue;
+                }
+                acc.push(candidate);
+                for (l, r) in to_merge.iter().zip(remain.iter_mut()) {
+                    if l.get(*r) == Some(&candidate) {
+                        *r += 1;
+                    }
+                }
+                continue 'again;
+            }
+            if empty == to_merge.len() {
+                break;
+            }
+            let mut heads: Vec<*mut PyObject> = Vec::new();
+            for (l, &r) in to_merge.iter().zip(&remain) {
+                if let Some(&c) = l.get(r) {
+                    if !heads.contains(&c) {
+                        heads.push(c);
+                    }
+                }
+            }
+            let names: Vec<String> =
+                heads.iter().map(|&c| short_type_name(c as *mut PyTypeObject).into_owned()).collect();
+            return Err(errors::type_error(&format!(
+                "Cannot create a consistent method resolution order (MRO) for bases {}",
+                names.join(", ")
+            )));
+        }
+        tupleobject::pack(&acc)
+    }
 }
 
 /// Copies what `tp` leaves empty from `base` (CPython's `inherit_special` and
@@ -390,8 +468,17 @@ unsafe extern "C" fn object_hash(op: *mut PyObject) -> Py_hash_t {
 unsafe extern "C" fn type_repr(op: *mut PyObject) -> *mut PyObject {
     // SAFETY: called through tp_repr with a type object.
     unsafe {
-        // A static type's tp_name already carries its module ("collections.OrderedDict").
-        let text = format!("<class '{}'>", type_name(op as *mut PyTypeObject));
+        // A static type's tp_name already carries its module ("collections.OrderedDict");
+        // a heap type keeps its module apart.
+        let tp = op as *mut PyTypeObject;
+        let text = if has_flag(tp, Py_TPFLAGS_HEAPTYPE) {
+            match super::heaptype::module_and_qualname(tp) {
+                (Some(m), q) if m != "builtins" => format!("<class '{m}.{q}'>"),
+                (_, q) => format!("<class '{q}'>"),
+            }
+        } else {
+            format!("<class '{}'>", type_name(tp))
+        };
         unicodeobject::from_str(&text).unwrap_or(null_mut())
     }
 }

@@ -4,7 +4,6 @@
 
 use super::*;
 
-
 /// The `BaseException` type object.
 #[unsafe(no_mangle)]
 pub static mut _PyExc_BaseException: PyTypeObject = PyTypeObject {
@@ -20,12 +19,31 @@ pub static mut PyExc_BaseException: *mut PyObject = (&raw mut _PyExc_BaseExcepti
 #[unsafe(no_mangle)]
 pub static mut _PyExc_BaseExceptionGroup: PyTypeObject = PyTypeObject {
     tp_base: &raw mut _PyExc_BaseException,
-    ..exc_type(&raw mut typeobject::PyType_Type, c"BaseExceptionGroup", c"A combination of multiple unrelated exceptions.")
+    ..exc_type_with(
+        &raw mut typeobject::PyType_Type,
+        c"BaseExceptionGroup",
+        c"A combination of multiple unrelated exceptions.",
+        &group::GROUP,
+    )
 };
 
 /// `BaseExceptionGroup`, as C code names it.
 #[unsafe(no_mangle)]
 pub static mut PyExc_BaseExceptionGroup: *mut PyObject = (&raw mut _PyExc_BaseExceptionGroup).cast();
+
+/// The `ExceptionGroup` type object: derives from `BaseExceptionGroup` (its layout) and
+/// `Exception` (CPython makes it a heap type per interpreter; a static type with two bases
+/// serves every interpreter here). Its `tp_bases` is set at initialization.
+#[unsafe(no_mangle)]
+pub static mut _PyExc_ExceptionGroup: PyTypeObject = PyTypeObject {
+    tp_base: &raw mut _PyExc_BaseExceptionGroup,
+    tp_doc: std::ptr::null(),
+    ..exc_type_with(&raw mut typeobject::PyType_Type, c"ExceptionGroup", c"", &group::GROUP)
+};
+
+/// `ExceptionGroup`, as C code names it (subinterp's: CPython 3.13 exports no such symbol).
+#[unsafe(no_mangle)]
+pub static mut PyExc_ExceptionGroup: *mut PyObject = (&raw mut _PyExc_ExceptionGroup).cast();
 
 /// The `GeneratorExit` type object.
 #[unsafe(no_mangle)]
@@ -53,7 +71,12 @@ pub static mut PyExc_KeyboardInterrupt: *mut PyObject = (&raw mut _PyExc_Keyboar
 #[unsafe(no_mangle)]
 pub static mut _PyExc_SystemExit: PyTypeObject = PyTypeObject {
     tp_base: &raw mut _PyExc_BaseException,
-    ..exc_type(&raw mut typeobject::PyType_Type, c"SystemExit", c"Request to exit from the interpreter.")
+    ..exc_type_with(
+        &raw mut typeobject::PyType_Type,
+        c"SystemExit",
+        c"Request to exit from the interpreter.",
+        &fields::SYSTEM_EXIT,
+    )
 };
 
 /// `SystemExit`, as C code names it.
@@ -64,7 +87,11 @@ pub static mut PyExc_SystemExit: *mut PyObject = (&raw mut _PyExc_SystemExit).ca
 #[unsafe(no_mangle)]
 pub static mut _PyExc_Exception: PyTypeObject = PyTypeObject {
     tp_base: &raw mut _PyExc_BaseException,
-    ..exc_type(&raw mut typeobject::PyType_Type, c"Exception", c"Common base class for all non-exit exceptions.")
+    ..exc_type(
+        &raw mut typeobject::PyType_Type,
+        c"Exception",
+        c"Common base class for all non-exit exceptions.",
+    )
 };
 
 /// `Exception`, as C code names it.
@@ -108,7 +135,11 @@ pub static mut PyExc_OverflowError: *mut PyObject = (&raw mut _PyExc_OverflowErr
 #[unsafe(no_mangle)]
 pub static mut _PyExc_ZeroDivisionError: PyTypeObject = PyTypeObject {
     tp_base: &raw mut _PyExc_ArithmeticError,
-    ..exc_type(&raw mut typeobject::PyType_Type, c"ZeroDivisionError", c"Second argument to a division or modulo operation was zero.")
+    ..exc_type(
+        &raw mut typeobject::PyType_Type,
+        c"ZeroDivisionError",
+        c"Second argument to a division or modulo operation was zero.",
+    )
 };
 
 /// `ZeroDivisionError`, as C code names it.
@@ -130,7 +161,12 @@ pub static mut PyExc_AssertionError: *mut PyObject = (&raw mut _PyExc_AssertionE
 #[unsafe(no_mangle)]
 pub static mut _PyExc_AttributeError: PyTypeObject = PyTypeObject {
     tp_base: &raw mut _PyExc_Exception,
-    ..exc_type(&raw mut typeobject::PyType_Type, c"AttributeError", c"Attribute not found.")
+    ..exc_type_with(
+        &raw mut typeobject::PyType_Type,
+        c"AttributeError",
+        c"Attribute not found.",
+        &fields::ATTRIBUTE_ERROR,
+    )
 };
 
 /// `AttributeError`, as C code names it.
@@ -163,7 +199,12 @@ pub static mut PyExc_EOFError: *mut PyObject = (&raw mut _PyExc_EOFError).cast()
 #[unsafe(no_mangle)]
 pub static mut _PyExc_ImportError: PyTypeObject = PyTypeObject {
     tp_base: &raw mut _PyExc_Exception,
-    ..exc_type(&raw mut typeobject::PyType_Type, c"ImportError", c"Import can't find module, or can't find name in module.")
+    ..exc_type_with(
+        &raw mut typeobject::PyType_Type,
+        c"ImportError",
+        c"Import can't find module, or can't find name in module.",
+        &fields::IMPORT_ERROR,
+    )
 };
 
 /// `ImportError`, as C code names it.
@@ -174,7 +215,12 @@ pub static mut PyExc_ImportError: *mut PyObject = (&raw mut _PyExc_ImportError).
 #[unsafe(no_mangle)]
 pub static mut _PyExc_ModuleNotFoundError: PyTypeObject = PyTypeObject {
     tp_base: &raw mut _PyExc_ImportError,
-    ..exc_type(&raw mut typeobject::PyType_Type, c"ModuleNotFoundError", c"Module not found.")
+    ..exc_type_with(
+        &raw mut typeobject::PyType_Type,
+        c"ModuleNotFoundError",
+        c"Module not found.",
+        &fields::IMPORT_ERROR,
+    )
 };
 
 /// `ModuleNotFoundError`, as C code names it.
@@ -206,7 +252,8 @@ pub static mut PyExc_IndexError: *mut PyObject = (&raw mut _PyExc_IndexError).ca
 /// The `KeyError` type object.
 #[unsafe(no_mangle)]
 pub static mut _PyExc_KeyError: PyTypeObject = PyTypeObject {
-    tp_base: &raw mut _PyExc_LookupError, tp_str: Some(keyerror_str),
+    tp_base: &raw mut _PyExc_LookupError,
+    tp_str: Some(keyerror_str),
     ..exc_type(&raw mut typeobject::PyType_Type, c"KeyError", c"Mapping key not found.")
 };
 
@@ -229,7 +276,12 @@ pub static mut PyExc_MemoryError: *mut PyObject = (&raw mut _PyExc_MemoryError).
 #[unsafe(no_mangle)]
 pub static mut _PyExc_NameError: PyTypeObject = PyTypeObject {
     tp_base: &raw mut _PyExc_Exception,
-    ..exc_type(&raw mut typeobject::PyType_Type, c"NameError", c"Name not found globally.")
+    ..exc_type_with(
+        &raw mut typeobject::PyType_Type,
+        c"NameError",
+        c"Name not found globally.",
+        &fields::NAME_ERROR,
+    )
 };
 
 /// `NameError`, as C code names it.
@@ -240,7 +292,12 @@ pub static mut PyExc_NameError: *mut PyObject = (&raw mut _PyExc_NameError).cast
 #[unsafe(no_mangle)]
 pub static mut _PyExc_UnboundLocalError: PyTypeObject = PyTypeObject {
     tp_base: &raw mut _PyExc_NameError,
-    ..exc_type(&raw mut typeobject::PyType_Type, c"UnboundLocalError", c"Local name referenced but not bound to a value.")
+    ..exc_type_with(
+        &raw mut typeobject::PyType_Type,
+        c"UnboundLocalError",
+        c"Local name referenced but not bound to a value.",
+        &fields::NAME_ERROR,
+    )
 };
 
 /// `UnboundLocalError`, as C code names it.
@@ -251,7 +308,12 @@ pub static mut PyExc_UnboundLocalError: *mut PyObject = (&raw mut _PyExc_Unbound
 #[unsafe(no_mangle)]
 pub static mut _PyExc_OSError: PyTypeObject = PyTypeObject {
     tp_base: &raw mut _PyExc_Exception,
-    ..exc_type(&raw mut typeobject::PyType_Type, c"OSError", c"Base class for I/O related errors.")
+    ..exc_type_with(
+        &raw mut typeobject::PyType_Type,
+        c"OSError",
+        c"Base class for I/O related errors.",
+        &oserror::OSERROR,
+    )
 };
 
 /// `OSError`, as C code names it.
@@ -262,7 +324,12 @@ pub static mut PyExc_OSError: *mut PyObject = (&raw mut _PyExc_OSError).cast();
 #[unsafe(no_mangle)]
 pub static mut _PyExc_BlockingIOError: PyTypeObject = PyTypeObject {
     tp_base: &raw mut _PyExc_OSError,
-    ..exc_type(&raw mut typeobject::PyType_Type, c"BlockingIOError", c"I/O operation would block.")
+    ..exc_type_with(
+        &raw mut typeobject::PyType_Type,
+        c"BlockingIOError",
+        c"I/O operation would block.",
+        &oserror::OSERROR,
+    )
 };
 
 /// `BlockingIOError`, as C code names it.
@@ -273,7 +340,12 @@ pub static mut PyExc_BlockingIOError: *mut PyObject = (&raw mut _PyExc_BlockingI
 #[unsafe(no_mangle)]
 pub static mut _PyExc_ChildProcessError: PyTypeObject = PyTypeObject {
     tp_base: &raw mut _PyExc_OSError,
-    ..exc_type(&raw mut typeobject::PyType_Type, c"ChildProcessError", c"Child process error.")
+    ..exc_type_with(
+        &raw mut typeobject::PyType_Type,
+        c"ChildProcessError",
+        c"Child process error.",
+        &oserror::OSERROR,
+    )
 };
 
 /// `ChildProcessError`, as C code names it.
@@ -284,7 +356,12 @@ pub static mut PyExc_ChildProcessError: *mut PyObject = (&raw mut _PyExc_ChildPr
 #[unsafe(no_mangle)]
 pub static mut _PyExc_ConnectionError: PyTypeObject = PyTypeObject {
     tp_base: &raw mut _PyExc_OSError,
-    ..exc_type(&raw mut typeobject::PyType_Type, c"ConnectionError", c"Connection error.")
+    ..exc_type_with(
+        &raw mut typeobject::PyType_Type,
+        c"ConnectionError",
+        c"Connection error.",
+        &oserror::OSERROR,
+    )
 };
 
 /// `ConnectionError`, as C code names it.
@@ -295,7 +372,7 @@ pub static mut PyExc_ConnectionError: *mut PyObject = (&raw mut _PyExc_Connectio
 #[unsafe(no_mangle)]
 pub static mut _PyExc_BrokenPipeError: PyTypeObject = PyTypeObject {
     tp_base: &raw mut _PyExc_ConnectionError,
-    ..exc_type(&raw mut typeobject::PyType_Type, c"BrokenPipeError", c"Broken pipe.")
+    ..exc_type_with(&raw mut typeobject::PyType_Type, c"BrokenPipeError", c"Broken pipe.", &oserror::OSERROR)
 };
 
 /// `BrokenPipeError`, as C code names it.
@@ -306,7 +383,12 @@ pub static mut PyExc_BrokenPipeError: *mut PyObject = (&raw mut _PyExc_BrokenPip
 #[unsafe(no_mangle)]
 pub static mut _PyExc_ConnectionAbortedError: PyTypeObject = PyTypeObject {
     tp_base: &raw mut _PyExc_ConnectionError,
-    ..exc_type(&raw mut typeobject::PyType_Type, c"ConnectionAbortedError", c"Connection aborted.")
+    ..exc_type_with(
+        &raw mut typeobject::PyType_Type,
+        c"ConnectionAbortedError",
+        c"Connection aborted.",
+        &oserror::OSERROR,
+    )
 };
 
 /// `ConnectionAbortedError`, as C code names it.
@@ -317,7 +399,12 @@ pub static mut PyExc_ConnectionAbortedError: *mut PyObject = (&raw mut _PyExc_Co
 #[unsafe(no_mangle)]
 pub static mut _PyExc_ConnectionRefusedError: PyTypeObject = PyTypeObject {
     tp_base: &raw mut _PyExc_ConnectionError,
-    ..exc_type(&raw mut typeobject::PyType_Type, c"ConnectionRefusedError", c"Connection refused.")
+    ..exc_type_with(
+        &raw mut typeobject::PyType_Type,
+        c"ConnectionRefusedError",
+        c"Connection refused.",
+        &oserror::OSERROR,
+    )
 };
 
 /// `ConnectionRefusedError`, as C code names it.
@@ -328,7 +415,12 @@ pub static mut PyExc_ConnectionRefusedError: *mut PyObject = (&raw mut _PyExc_Co
 #[unsafe(no_mangle)]
 pub static mut _PyExc_ConnectionResetError: PyTypeObject = PyTypeObject {
     tp_base: &raw mut _PyExc_ConnectionError,
-    ..exc_type(&raw mut typeobject::PyType_Type, c"ConnectionResetError", c"Connection reset.")
+    ..exc_type_with(
+        &raw mut typeobject::PyType_Type,
+        c"ConnectionResetError",
+        c"Connection reset.",
+        &oserror::OSERROR,
+    )
 };
 
 /// `ConnectionResetError`, as C code names it.
@@ -339,7 +431,12 @@ pub static mut PyExc_ConnectionResetError: *mut PyObject = (&raw mut _PyExc_Conn
 #[unsafe(no_mangle)]
 pub static mut _PyExc_FileExistsError: PyTypeObject = PyTypeObject {
     tp_base: &raw mut _PyExc_OSError,
-    ..exc_type(&raw mut typeobject::PyType_Type, c"FileExistsError", c"File already exists.")
+    ..exc_type_with(
+        &raw mut typeobject::PyType_Type,
+        c"FileExistsError",
+        c"File already exists.",
+        &oserror::OSERROR,
+    )
 };
 
 /// `FileExistsError`, as C code names it.
@@ -350,7 +447,12 @@ pub static mut PyExc_FileExistsError: *mut PyObject = (&raw mut _PyExc_FileExist
 #[unsafe(no_mangle)]
 pub static mut _PyExc_FileNotFoundError: PyTypeObject = PyTypeObject {
     tp_base: &raw mut _PyExc_OSError,
-    ..exc_type(&raw mut typeobject::PyType_Type, c"FileNotFoundError", c"File not found.")
+    ..exc_type_with(
+        &raw mut typeobject::PyType_Type,
+        c"FileNotFoundError",
+        c"File not found.",
+        &oserror::OSERROR,
+    )
 };
 
 /// `FileNotFoundError`, as C code names it.
@@ -361,7 +463,12 @@ pub static mut PyExc_FileNotFoundError: *mut PyObject = (&raw mut _PyExc_FileNot
 #[unsafe(no_mangle)]
 pub static mut _PyExc_InterruptedError: PyTypeObject = PyTypeObject {
     tp_base: &raw mut _PyExc_OSError,
-    ..exc_type(&raw mut typeobject::PyType_Type, c"InterruptedError", c"Interrupted by signal.")
+    ..exc_type_with(
+        &raw mut typeobject::PyType_Type,
+        c"InterruptedError",
+        c"Interrupted by signal.",
+        &oserror::OSERROR,
+    )
 };
 
 /// `InterruptedError`, as C code names it.
@@ -372,7 +479,12 @@ pub static mut PyExc_InterruptedError: *mut PyObject = (&raw mut _PyExc_Interrup
 #[unsafe(no_mangle)]
 pub static mut _PyExc_IsADirectoryError: PyTypeObject = PyTypeObject {
     tp_base: &raw mut _PyExc_OSError,
-    ..exc_type(&raw mut typeobject::PyType_Type, c"IsADirectoryError", c"Operation doesn't work on directories.")
+    ..exc_type_with(
+        &raw mut typeobject::PyType_Type,
+        c"IsADirectoryError",
+        c"Operation doesn't work on directories.",
+        &oserror::OSERROR,
+    )
 };
 
 /// `IsADirectoryError`, as C code names it.
@@ -383,7 +495,12 @@ pub static mut PyExc_IsADirectoryError: *mut PyObject = (&raw mut _PyExc_IsADire
 #[unsafe(no_mangle)]
 pub static mut _PyExc_NotADirectoryError: PyTypeObject = PyTypeObject {
     tp_base: &raw mut _PyExc_OSError,
-    ..exc_type(&raw mut typeobject::PyType_Type, c"NotADirectoryError", c"Operation only works on directories.")
+    ..exc_type_with(
+        &raw mut typeobject::PyType_Type,
+        c"NotADirectoryError",
+        c"Operation only works on directories.",
+        &oserror::OSERROR,
+    )
 };
 
 /// `NotADirectoryError`, as C code names it.
@@ -394,7 +511,12 @@ pub static mut PyExc_NotADirectoryError: *mut PyObject = (&raw mut _PyExc_NotADi
 #[unsafe(no_mangle)]
 pub static mut _PyExc_PermissionError: PyTypeObject = PyTypeObject {
     tp_base: &raw mut _PyExc_OSError,
-    ..exc_type(&raw mut typeobject::PyType_Type, c"PermissionError", c"Not enough permissions.")
+    ..exc_type_with(
+        &raw mut typeobject::PyType_Type,
+        c"PermissionError",
+        c"Not enough permissions.",
+        &oserror::OSERROR,
+    )
 };
 
 /// `PermissionError`, as C code names it.
@@ -405,7 +527,12 @@ pub static mut PyExc_PermissionError: *mut PyObject = (&raw mut _PyExc_Permissio
 #[unsafe(no_mangle)]
 pub static mut _PyExc_ProcessLookupError: PyTypeObject = PyTypeObject {
     tp_base: &raw mut _PyExc_OSError,
-    ..exc_type(&raw mut typeobject::PyType_Type, c"ProcessLookupError", c"Process not found.")
+    ..exc_type_with(
+        &raw mut typeobject::PyType_Type,
+        c"ProcessLookupError",
+        c"Process not found.",
+        &oserror::OSERROR,
+    )
 };
 
 /// `ProcessLookupError`, as C code names it.
@@ -416,7 +543,7 @@ pub static mut PyExc_ProcessLookupError: *mut PyObject = (&raw mut _PyExc_Proces
 #[unsafe(no_mangle)]
 pub static mut _PyExc_TimeoutError: PyTypeObject = PyTypeObject {
     tp_base: &raw mut _PyExc_OSError,
-    ..exc_type(&raw mut typeobject::PyType_Type, c"TimeoutError", c"Timeout expired.")
+    ..exc_type_with(&raw mut typeobject::PyType_Type, c"TimeoutError", c"Timeout expired.", &oserror::OSERROR)
 };
 
 /// `TimeoutError`, as C code names it.
@@ -427,7 +554,11 @@ pub static mut PyExc_TimeoutError: *mut PyObject = (&raw mut _PyExc_TimeoutError
 #[unsafe(no_mangle)]
 pub static mut _PyExc_ReferenceError: PyTypeObject = PyTypeObject {
     tp_base: &raw mut _PyExc_Exception,
-    ..exc_type(&raw mut typeobject::PyType_Type, c"ReferenceError", c"Weak ref proxy used after referent went away.")
+    ..exc_type(
+        &raw mut typeobject::PyType_Type,
+        c"ReferenceError",
+        c"Weak ref proxy used after referent went away.",
+    )
 };
 
 /// `ReferenceError`, as C code names it.
@@ -449,7 +580,11 @@ pub static mut PyExc_RuntimeError: *mut PyObject = (&raw mut _PyExc_RuntimeError
 #[unsafe(no_mangle)]
 pub static mut _PyExc_NotImplementedError: PyTypeObject = PyTypeObject {
     tp_base: &raw mut _PyExc_RuntimeError,
-    ..exc_type(&raw mut typeobject::PyType_Type, c"NotImplementedError", c"Method or function hasn't been implemented yet.")
+    ..exc_type(
+        &raw mut typeobject::PyType_Type,
+        c"NotImplementedError",
+        c"Method or function hasn't been implemented yet.",
+    )
 };
 
 /// `NotImplementedError`, as C code names it.
@@ -460,12 +595,17 @@ pub static mut PyExc_NotImplementedError: *mut PyObject = (&raw mut _PyExc_NotIm
 #[unsafe(no_mangle)]
 pub static mut _PyExc_PythonFinalizationError: PyTypeObject = PyTypeObject {
     tp_base: &raw mut _PyExc_RuntimeError,
-    ..exc_type(&raw mut typeobject::PyType_Type, c"PythonFinalizationError", c"Operation blocked during Python finalization.")
+    ..exc_type(
+        &raw mut typeobject::PyType_Type,
+        c"PythonFinalizationError",
+        c"Operation blocked during Python finalization.",
+    )
 };
 
 /// `PythonFinalizationError`, as C code names it.
 #[unsafe(no_mangle)]
-pub static mut PyExc_PythonFinalizationError: *mut PyObject = (&raw mut _PyExc_PythonFinalizationError).cast();
+pub static mut PyExc_PythonFinalizationError: *mut PyObject =
+    (&raw mut _PyExc_PythonFinalizationError).cast();
 
 /// The `RecursionError` type object.
 #[unsafe(no_mangle)]
@@ -482,7 +622,11 @@ pub static mut PyExc_RecursionError: *mut PyObject = (&raw mut _PyExc_RecursionE
 #[unsafe(no_mangle)]
 pub static mut _PyExc_StopAsyncIteration: PyTypeObject = PyTypeObject {
     tp_base: &raw mut _PyExc_Exception,
-    ..exc_type(&raw mut typeobject::PyType_Type, c"StopAsyncIteration", c"Signal the end from iterator.__anext__().")
+    ..exc_type(
+        &raw mut typeobject::PyType_Type,
+        c"StopAsyncIteration",
+        c"Signal the end from iterator.__anext__().",
+    )
 };
 
 /// `StopAsyncIteration`, as C code names it.
@@ -493,7 +637,12 @@ pub static mut PyExc_StopAsyncIteration: *mut PyObject = (&raw mut _PyExc_StopAs
 #[unsafe(no_mangle)]
 pub static mut _PyExc_StopIteration: PyTypeObject = PyTypeObject {
     tp_base: &raw mut _PyExc_Exception,
-    ..exc_type(&raw mut typeobject::PyType_Type, c"StopIteration", c"Signal the end from iterator.__next__().")
+    ..exc_type_with(
+        &raw mut typeobject::PyType_Type,
+        c"StopIteration",
+        c"Signal the end from iterator.__next__().",
+        &fields::STOP_ITERATION,
+    )
 };
 
 /// `StopIteration`, as C code names it.
@@ -504,7 +653,12 @@ pub static mut PyExc_StopIteration: *mut PyObject = (&raw mut _PyExc_StopIterati
 #[unsafe(no_mangle)]
 pub static mut _PyExc_SyntaxError: PyTypeObject = PyTypeObject {
     tp_base: &raw mut _PyExc_Exception,
-    ..exc_type(&raw mut typeobject::PyType_Type, c"SyntaxError", c"Invalid syntax.")
+    ..exc_type_with(
+        &raw mut typeobject::PyType_Type,
+        c"SyntaxError",
+        c"Invalid syntax.",
+        &fields::SYNTAX_ERROR,
+    )
 };
 
 /// `SyntaxError`, as C code names it.
@@ -515,7 +669,12 @@ pub static mut PyExc_SyntaxError: *mut PyObject = (&raw mut _PyExc_SyntaxError).
 #[unsafe(no_mangle)]
 pub static mut _PyExc_IndentationError: PyTypeObject = PyTypeObject {
     tp_base: &raw mut _PyExc_SyntaxError,
-    ..exc_type(&raw mut typeobject::PyType_Type, c"IndentationError", c"Improper indentation.")
+    ..exc_type_with(
+        &raw mut typeobject::PyType_Type,
+        c"IndentationError",
+        c"Improper indentation.",
+        &fields::SYNTAX_ERROR,
+    )
 };
 
 /// `IndentationError`, as C code names it.
@@ -526,7 +685,12 @@ pub static mut PyExc_IndentationError: *mut PyObject = (&raw mut _PyExc_Indentat
 #[unsafe(no_mangle)]
 pub static mut _PyExc_TabError: PyTypeObject = PyTypeObject {
     tp_base: &raw mut _PyExc_IndentationError,
-    ..exc_type(&raw mut typeobject::PyType_Type, c"TabError", c"Improper mixture of spaces and tabs.")
+    ..exc_type_with(
+        &raw mut typeobject::PyType_Type,
+        c"TabError",
+        c"Improper mixture of spaces and tabs.",
+        &fields::SYNTAX_ERROR,
+    )
 };
 
 /// `TabError`, as C code names it.
@@ -559,7 +723,11 @@ pub static mut PyExc_TypeError: *mut PyObject = (&raw mut _PyExc_TypeError).cast
 #[unsafe(no_mangle)]
 pub static mut _PyExc_ValueError: PyTypeObject = PyTypeObject {
     tp_base: &raw mut _PyExc_Exception,
-    ..exc_type(&raw mut typeobject::PyType_Type, c"ValueError", c"Inappropriate argument value (of correct type).")
+    ..exc_type(
+        &raw mut typeobject::PyType_Type,
+        c"ValueError",
+        c"Inappropriate argument value (of correct type).",
+    )
 };
 
 /// `ValueError`, as C code names it.
@@ -581,7 +749,12 @@ pub static mut PyExc_UnicodeError: *mut PyObject = (&raw mut _PyExc_UnicodeError
 #[unsafe(no_mangle)]
 pub static mut _PyExc_UnicodeDecodeError: PyTypeObject = PyTypeObject {
     tp_base: &raw mut _PyExc_UnicodeError,
-    ..exc_type(&raw mut typeobject::PyType_Type, c"UnicodeDecodeError", c"Unicode decoding error.")
+    ..exc_type_with(
+        &raw mut typeobject::PyType_Type,
+        c"UnicodeDecodeError",
+        c"Unicode decoding error.",
+        &unicode::DECODE,
+    )
 };
 
 /// `UnicodeDecodeError`, as C code names it.
@@ -592,7 +765,12 @@ pub static mut PyExc_UnicodeDecodeError: *mut PyObject = (&raw mut _PyExc_Unicod
 #[unsafe(no_mangle)]
 pub static mut _PyExc_UnicodeEncodeError: PyTypeObject = PyTypeObject {
     tp_base: &raw mut _PyExc_UnicodeError,
-    ..exc_type(&raw mut typeobject::PyType_Type, c"UnicodeEncodeError", c"Unicode encoding error.")
+    ..exc_type_with(
+        &raw mut typeobject::PyType_Type,
+        c"UnicodeEncodeError",
+        c"Unicode encoding error.",
+        &unicode::ENCODE,
+    )
 };
 
 /// `UnicodeEncodeError`, as C code names it.
@@ -603,7 +781,12 @@ pub static mut PyExc_UnicodeEncodeError: *mut PyObject = (&raw mut _PyExc_Unicod
 #[unsafe(no_mangle)]
 pub static mut _PyExc_UnicodeTranslateError: PyTypeObject = PyTypeObject {
     tp_base: &raw mut _PyExc_UnicodeError,
-    ..exc_type(&raw mut typeobject::PyType_Type, c"UnicodeTranslateError", c"Unicode translation error.")
+    ..exc_type_with(
+        &raw mut typeobject::PyType_Type,
+        c"UnicodeTranslateError",
+        c"Unicode translation error.",
+        &unicode::TRANSLATE,
+    )
 };
 
 /// `UnicodeTranslateError`, as C code names it.
@@ -636,7 +819,11 @@ pub static mut PyExc_BytesWarning: *mut PyObject = (&raw mut _PyExc_BytesWarning
 #[unsafe(no_mangle)]
 pub static mut _PyExc_DeprecationWarning: PyTypeObject = PyTypeObject {
     tp_base: &raw mut _PyExc_Warning,
-    ..exc_type(&raw mut typeobject::PyType_Type, c"DeprecationWarning", c"Base class for warnings about deprecated features.")
+    ..exc_type(
+        &raw mut typeobject::PyType_Type,
+        c"DeprecationWarning",
+        c"Base class for warnings about deprecated features.",
+    )
 };
 
 /// `DeprecationWarning`, as C code names it.
@@ -647,7 +834,11 @@ pub static mut PyExc_DeprecationWarning: *mut PyObject = (&raw mut _PyExc_Deprec
 #[unsafe(no_mangle)]
 pub static mut _PyExc_EncodingWarning: PyTypeObject = PyTypeObject {
     tp_base: &raw mut _PyExc_Warning,
-    ..exc_type(&raw mut typeobject::PyType_Type, c"EncodingWarning", c"Base class for warnings about encodings.")
+    ..exc_type(
+        &raw mut typeobject::PyType_Type,
+        c"EncodingWarning",
+        c"Base class for warnings about encodings.",
+    )
 };
 
 /// `EncodingWarning`, as C code names it.
@@ -658,7 +849,11 @@ pub static mut PyExc_EncodingWarning: *mut PyObject = (&raw mut _PyExc_EncodingW
 #[unsafe(no_mangle)]
 pub static mut _PyExc_FutureWarning: PyTypeObject = PyTypeObject {
     tp_base: &raw mut _PyExc_Warning,
-    ..exc_type(&raw mut typeobject::PyType_Type, c"FutureWarning", c"Base class for warnings about constructs that will change semantically\nin the future.")
+    ..exc_type(
+        &raw mut typeobject::PyType_Type,
+        c"FutureWarning",
+        c"Base class for warnings about constructs that will change semantically\nin the future.",
+    )
 };
 
 /// `FutureWarning`, as C code names it.
@@ -669,7 +864,11 @@ pub static mut PyExc_FutureWarning: *mut PyObject = (&raw mut _PyExc_FutureWarni
 #[unsafe(no_mangle)]
 pub static mut _PyExc_ImportWarning: PyTypeObject = PyTypeObject {
     tp_base: &raw mut _PyExc_Warning,
-    ..exc_type(&raw mut typeobject::PyType_Type, c"ImportWarning", c"Base class for warnings about probable mistakes in module imports")
+    ..exc_type(
+        &raw mut typeobject::PyType_Type,
+        c"ImportWarning",
+        c"Base class for warnings about probable mistakes in module imports",
+    )
 };
 
 /// `ImportWarning`, as C code names it.
@@ -680,18 +879,27 @@ pub static mut PyExc_ImportWarning: *mut PyObject = (&raw mut _PyExc_ImportWarni
 #[unsafe(no_mangle)]
 pub static mut _PyExc_PendingDeprecationWarning: PyTypeObject = PyTypeObject {
     tp_base: &raw mut _PyExc_Warning,
-    ..exc_type(&raw mut typeobject::PyType_Type, c"PendingDeprecationWarning", c"Base class for warnings about features which will be deprecated\nin the future.")
+    ..exc_type(
+        &raw mut typeobject::PyType_Type,
+        c"PendingDeprecationWarning",
+        c"Base class for warnings about features which will be deprecated\nin the future.",
+    )
 };
 
 /// `PendingDeprecationWarning`, as C code names it.
 #[unsafe(no_mangle)]
-pub static mut PyExc_PendingDeprecationWarning: *mut PyObject = (&raw mut _PyExc_PendingDeprecationWarning).cast();
+pub static mut PyExc_PendingDeprecationWarning: *mut PyObject =
+    (&raw mut _PyExc_PendingDeprecationWarning).cast();
 
 /// The `ResourceWarning` type object.
 #[unsafe(no_mangle)]
 pub static mut _PyExc_ResourceWarning: PyTypeObject = PyTypeObject {
     tp_base: &raw mut _PyExc_Warning,
-    ..exc_type(&raw mut typeobject::PyType_Type, c"ResourceWarning", c"Base class for warnings about resource usage.")
+    ..exc_type(
+        &raw mut typeobject::PyType_Type,
+        c"ResourceWarning",
+        c"Base class for warnings about resource usage.",
+    )
 };
 
 /// `ResourceWarning`, as C code names it.
@@ -702,7 +910,11 @@ pub static mut PyExc_ResourceWarning: *mut PyObject = (&raw mut _PyExc_ResourceW
 #[unsafe(no_mangle)]
 pub static mut _PyExc_RuntimeWarning: PyTypeObject = PyTypeObject {
     tp_base: &raw mut _PyExc_Warning,
-    ..exc_type(&raw mut typeobject::PyType_Type, c"RuntimeWarning", c"Base class for warnings about dubious runtime behavior.")
+    ..exc_type(
+        &raw mut typeobject::PyType_Type,
+        c"RuntimeWarning",
+        c"Base class for warnings about dubious runtime behavior.",
+    )
 };
 
 /// `RuntimeWarning`, as C code names it.
@@ -713,7 +925,11 @@ pub static mut PyExc_RuntimeWarning: *mut PyObject = (&raw mut _PyExc_RuntimeWar
 #[unsafe(no_mangle)]
 pub static mut _PyExc_SyntaxWarning: PyTypeObject = PyTypeObject {
     tp_base: &raw mut _PyExc_Warning,
-    ..exc_type(&raw mut typeobject::PyType_Type, c"SyntaxWarning", c"Base class for warnings about dubious syntax.")
+    ..exc_type(
+        &raw mut typeobject::PyType_Type,
+        c"SyntaxWarning",
+        c"Base class for warnings about dubious syntax.",
+    )
 };
 
 /// `SyntaxWarning`, as C code names it.
@@ -724,7 +940,11 @@ pub static mut PyExc_SyntaxWarning: *mut PyObject = (&raw mut _PyExc_SyntaxWarni
 #[unsafe(no_mangle)]
 pub static mut _PyExc_UnicodeWarning: PyTypeObject = PyTypeObject {
     tp_base: &raw mut _PyExc_Warning,
-    ..exc_type(&raw mut typeobject::PyType_Type, c"UnicodeWarning", c"Base class for warnings about Unicode related problems, mostly\nrelated to conversion problems.")
+    ..exc_type(
+        &raw mut typeobject::PyType_Type,
+        c"UnicodeWarning",
+        c"Base class for warnings about Unicode related problems, mostly\nrelated to conversion problems.",
+    )
 };
 
 /// `UnicodeWarning`, as C code names it.
@@ -735,7 +955,11 @@ pub static mut PyExc_UnicodeWarning: *mut PyObject = (&raw mut _PyExc_UnicodeWar
 #[unsafe(no_mangle)]
 pub static mut _PyExc_UserWarning: PyTypeObject = PyTypeObject {
     tp_base: &raw mut _PyExc_Warning,
-    ..exc_type(&raw mut typeobject::PyType_Type, c"UserWarning", c"Base class for warnings generated by user code.")
+    ..exc_type(
+        &raw mut typeobject::PyType_Type,
+        c"UserWarning",
+        c"Base class for warnings generated by user code.",
+    )
 };
 
 /// `UserWarning`, as C code names it.
@@ -752,6 +976,73 @@ pub static mut PyExc_IOError: *mut PyObject = (&raw mut _PyExc_OSError).cast();
 
 /// Every builtin exception type, bases before subclasses (readied in this order).
 pub(super) fn all_types() -> [*mut PyTypeObject; 67] {
-    [&raw mut _PyExc_BaseException, &raw mut _PyExc_BaseExceptionGroup, &raw mut _PyExc_GeneratorExit, &raw mut _PyExc_KeyboardInterrupt, &raw mut _PyExc_SystemExit, &raw mut _PyExc_Exception, &raw mut _PyExc_ArithmeticError, &raw mut _PyExc_FloatingPointError, &raw mut _PyExc_OverflowError, &raw mut _PyExc_ZeroDivisionError, &raw mut _PyExc_AssertionError, &raw mut _PyExc_AttributeError, &raw mut _PyExc_BufferError, &raw mut _PyExc_EOFError, &raw mut _PyExc_ImportError, &raw mut _PyExc_ModuleNotFoundError, &raw mut _PyExc_LookupError, &raw mut _PyExc_IndexError, &raw mut _PyExc_KeyError, &raw mut _PyExc_MemoryError, &raw mut _PyExc_NameError, &raw mut _PyExc_UnboundLocalError, &raw mut _PyExc_OSError, &raw mut _PyExc_BlockingIOError, &raw mut _PyExc_ChildProcessError, &raw mut _PyExc_ConnectionError, &raw mut _PyExc_BrokenPipeError, &raw mut _PyExc_ConnectionAbortedError, &raw mut _PyExc_ConnectionRefusedError, &raw mut _PyExc_ConnectionResetError, &raw mut _PyExc_FileExistsError, &raw mut _PyExc_FileNotFoundError, &raw mut _PyExc_InterruptedError, &raw mut _PyExc_IsADirectoryError, &raw mut _PyExc_NotADirectoryError, &raw mut _PyExc_PermissionError, &raw mut _PyExc_ProcessLookupError, &raw mut _PyExc_TimeoutError, &raw mut _PyExc_ReferenceError, &raw mut _PyExc_RuntimeError, &raw mut _PyExc_NotImplementedError, &raw mut _PyExc_PythonFinalizationError, &raw mut _PyExc_RecursionError, &raw mut _PyExc_StopAsyncIteration, &raw mut _PyExc_StopIteration, &raw mut _PyExc_SyntaxError, &raw mut _PyExc_IndentationError, &raw mut _PyExc_TabError, &raw mut _PyExc_SystemError, &raw mut _PyExc_TypeError, &raw mut _PyExc_ValueError, &raw mut _PyExc_UnicodeError, &raw mut _PyExc_UnicodeDecodeError, &raw mut _PyExc_UnicodeEncodeError, &raw mut _PyExc_UnicodeTranslateError, &raw mut _PyExc_Warning, &raw mut _PyExc_BytesWarning, &raw mut _PyExc_DeprecationWarning, &raw mut _PyExc_EncodingWarning, &raw mut _PyExc_FutureWarning, &raw mut _PyExc_ImportWarning, &raw mut _PyExc_PendingDeprecationWarning, &raw mut _PyExc_ResourceWarning, &raw mut _PyExc_RuntimeWarning, &raw mut _PyExc_SyntaxWarning, &raw mut _PyExc_UnicodeWarning, &raw mut _PyExc_UserWarning]
+    [
+        &raw mut _PyExc_BaseException,
+        &raw mut _PyExc_BaseExceptionGroup,
+        &raw mut _PyExc_GeneratorExit,
+        &raw mut _PyExc_KeyboardInterrupt,
+        &raw mut _PyExc_SystemExit,
+        &raw mut _PyExc_Exception,
+        &raw mut _PyExc_ArithmeticError,
+        &raw mut _PyExc_FloatingPointError,
+        &raw mut _PyExc_OverflowError,
+        &raw mut _PyExc_ZeroDivisionError,
+        &raw mut _PyExc_AssertionError,
+        &raw mut _PyExc_AttributeError,
+        &raw mut _PyExc_BufferError,
+        &raw mut _PyExc_EOFError,
+        &raw mut _PyExc_ImportError,
+        &raw mut _PyExc_ModuleNotFoundError,
+        &raw mut _PyExc_LookupError,
+        &raw mut _PyExc_IndexError,
+        &raw mut _PyExc_KeyError,
+        &raw mut _PyExc_MemoryError,
+        &raw mut _PyExc_NameError,
+        &raw mut _PyExc_UnboundLocalError,
+        &raw mut _PyExc_OSError,
+        &raw mut _PyExc_BlockingIOError,
+        &raw mut _PyExc_ChildProcessError,
+        &raw mut _PyExc_ConnectionError,
+        &raw mut _PyExc_BrokenPipeError,
+        &raw mut _PyExc_ConnectionAbortedError,
+        &raw mut _PyExc_ConnectionRefusedError,
+        &raw mut _PyExc_ConnectionResetError,
+        &raw mut _PyExc_FileExistsError,
+        &raw mut _PyExc_FileNotFoundError,
+        &raw mut _PyExc_InterruptedError,
+        &raw mut _PyExc_IsADirectoryError,
+        &raw mut _PyExc_NotADirectoryError,
+        &raw mut _PyExc_PermissionError,
+        &raw mut _PyExc_ProcessLookupError,
+        &raw mut _PyExc_TimeoutError,
+        &raw mut _PyExc_ReferenceError,
+        &raw mut _PyExc_RuntimeError,
+        &raw mut _PyExc_NotImplementedError,
+        &raw mut _PyExc_PythonFinalizationError,
+        &raw mut _PyExc_RecursionError,
+        &raw mut _PyExc_StopAsyncIteration,
+        &raw mut _PyExc_StopIteration,
+        &raw mut _PyExc_SyntaxError,
+        &raw mut _PyExc_IndentationError,
+        &raw mut _PyExc_TabError,
+        &raw mut _PyExc_SystemError,
+        &raw mut _PyExc_TypeError,
+        &raw mut _PyExc_ValueError,
+        &raw mut _PyExc_UnicodeError,
+        &raw mut _PyExc_UnicodeDecodeError,
+        &raw mut _PyExc_UnicodeEncodeError,
+        &raw mut _PyExc_UnicodeTranslateError,
+        &raw mut _PyExc_Warning,
+        &raw mut _PyExc_BytesWarning,
+        &raw mut _PyExc_DeprecationWarning,
+        &raw mut _PyExc_EncodingWarning,
+        &raw mut _PyExc_FutureWarning,
+        &raw mut _PyExc_ImportWarning,
+        &raw mut _PyExc_PendingDeprecationWarning,
+        &raw mut _PyExc_ResourceWarning,
+        &raw mut _PyExc_RuntimeWarning,
+        &raw mut _PyExc_SyntaxWarning,
+        &raw mut _PyExc_UnicodeWarning,
+        &raw mut _PyExc_UserWarning,
+    ]
 }
-

@@ -39,14 +39,9 @@ impl<'a> Handler<'a> {
     }
 }
 
-/// `UnicodeDecodeError`, with the text CPython's `str()` of it gives.
+/// `UnicodeDecodeError(codec, data, start, end, reason)`; its `str()` is CPython's text.
 fn decode_error(codec: &str, data: &[u8], start: usize, end: usize, reason: &str) -> PyErr {
-    let msg = if end == start + 1 {
-        format!("'{codec}' codec can't decode byte 0x{:02x} in position {start}: {reason}", data[start])
-    } else {
-        format!("'{codec}' codec can't decode bytes in position {start}-{}: {reason}", end - 1)
-    };
-    errors::unicode_decode_error(&msg)
+    errors::unicode_decode_error(codec, data, start, end, reason)
 }
 
 /// What a handler other than the four built in does at the first error: CPython looks the
@@ -187,17 +182,7 @@ pub(crate) unsafe fn encode_8bit(s: *mut PyObject, limit: u32) -> PyResult<Owned
             } else {
                 ("latin-1", "ordinal not in range(256)")
             };
-            let msg = if run == 1 {
-                let mut shown = String::new();
-                escape(&mut shown, u32::from(text.chars().nth(start).unwrap_or('\0')));
-                format!("'{codec}' codec can't encode character '{shown}' in position {start}: {reason}")
-            } else {
-                format!(
-                    "'{codec}' codec can't encode characters in position {start}-{}: {reason}",
-                    start + run - 1
-                )
-            };
-            return Err(errors::unicode_encode_error(&msg));
+            return Err(errors::unicode_encode_error(codec, s, start, start + run, reason));
         }
         let n = length(s) as usize;
         let b = bytesobject::alloc(n)?;

@@ -1,0 +1,113 @@
+//! The mapping protocol (CPython's `PyMapping_*`).
+//!
+//! `PyMapping_Keys`/`Values`/`Items` take a dict's views directly and call the `keys()`,
+//! `values()`, `items()` methods of other mappings: the dict type comes with the dict
+//! merge and method calls with issue 4, so until then they raise a clear
+//! `NotImplementedError` (an object without mapping methods still gets nothing else).
+
+use super::*;
+
+/// `PyMapping_Check`: the type has `mp_subscript`.
+pub(crate) unsafe fn check(o: *mut PyObject) -> bool {
+    // SAFETY: per caller.
+    unsafe {
+        let m = (*type_of(o)).tp_as_mapping;
+        !m.is_null() && (*m).mp_subscript.is_some()
+    }
+}
+
+/// `PyMapping_Size`: `mp_length`.
+pub(crate) unsafe fn size(o: *mut PyObject) -> PyResult<Py_ssize_t> {
+    // SAFETY: per caller.
+    unsafe {
+        let tp = type_of(o);
+        let m = (*tp).tp_as_mapping;
+        if !m.is_null() {
+            if let Some(f) = (*m).mp_length {
+                let n = f(o);
+                return if n < 0 { Err(PyErr) } else { Ok(n) };
+            }
+        }
+        let s = (*tp).tp_as_sequence;
+        if !s.is_null() && (*s).sq_length.is_some() {
+            return Err(errors::type_error(&format!("{} is not a mapping", tname(tp, 200))));
+        }
+        Err(errors::type_error(&format!("object of type '{}' has no len()", tname(tp, 200))))
+    }
+}
+
+/// `o[key]` for a text key (`PyMapping_GetItemString`).
+pub(crate) unsafe fn get_item_str(o: *mut PyObject, key: &str) -> PyResult<Owned> {
+    let k = unicodeobject::from_str(key)?;
+    // SAFETY: per caller; `k` is ours.
+    unsafe {
+        let r = get_item(o, k);
+        decref(k);
+        r
+    }
+}
+
+/// `PyMapping_GetOptionalItem`: `Ok(None)` when the key is missing (`KeyError` swallowed).
+pub(crate) unsafe fn get_optional_item(o: *mut PyObject, key: *mut PyObject) -> PyResult<Option<Owned>> {
+    // SAFETY: per caller.
+    unsafe {
+        match get_item(o, key) {
+            Ok(v) => Ok(Some(v)),
+            Err(e) => {
+                if errors::matches(&raw mut exceptions::_PyExc_KeyError) {
+                    errors::clear();
+                    Ok(None)
+                } else {
+                    Err(e)
+                }
+            }
+        }
+    }
+}
+
+/// [`get_optional_item`] for a text key.
+pub(crate) unsafe fn get_optional_item_str(o: *mut PyObject, key: &str) -> PyResult<Option<Owned>> {
+    let k = unicodeobject::from_str(key)?;
+    // SAFETY: per caller; `k` is ours.
+    unsafe {
+        let r = get_optional_item(o, k);
+        decref(k);
+        r
+    }
+}
+
+/// `key in o` for a mapping (`PyMapping_HasKeyWithError`).
+pub(crate) unsafe fn has_key(o: *mut PyObject, key: *mut PyObject) -> PyResult<bool> {
+    // SAFETY: per caller.
+    unsafe {
+        let v = get_optional_item(o, key)?;
+        let found = v.is_some();
+        if let Some(v) = v {
+            decref(v);
+        }
+        Ok(found)
+    }
+}
+
+/// `o[key] = value` for a text key (`PyMapping_SetItemString`).
+pub(crate) unsafe fn set_item_str(o: *mut PyObject, key: &str, value: *mut PyObject) -> PyResult<()> {
+    let k = unicodeobject::from_str(key)?;
+    // SAFETY: per caller; `k` is ours.
+    unsafe {
+        let r = set_item(o, k, value);
+        decref(k);
+        r
+    }
+}
+
+/// `list(o.keys())`, `list(o.values())` or `list(o.items())` (`which` names the method).
+pub(crate) unsafe fn method_list(_o: *mut PyObject, which: &str) -> PyResult<Owned> {
+    Err(errors::not_implemented_error(&format!(
+        "PyMapping_{} needs the dict type (dict merge) and method calls (issue 4)",
+        match which {
+            "keys" => "Keys",
+            "values" => "Values",
+            _ => "Items",
+        }
+    )))
+}
