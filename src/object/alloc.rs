@@ -253,8 +253,11 @@ impl Heap {
             p.used -= 1;
             self.stats.live_blocks -= 1;
             self.stats.live_bytes -= block_size(p.class as usize);
-            if p.used == 0 {
-                // Empty: give the page back for any size class.
+            if p.used == 0 && !(p.listed && p.prev.is_null() && p.next.is_null()) {
+                // Empty: give the page back for any size class, unless it is its class's
+                // only page with room. Keeping that one stops a loop that allocates and
+                // frees one block from re-making the page every time (CPython's obmalloc
+                // keeps its last empty pool for the same reason).
                 if p.listed {
                     self.unlist(page);
                 }
