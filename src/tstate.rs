@@ -3,10 +3,12 @@
 //! A thread state belongs to one interpreter and is used by at most one OS thread at a time.
 //! A thread is *attached* when its current thread state holds that interpreter's GIL.
 //!
-//! Two thread-locals (the only per-thread globals): `FAST` holds the attached thread state
-//! and the identity of the one most recently attached on this thread (CPython's gilstate
-//! binding); `BINDING` holds a strong reference to that one's liveness cell, so the binding
-//! reads NULL once the thread state is deleted, whichever thread deletes it.
+//! Three thread-locals (the only per-thread globals): the attached thread state, read on
+//! nearly every call, lives in initial-exec TLS in C (`src/c/tls.c`: Rust's `thread_local!`
+//! in a shared library costs a `__tls_get_addr` call per read); `FAST` holds the identity
+//! of the thread state most recently attached on this thread (CPython's gilstate binding);
+//! `BINDING` holds a strong reference to that one's liveness cell, so the binding reads NULL
+//! once the thread state is deleted, whichever thread deletes it.
 
 use std::cell::{Cell, RefCell};
 use std::ffi::c_int;
@@ -81,8 +83,15 @@ const _: () = {
     assert!(offset_of!(ThreadState, magic) >= std::mem::size_of::<PyThreadState>());
 };
 
+/// The C side of the attached-thread-state slot (src/c/tls.c).
+/// cbindgen:ignore
+#[allow(unused_doc_comments)]
+unsafe extern "C" {
+    fn subinterp_c_tls_current() -> *mut std::ffi::c_void;
+    fn subinterp_c_tls_set_current(ts: *mut std::ffi::c_void);
+}
+
 struct Fast {
-    current: Cell<*mut ThreadState>,
     /// Identity of the binding held in `BINDING` (the `Arc` allocation, unique while held).
     last_alive: Cell<*const AtomicPtr<ThreadState>>,
 }
@@ -93,20 +102,18 @@ impl Drop for Binding {
     /// Thread exit. A thread that ends while attached would hold its GIL forever (CPython
     /// deadlocks there); we detach it so the other threads go on.
     fn drop(&mut self) {
-        let _ = FAST.try_with(|f| {
-            f.last_alive.set(std::ptr::null());
-            let cur = f.current.get();
-            if !cur.is_null() {
-                // SAFETY: the attached thread state is live and holds its GIL.
-                unsafe { detach(cur) };
-            }
-        });
+        let _ = FAST.try_with(|f| f.last_alive.set(std::ptr::null()));
+        let cur = current();
+        if !cur.is_null() {
+            // SAFETY: the attached thread state is live and holds its GIL.
+            unsafe { detach(cur) };
+        }
     }
 }
 
 thread_local! {
     static FAST: Fast = const {
-        Fast { current: Cell::new(std::ptr::null_mut()), last_alive: Cell::new(std::ptr::null()) }
+        Fast { last_alive: Cell::new(std::ptr::null()) }
     };
     static BINDING: Binding = const { Binding(RefCell::new(None)) };
 }
@@ -114,12 +121,14 @@ thread_local! {
 /// The calling thread's attached thread state, or NULL.
 #[inline]
 pub(crate) fn current() -> *mut ThreadState {
-    FAST.with(|f| f.current.get())
+    // SAFETY: reads this thread's slot; no preconditions.
+    unsafe { subinterp_c_tls_current() }.cast()
 }
 
 #[inline]
 fn set_current(ts: *mut ThreadState) {
-    FAST.with(|f| f.current.set(ts));
+    // SAFETY: writes this thread's slot; no preconditions.
+    unsafe { subinterp_c_tls_set_current(ts.cast()) }
 }
 
 /// The thread state most recently attached on this thread, if it still exists
@@ -381,7 +390,7 @@ pub(crate) enum OnRefusal {
 #[inline]
 pub(crate) unsafe fn attach(ts: *mut ThreadState, who: &str, on_refusal: OnRefusal) -> Result<(), Refused> {
     FAST.with(|f| {
-        if !f.current.get().is_null() {
+        if !current().is_null() {
             fatal(Some("_PyThreadState_Attach"), "non-NULL old thread state");
         }
         // SAFETY: per caller.
@@ -401,7 +410,7 @@ pub(crate) unsafe fn attach(ts: *mut ThreadState, who: &str, on_refusal: OnRefus
             }
         }
         t.state.store(ATTACHED, Release);
-        f.current.set(ts);
+        set_current(ts);
         if f.last_alive.get() != Arc::as_ptr(&t.alive) {
             rebind(f, t);
         }
