@@ -64,6 +64,13 @@ ROWS=(
   "sort_big_ints|bench_list|PyList_Sort, 100,000 ints up to 2**43|ms|1000000|-|"
   "sort_sorted|bench_list|PyList_Sort, 100,000 ints already sorted|ms|1000000|-|"
   "sort_strs|bench_list|PyList_Sort, 100,000 short strs|ms|1000000|-|"
+  "obj_dict|bench_objects|objects: dict round (20x 100,000 int->int, iterate)|ms|1|<= 0.8x CPython|r <= 0.8"
+  "obj_list|bench_objects|objects: list round (append 100,000 ints, sort)|ms|1|<= 0.8x CPython|r <= 0.8"
+  "obj_str|bench_objects|objects: str round (100,000 FromFormat, join)|ms|1|<= 0.8x CPython|r <= 0.8"
+  "obj_tuple|bench_objects|objects: tuple round (100,000 Pack + unpack)|ms|1|<= 0.8x CPython|r <= 0.8"
+  "obj_one|bench_objects|objects: whole round, 1 own-GIL interpreter|ms|1|<= 0.8x CPython|r <= 0.8"
+  "obj_two|bench_objects|  same round in 2 own-GIL interpreters at once|ms|1|-|"
+  "obj_scale|bench_objects|  throughput 2 interpreters / 1 (HIGHER is better)|x|1|>= 1.93x|v >= 1.93"
 )
 
 RES="$OUT/results.txt"
@@ -77,6 +84,7 @@ for row in "${ROWS[@]}"; do
     for impl in ours cpython; do
         [ $impl = cpython ] && [ $have_cpython = 0 ] && continue
         [ $impl = cpython ] && [ "$key" = pep788_foreign ] && continue
+        grep -q "^$impl $key " "$RES" && continue
         [ -t 2 ] && printf '  running %-18s %-8s\r' "$key" "$impl" >&2
         if ! "$OUT/$impl/$prog" "$key" > "$OUT/$impl.$key.out" 2> "$OUT/$impl.$key.err"; then
             echo "bench: $impl/$prog $key failed:" >&2
@@ -92,7 +100,7 @@ done
 elapsed=$(( $(date +%s) - start ))
 
 echo
-echo "Medians of repetitions; ratio = ours / CPython; LOWER IS BETTER for every row."
+echo "Medians of repetitions; ratio = ours / CPython; lower is better except where a row says HIGHER."
 printf '%s\n' "${ROWS[@]}" | awk -F'|' -v res="$RES" -v have_cpython=$have_cpython '
 BEGIN {
     while ((getline line < res) > 0) {
@@ -125,7 +133,11 @@ function show(v, div, unit) {
     if (test != "" && o != "") {
         v = o / div
         split(test, t, " ")
-        ok = (t[2] == "<" && v < t[3]) || (t[2] == "<=" && v <= t[3])
+        if (t[1] == "r") {
+            if (c == "" || c + 0 == 0) { v = "" } else { v = o / c }
+        }
+        if (v == "") ok = 0
+        else ok = (t[2] == "<" && v < t[3]) || (t[2] == "<=" && v <= t[3]) || (t[2] == ">=" && v >= t[3])
         met = ok ? "yes" : "NO"
     }
     printf fmt, label, show(o, div, unit), show(c, div, unit), ratio, target, met

@@ -1,0 +1,181 @@
+/*
+ * bench_objects.c: the object-model workload of issue 3, built against subinterp and CPython.
+ *
+ * One "round" of the workload, run inside an isolated own-GIL interpreter:
+ *   dict   build a dict of 100,000 int -> int, iterate it with PyDict_Next and sum, free it
+ *   list   append 100,000 ints (pseudo-random order) to a list and sort it
+ *   str    build 100,000 short strings with PyUnicode_FromFormat and join them
+ *   tuple  pack 100,000 3-tuples with PyTuple_Pack and unpack them
+ * Measurements (one process each, medians of BENCH_REPS):
+ *   obj_dict, obj_list, obj_str, obj_tuple   one part alone, ms per round (dict: 20 rounds)
+ *   obj_one    the whole round, one interpreter on one thread, ms
+ *   obj_two    the same round in two own-GIL interpreters on two threads at once, ms for both
+ *   obj_scale  throughput of two interpreters over one: 2 * obj_one / obj_two (higher is better)
+ */
+#include "bench_util.h"
+
+#define N 100000
+
+static long checksum;
+
+static void fail_if(int bad, const char *what) {
+    if (bad) {
+        PyErr_Print();
+        BENCH_FAIL("%s failed", what);
+    }
+}
+
+static void part_dict(int rounds) {
+    for (int r = 0; r < rounds; r++) {
+        PyObject *d = PyDict_New();
+        for (long i = 0; i < N; i++) {
+            PyObject *k = PyLong_FromLong(i * 7 + 1000), *v = PyLong_FromLong(i);
+            fail_if(PyDict_SetItem(d, k, v) < 0, "PyDict_SetItem");
+            Py_DECREF(k);
+            Py_DECREF(v);
+        }
+        Py_ssize_t pos = 0;
+        PyObject *k, *v;
+        long sum = 0;
+        while (PyDict_Next(d, &pos, &k, &v)) sum += PyLong_AsLong(v);
+        fail_if(sum != (long)N * (N - 1) / 2, "dict sum");
+        checksum += sum;
+        Py_DECREF(d);
+    }
+}
+
+static void part_list(void) {
+    PyObject *l = PyList_New(0);
+    unsigned x = 12345;
+    for (long i = 0; i < N; i++) {
+        x = x * 1103515245u + 12345u;
+        PyObject *v = PyLong_FromLong((long)(x >> 8));
+        fail_if(PyList_Append(l, v) < 0, "PyList_Append");
+        Py_DECREF(v);
+    }
+    fail_if(PyList_Sort(l) < 0, "PyList_Sort");
+    fail_if(PyLong_AsLong(PyList_GET_ITEM(l, 0)) > PyLong_AsLong(PyList_GET_ITEM(l, N - 1)), "sorted");
+    checksum += PyList_GET_SIZE(l);
+    Py_DECREF(l);
+}
+
+static void part_str(void) {
+    PyObject *l = PyList_New(N);
+    for (long i = 0; i < N; i++) {
+        PyObject *s = PyUnicode_FromFormat("item-%ld", i);
+        fail_if(s == NULL, "PyUnicode_FromFormat");
+        PyList_SET_ITEM(l, i, s);
+    }
+    PyObject *sep = PyUnicode_FromString(", ");
+    PyObject *joined = PyUnicode_Join(sep, l);
+    fail_if(joined == NULL, "PyUnicode_Join");
+    checksum += PyUnicode_GetLength(joined);
+    Py_DECREF(joined);
+    Py_DECREF(sep);
+    Py_DECREF(l);
+}
+
+static void part_tuple(void) {
+    PyObject *a = PyLong_FromLong(1), *b = PyLong_FromLong(2);
+    long sum = 0;
+    for (long i = 0; i < N; i++) {
+        PyObject *c = PyLong_FromLong(i);
+        PyObject *t = PyTuple_Pack(3, a, b, c);
+        fail_if(t == NULL, "PyTuple_Pack");
+        sum += PyLong_AsLong(PyTuple_GET_ITEM(t, 0)) + PyLong_AsLong(PyTuple_GET_ITEM(t, 2));
+        Py_DECREF(t);
+        Py_DECREF(c);
+    }
+    checksum += sum;
+    Py_DECREF(a);
+    Py_DECREF(b);
+}
+
+typedef enum { PART_DICT, PART_LIST, PART_STR, PART_TUPLE, PART_ALL } part_t;
+
+static void run_part(part_t p) {
+    switch (p) {
+    case PART_DICT: part_dict(20); break;
+    case PART_LIST: part_list(); break;
+    case PART_STR: part_str(); break;
+    case PART_TUPLE: part_tuple(); break;
+    case PART_ALL: part_dict(1); part_list(); part_str(); part_tuple(); break;
+    }
+}
+
+/* Runs `reps` rounds of `p` in a fresh isolated interpreter on the calling thread; returns
+   the seconds of each round in out[]. */
+typedef struct { part_t part; int reps; double *out; } job_t;
+
+static void *job_thread(void *arg) {
+    job_t *j = arg;
+    PyThreadState *ts;
+    PyInterpreterConfig cfg = _PyInterpreterConfig_INIT;
+    PyStatus st = Py_NewInterpreterFromConfig(&ts, &cfg);
+    if (PyStatus_Exception(st)) BENCH_FAIL("Py_NewInterpreterFromConfig");
+    run_part(j->part);                       /* warm-up */
+    for (int r = 0; r < j->reps; r++) {
+        double t0 = bench_now();
+        run_part(j->part);
+        j->out[r] = bench_now() - t0;
+    }
+    Py_EndInterpreter(ts);
+    return NULL;
+}
+
+static void measure_single(const char *key, part_t p) {
+    double v[BENCH_REPS];
+    job_t j = { p, BENCH_REPS, v };
+    pthread_t t;
+    pthread_create(&t, NULL, job_thread, &j);
+    pthread_join(t, NULL);
+    for (int i = 0; i < BENCH_REPS; i++) v[i] *= 1000.0;
+    bench_report(key, v, BENCH_REPS, "ms", "");
+}
+
+/* Both interpreters run BENCH_REPS rounds at once; a round's time is the slower thread's. */
+static void measure_two(double *one_ms, double *two_ms) {
+    double a[BENCH_REPS], b[BENCH_REPS], single[BENCH_REPS];
+    job_t j1 = { PART_ALL, BENCH_REPS, single };
+    pthread_t t;
+    pthread_create(&t, NULL, job_thread, &j1);
+    pthread_join(t, NULL);
+    job_t ja = { PART_ALL, BENCH_REPS, a }, jb = { PART_ALL, BENCH_REPS, b };
+    pthread_t t1, t2;
+    pthread_create(&t1, NULL, job_thread, &ja);
+    pthread_create(&t2, NULL, job_thread, &jb);
+    pthread_join(t1, NULL);
+    pthread_join(t2, NULL);
+    for (int i = 0; i < BENCH_REPS; i++) {
+        single[i] *= 1000.0;
+        a[i] = (a[i] > b[i] ? a[i] : b[i]) * 1000.0;
+    }
+    *one_ms = bench_median(single, BENCH_REPS);
+    *two_ms = bench_median(a, BENCH_REPS);
+    bench_report("obj_one", single, BENCH_REPS, "ms", "");
+    bench_report("obj_two", a, BENCH_REPS, "ms", "two interpreters, both rounds");
+}
+
+int main(int argc, char **argv) {
+    Py_Initialize();
+    PyThreadState *main_ts = PyEval_SaveThread();
+    for (int i = 1; i < argc; i++) {
+        const char *k = argv[i];
+        if (!strcmp(k, "obj_dict")) measure_single(k, PART_DICT);
+        else if (!strcmp(k, "obj_list")) measure_single(k, PART_LIST);
+        else if (!strcmp(k, "obj_str")) measure_single(k, PART_STR);
+        else if (!strcmp(k, "obj_tuple")) measure_single(k, PART_TUPLE);
+        else if (!strcmp(k, "obj_one") || !strcmp(k, "obj_two") || !strcmp(k, "obj_scale")) {
+            double one, two;
+            measure_two(&one, &two);
+            double s[1] = { 2.0 * one / two };
+            bench_report("obj_scale", s, 1, "x", "2 * one / two; higher is better");
+        } else {
+            fprintf(stderr, "unknown measurement %s\n", k);
+            return 2;
+        }
+    }
+    PyEval_RestoreThread(main_ts);
+    fprintf(stderr, "checksum %ld\n", checksum);
+    return Py_FinalizeEx();
+}
