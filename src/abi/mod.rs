@@ -24,11 +24,15 @@ pub type wchar_t = core::ffi::c_int;
 pub type Py_hash_t = isize;
 pub type Py_uhash_t = usize;
 
+pub mod floatobject;
 pub mod initconfig;
+pub mod longobject;
 pub mod object;
 pub mod pystate;
 
+pub use floatobject::*;
 pub use initconfig::*;
+pub use longobject::*;
 pub use object::*;
 pub use pystate::*;
 

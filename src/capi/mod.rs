@@ -10,6 +10,7 @@
 pub mod ceval;
 pub mod object;
 pub mod longobject;
+pub mod floatobject;
 pub mod objimpl;
 pub mod pyerrors;
 pub mod tupleobject;

@@ -23,6 +23,7 @@ pub(crate) mod bigint;
 pub(crate) mod bytesobject;
 pub(crate) mod errors;
 pub(crate) mod exceptions;
+pub(crate) mod floatobject;
 pub(crate) mod floatrepr;
 pub(crate) mod listobject;
 pub(crate) mod longobject;
