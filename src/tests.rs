@@ -13,7 +13,7 @@ use crate::capi::subinterp::*;
 
 static RUNTIME_LOCK: Mutex<()> = Mutex::new(());
 
-fn lock() -> std::sync::MutexGuard<'static, ()> {
+pub(crate) fn lock() -> std::sync::MutexGuard<'static, ()> {
     RUNTIME_LOCK.lock().unwrap_or_else(|e| e.into_inner())
 }
 
