@@ -22,6 +22,7 @@ use super::*;
 
 mod boolobj;
 pub(crate) mod convert;
+mod digitops;
 mod ops;
 pub(crate) mod parse;
 #[cfg(test)]

@@ -80,24 +80,45 @@ fn big(r: Result<BigInt, BigIntError>) -> PyResult<Owned> {
     from_bigint(&r.map_err(raise)?)
 }
 
-unsafe extern "C" fn long_add(a: *mut PyObject, b: *mut PyObject) -> *mut PyObject {
+/// `a + b` or `a - b`: `i128` for `i64` operands, else on the digits.
+#[inline(always)]
+unsafe fn add_sub(a: *mut PyObject, b: *mut PyObject, subtract: bool) -> *mut PyObject {
     // SAFETY: slot contract.
     unsafe {
-        binary(a, b, |x, y| Some(from_i128(i128::from(x) + i128::from(y))), |x, y| from_bigint(&x.add(&y)))
+        if !check(a) || !check(b) {
+            return not_implemented();
+        }
+        if let (Some(x), Some(y)) = (as_i64(a), as_i64(b)) {
+            let (x, y) = (i128::from(x), i128::from(y));
+            return out(from_i128(if subtract { x - y } else { x + y }));
+        }
+        out(digitops::add(a, b, subtract))
     }
+}
+
+unsafe extern "C" fn long_add(a: *mut PyObject, b: *mut PyObject) -> *mut PyObject {
+    // SAFETY: slot contract.
+    unsafe { add_sub(a, b, false) }
 }
 
 unsafe extern "C" fn long_sub(a: *mut PyObject, b: *mut PyObject) -> *mut PyObject {
     // SAFETY: slot contract.
-    unsafe {
-        binary(a, b, |x, y| Some(from_i128(i128::from(x) - i128::from(y))), |x, y| from_bigint(&x.sub(&y)))
-    }
+    unsafe { add_sub(a, b, true) }
 }
 
 unsafe extern "C" fn long_mul(a: *mut PyObject, b: *mut PyObject) -> *mut PyObject {
     // SAFETY: slot contract.
     unsafe {
-        binary(a, b, |x, y| Some(from_i128(i128::from(x) * i128::from(y))), |x, y| from_bigint(&x.mul(&y)))
+        if !check(a) || !check(b) {
+            return not_implemented();
+        }
+        if let (Some(x), Some(y)) = (as_i64(a), as_i64(b)) {
+            return out(from_i128(i128::from(x) * i128::from(y)));
+        }
+        if ndigits(a).max(ndigits(b)) <= digitops::MUL_DIGITS_MAX {
+            return out(digitops::mul(a, b));
+        }
+        out(from_bigint(&to_bigint(a).mul(&to_bigint(b))))
     }
 }
 
@@ -315,7 +336,7 @@ unsafe extern "C" fn long_neg(v: *mut PyObject) -> *mut PyObject {
     unsafe {
         match as_i64(v) {
             Some(x) => out(from_i128(-i128::from(x))),
-            None => out(from_bigint(&to_bigint(v).neg())),
+            None => out(digitops::negate_or_abs(v, true)),
         }
     }
 }
@@ -539,6 +560,9 @@ pub(crate) unsafe fn decimal_text(v: *mut PyObject) -> PyResult<String> {
         if let Some(x) = as_i64(v) {
             let mut buf = [0u8; 20];
             return Ok(i64_text(x, &mut buf).to_owned());
+        }
+        if ndigits(v) <= digitops::DECIMAL_DIGITS_MAX {
+            return Ok(digitops::decimal(v));
         }
         to_bigint(v).repr(max_str_digits()).map_err(raise)
     }
