@@ -5,6 +5,9 @@
 //! functions accept any object with `__index__`; `AsSsize_t`, `AsSize_t`,
 //! `AsUnsignedLong`, `AsUnsignedLongLong` and `AsDouble` require an int ("an integer is
 //! required"). Where CPython crashes on a NULL argument, these raise SystemError.
+//!
+//! Not provided: `PyLong_GetInfo` (`sys.int_info` is a struct sequence, a type that does
+//! not exist yet), `PyOS_strtol`/`PyOS_strtoul`.
 
 use std::ffi::{c_char, c_double, c_int, c_long, c_longlong, c_uchar, c_ulong, c_ulonglong, c_void};
 use std::ptr::null_mut;

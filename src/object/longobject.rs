@@ -6,14 +6,18 @@
 //! Small ints (-5..=256), `True` and `False` are static and immortal, shared by every
 //! interpreter.
 //!
-//! Arithmetic has two tiers. Operands that fit an `i64` (at most three digits) are
+//! Arithmetic has three tiers. Operands that fit an `i64` (at most three digits) are
 //! computed in `i64`/`i128` and never leave the object layer: creating, hashing and
-//! comparing such ints costs no allocation beyond the result. Anything larger crosses into
+//! comparing such ints costs no allocation beyond the result. Hashing, comparison,
+//! addition, subtraction, negation, small products and decimal text of larger ints work on
+//! the 30-bit digits directly (`digitops`), as CPython does. Everything else crosses into
 //! the arbitrary-precision engine ([`BigInt`]): [`to_bigint`] and [`from_bigint`] convert
-//! between the 30-bit digits and the engine's 64-bit limbs in linear time.
+//! between the digits and the engine's 64-bit limbs in linear time.
 //!
 //! The slots are in `ops` (arithmetic, comparison, hash, repr), `boolobj` (bool's), the
-//! C-level conversions in `convert`, text to int in `parse`.
+//! C-level conversions in `convert`, text to int and `int()` in `parse`. The abstract
+//! protocol's `PyNumber_Index`, `PyNumber_Long` and `PyNumber_Float` can use
+//! [`number_index`], [`parse::number_long`] and `floatobject::number_float`.
 
 use std::mem::offset_of;
 
