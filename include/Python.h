@@ -26,6 +26,7 @@
 
 #include "patchlevel.h"
 #include "pyport.h"
+#include "pymath.h"
 #include "pytypedefs.h"
 
 /* Layouts, constants and macros (hand-written; checked against the Rust side by ctest). */
@@ -38,6 +39,7 @@
 #include "methodobject.h"
 #include "descrobject.h"
 #include "longobject.h"
+#include "floatobject.h"
 #include "tupleobject.h"
 #include "listobject.h"
 #include "sliceobject.h"
@@ -60,6 +62,7 @@
 #include "objimpl.h"
 #include "abstract.h"
 #include "cpython/object.h"
+#include "cpython/longobject.h"
 #include "cpython/pyerrors.h"
 #include "cpython/unicodeobject.h"
 #include "cpython/sliceobject.h"

@@ -754,6 +754,11 @@ extern PyObject *PyExc_EnvironmentError;
 extern PyObject *PyExc_IOError;
 
 /**
+ * `float`.
+ */
+extern PyTypeObject PyFloat_Type;
+
+/**
  * `tuple_iterator`.
  */
 extern PyTypeObject PyTupleIter_Type;
@@ -779,7 +784,7 @@ extern PyTypeObject PyList_Type;
 extern PyTypeObject PyLong_Type;
 
 /**
- * `bool`: a subclass of `int` with two instances.
+ * `bool`: a subclass of `int` with two instances; not subclassable.
  */
 extern PyTypeObject PyBool_Type;
 
@@ -2325,24 +2330,301 @@ int Py_ReprEnter(PyObject *op);
 void Py_ReprLeave(PyObject *op);
 
 /**
- * Returns: a new reference to the `int` `v` (small values are shared, immortal objects).
+ * Returns: a new reference to the `int` `v` (-5..=256 are shared immortal objects).
  * Errors: NULL with `MemoryError`.
  */
 PyObject *PyLong_FromLong(long v);
 
 /**
- * Returns: the value of the `int` `op` as a C `long`.
- * Errors: -1 with `OverflowError` ("Python int too large to convert to C long") if it does
- * not fit, `TypeError` if `op` is not an `int`, `SystemError` for NULL; check
- * `PyErr_Occurred()` to tell -1 from an error.
+ * Returns: a new reference to the `int` `v`.
+ * Errors: NULL with `MemoryError`.
+ */
+PyObject *PyLong_FromUnsignedLong(unsigned long v);
+
+/**
+ * Returns: a new reference to the `int` `v`.
+ * Errors: NULL with `MemoryError`.
+ */
+PyObject *PyLong_FromLongLong(long long v);
+
+/**
+ * Returns: a new reference to the `int` `v`.
+ * Errors: NULL with `MemoryError`.
+ */
+PyObject *PyLong_FromUnsignedLongLong(unsigned long long v);
+
+/**
+ * Returns: a new reference to the `int` `v`.
+ * Errors: NULL with `MemoryError`.
+ */
+PyObject *PyLong_FromSsize_t(Py_ssize_t v);
+
+/**
+ * Returns: a new reference to the `int` `v`.
+ * Errors: NULL with `MemoryError`.
+ */
+PyObject *PyLong_FromSize_t(size_t v);
+
+/**
+ * Returns: a new reference to the `int` of `v` truncated toward zero.
+ * Errors: NULL with `ValueError` ("cannot convert float NaN to integer") for a NaN,
+ * `OverflowError` ("cannot convert float infinity to integer") for an infinity.
+ */
+PyObject *PyLong_FromDouble(double v);
+
+/**
+ * Returns: a new reference to the `int` the address `p` is, as an unsigned number.
+ * Errors: NULL with `MemoryError`.
+ */
+PyObject *PyLong_FromVoidPtr(void *p);
+
+/**
+ * Parses the C string `str` as an int literal in `base` (2..=36, or 0: the prefix
+ * `0x`/`0o`/`0b` decides, else decimal): leading and trailing ASCII whitespace, a sign,
+ * a prefix matching the base, single underscores between digits. The whole string must be
+ * the literal.
+ *
+ * If `pend` is not NULL, `*pend` is set to where parsing stopped: the terminating NUL on
+ * success, the offending character on a syntax error. It is left unchanged for a bad
+ * base and for too many digits.
+ *
+ * Returns: a new reference.
+ * Errors: NULL with `ValueError`: "invalid literal for int() with base B: '...'", "int()
+ * arg 2 must be >= 2 and <= 36", or the `sys.int_max_str_digits` text (4300 digits);
+ * `SystemError` for a NULL `str`.
+ */
+PyObject *PyLong_FromString(const char *str, char **pend, int base);
+
+/**
+ * Parses the str `u` as an int literal in `base`, as `int(u, base)`: Unicode decimal
+ * digits and whitespace are accepted.
+ *
+ * Returns: a new reference.
+ * Errors: NULL with `ValueError` ("invalid literal for int() with base B: <repr(u)>", the
+ * base as given), the base and digit-limit errors of [`PyLong_FromString`]; `SystemError`
+ * if `u` is NULL or not a str.
+ */
+PyObject *PyLong_FromUnicodeObject(PyObject *u, int base);
+
+/**
+ * Returns: the value of `op` (an int, or anything with `__index__`) as a C `long`.
+ * Errors: -1 with `OverflowError` ("Python int too large to convert to C long"),
+ * `TypeError` ("'T' object cannot be interpreted as an integer") for an object without
+ * `__index__`, `SystemError` for NULL. Check `PyErr_Occurred()` to tell -1 from an error.
  */
 long PyLong_AsLong(PyObject *op);
+
+/**
+ * Returns: the value of `op` (an int, or anything with `__index__`) as a C `long`; on
+ * overflow -1 with `*overflow` set to 1 (too large) or -1 (too small) and no exception.
+ * `*overflow` is 0 otherwise.
+ * Errors: -1 with `*overflow` 0 and the exception of [`PyLong_AsLong`] for a non-int;
+ * `SystemError` for a NULL `op` or `overflow` (CPython crashes on the latter).
+ */
+long PyLong_AsLongAndOverflow(PyObject *op, int *overflow);
+
+/**
+ * Returns: the value of `op` (an int, or anything with `__index__`) as a C `long long`.
+ * Errors: -1 with `OverflowError` ("int too big to convert"), the `TypeError` of
+ * [`PyLong_AsLong`], `SystemError` for NULL.
+ */
+long long PyLong_AsLongLong(PyObject *op);
+
+/**
+ * Returns: as [`PyLong_AsLongAndOverflow`], for a C `long long`.
+ * Errors: as [`PyLong_AsLongAndOverflow`].
+ */
+long long PyLong_AsLongLongAndOverflow(PyObject *op, int *overflow);
+
+/**
+ * Returns: the value of `op` (an int, or anything with `__index__`) as a C `int`.
+ * Errors: -1 with `OverflowError` ("Python int too large to convert to C int"), the
+ * `TypeError` of [`PyLong_AsLong`], `SystemError` for NULL.
+ */
+int PyLong_AsInt(PyObject *op);
+
+/**
+ * Returns: the value of the int `op` as a `Py_ssize_t` (no `__index__`).
+ * Errors: -1 with `OverflowError` ("Python int too large to convert to C ssize_t"),
+ * `TypeError` ("an integer is required") for a non-int, `SystemError` for NULL.
+ */
+Py_ssize_t PyLong_AsSsize_t(PyObject *op);
+
+/**
+ * Returns: the value of the int `op` as a `size_t` (no `__index__`).
+ * Errors: `(size_t)-1` with `OverflowError` ("can't convert negative value to size_t",
+ * "Python int too large to convert to C size_t"), `TypeError` ("an integer is required"),
+ * `SystemError` for NULL.
+ */
+size_t PyLong_AsSize_t(PyObject *op);
+
+/**
+ * Returns: the value of the int `op` as an `unsigned long` (no `__index__`).
+ * Errors: `(unsigned long)-1` with `OverflowError` ("can't convert negative value to
+ * unsigned int", "Python int too large to convert to C unsigned long"), `TypeError` ("an
+ * integer is required"), `SystemError` for NULL.
+ */
+unsigned long PyLong_AsUnsignedLong(PyObject *op);
+
+/**
+ * Returns: the value of the int `op` as an `unsigned long long` (no `__index__`).
+ * Errors: `(unsigned long long)-1` with `OverflowError` ("can't convert negative int to
+ * unsigned", "int too big to convert"), `TypeError` ("an integer is required"),
+ * `SystemError` for NULL.
+ */
+unsigned long long PyLong_AsUnsignedLongLong(PyObject *op);
+
+/**
+ * Returns: the low bits of `op` (an int, or anything with `__index__`) in two's
+ * complement, as an `unsigned long`: never an overflow.
+ * Errors: `(unsigned long)-1` with the `TypeError` of [`PyLong_AsLong`], `SystemError`
+ * for NULL.
+ */
+unsigned long PyLong_AsUnsignedLongMask(PyObject *op);
+
+/**
+ * Returns: as [`PyLong_AsUnsignedLongMask`], as an `unsigned long long`.
+ * Errors: as [`PyLong_AsUnsignedLongMask`].
+ */
+unsigned long long PyLong_AsUnsignedLongLongMask(PyObject *op);
+
+/**
+ * Returns: the int `op` as the nearest double (ties to even; no `__index__`).
+ * Errors: -1.0 with `OverflowError` ("int too large to convert to float"), `TypeError`
+ * ("an integer is required"), `SystemError` for NULL.
+ */
+double PyLong_AsDouble(PyObject *op);
+
+/**
+ * Returns: the pointer the int `op` holds (made by [`PyLong_FromVoidPtr`]; negative values
+ * are accepted as C would convert them).
+ * Errors: NULL with the `OverflowError` or `TypeError` of `PyLong_AsUnsignedLong` /
+ * `PyLong_AsLong`, `SystemError` for NULL.
+ */
+void *PyLong_AsVoidPtr(PyObject *op);
+
+/**
+ * Copies the int `v` into `buffer` as a native integer of `n_bytes` bytes. `flags`: -1
+ * (`Py_ASNATIVEBYTES_DEFAULTS`: native endianness, C-like truncation, ints only) or the
+ * bits `Py_ASNATIVEBYTES_LITTLE_ENDIAN` (1) / `NATIVE_ENDIAN` (3), `UNSIGNED_BUFFER` (4: a
+ * positive value with the top bit set fits), `REJECT_NEGATIVE` (8), `ALLOW_INDEX` (16:
+ * call `__index__`). All `n_bytes` are written unless there is an error; `n_bytes` 0
+ * asks for the size only (`buffer` may then be NULL).
+ *
+ * Returns: the number of bytes needed for the value; it fits if that is `<= n_bytes`.
+ * The count may exceed the minimum (as CPython's).
+ * Errors: -1 with `TypeError` ("expect int, got T"), `ValueError` ("Cannot convert
+ * negative int"), `SystemError` for a NULL `v`, a negative `n_bytes` or a NULL `buffer`
+ * with `n_bytes > 0`.
+ */
+Py_ssize_t PyLong_AsNativeBytes(PyObject *v, void *buffer, Py_ssize_t n_bytes, int flags);
+
+/**
+ * Returns: a new reference to the int stored in the `n_bytes` bytes at `buffer`, signed
+ * (two's complement) unless `flags` has `Py_ASNATIVEBYTES_UNSIGNED_BUFFER`; endianness as
+ * for [`PyLong_AsNativeBytes`]. Zero bytes give 0.
+ * Errors: NULL with `SystemError` for a NULL `buffer`, `MemoryError`.
+ */
+PyObject *PyLong_FromNativeBytes(const void *buffer, size_t n_bytes, int flags);
+
+/**
+ * Returns: as [`PyLong_FromNativeBytes`], always reading the bytes as unsigned.
+ * Errors: as [`PyLong_FromNativeBytes`].
+ */
+PyObject *PyLong_FromUnsignedNativeBytes(const void *buffer, size_t n_bytes, int flags);
+
+/**
+ * `_PyLong_FromByteArray`: the int the `n` bytes spell, least significant first if
+ * `little_endian`, two's complement if `is_signed`.
+ * Returns: a new reference.
+ * Errors: NULL with `MemoryError`, `SystemError` for NULL `bytes` with `n > 0`.
+ */
+PyObject *_PyLong_FromByteArray(const unsigned char *bytes,
+                                size_t n,
+                                int little_endian,
+                                int is_signed);
+
+/**
+ * `_PyLong_AsByteArray` (3.13 signature): writes the low `n` bytes of the int `v` (two's
+ * complement if `is_signed`) into `bytes`.
+ * Returns: 0, or -1 if `v` is negative and `!is_signed` (bytes untouched) or does not fit
+ * (the low bytes are written all the same).
+ * Errors: with `with_exceptions`, `OverflowError` ("can't convert negative int to
+ * unsigned", "int too big to convert"); `SystemError` for NULL or a non-int `v`.
+ */
+int _PyLong_AsByteArray(PyLongObject *v,
+                        unsigned char *bytes,
+                        size_t n,
+                        int little_endian,
+                        int is_signed,
+                        int with_exceptions);
+
+/**
+ * Returns: the number of bits of `|v|` for the int `v` (0 for 0).
+ * Errors: `(size_t)-1` with `SystemError` for NULL or a non-int.
+ */
+size_t _PyLong_NumBits(PyObject *v);
+
+/**
+ * Returns: -1, 0 or 1, the sign of the int `v`.
+ * Errors: none for an int; -1 with `SystemError` for NULL or a non-int (CPython asserts).
+ */
+int _PyLong_Sign(PyObject *v);
+
+/**
+ * Returns: 1 if the int `op` has at most one digit (its value is then
+ * [`PyUnstable_Long_CompactValue`]), else 0. (Also an inline function in the header.)
+ * Errors: none; `op` must be an int.
+ */
+int PyUnstable_Long_IsCompact(const PyLongObject *op);
+
+/**
+ * Returns: the value of the compact int `op`.
+ * Errors: none; `op` must be a compact int.
+ */
+Py_ssize_t PyUnstable_Long_CompactValue(const PyLongObject *op);
 
 /**
  * Returns: `True` if `v` is non-zero, else `False` (immortal; the reference may be
  * treated as new).
  */
 PyObject *PyBool_FromLong(long v);
+
+/**
+ * Returns: a new reference to a float of value `v`.
+ * Errors: NULL with `MemoryError`.
+ */
+PyObject *PyFloat_FromDouble(double v);
+
+/**
+ * Returns: the value of `op` as a C double: a float's value, else `op.__float__()`
+ * (`nb_float`), else `op.__index__()` converted (ints take the `nb_float` path).
+ * Errors: -1.0 with `TypeError` ("must be real number, not T", "T.__float__ returned
+ * non-float (type U)"), `OverflowError` ("int too large to convert to float"), or what
+ * `__float__` raised; `TypeError` ("bad argument type for built-in operation") for NULL,
+ * as CPython. Check `PyErr_Occurred()` to tell -1.0 from an error.
+ */
+double PyFloat_AsDouble(PyObject *op);
+
+/**
+ * Returns: a new reference to the float the str or bytes `op` spells (`float(op)` for
+ * text: surrounding whitespace, underscores between digits, `inf`/`nan`, Unicode digits
+ * in a str).
+ * Errors: NULL with `ValueError` ("could not convert string to float: <repr>"),
+ * `TypeError` ("float() argument must be a string or a real number, not 'T'") for other
+ * types, `SystemError` for NULL.
+ */
+PyObject *PyFloat_FromString(PyObject *op);
+
+/**
+ * Returns: `DBL_MAX`, the largest finite float.
+ */
+double PyFloat_GetMax(void);
+
+/**
+ * Returns: `DBL_MIN`, the smallest positive normalized float.
+ */
+double PyFloat_GetMin(void);
 
 /**
  * Allocates `size` bytes from the calling thread's interpreter (16-byte aligned). Every

@@ -145,6 +145,31 @@ constants(void)
 #endif
 }
 
+/* int and float: C code reads their fields (PyFloat_AS_DOUBLE, _PyLong_IsCompact). */
+static void
+numbers(void)
+{
+    STRUCT(PyFloatObject);
+    FIELD_NOTYPE(PyFloatObject, ob_base);
+    FIELD_NOTYPE(PyFloatObject, ob_fval);
+    STRUCT(PyLongObject);
+    FIELD_NOTYPE(PyLongObject, ob_base);
+    FIELD_NOTYPE(PyLongObject, long_value);
+    STRUCT(_PyLongValue);
+    FIELD(_PyLongValue, lv_tag);
+    FIELD_NOTYPE(_PyLongValue, ob_digit);
+    CONST(PyLong_SHIFT);
+    CONST(_PyLong_NON_SIZE_BITS);
+    CONST(_PyLong_SIGN_MASK);
+    CONST(Py_ASNATIVEBYTES_DEFAULTS);
+    CONST(Py_ASNATIVEBYTES_BIG_ENDIAN);
+    CONST(Py_ASNATIVEBYTES_LITTLE_ENDIAN);
+    CONST(Py_ASNATIVEBYTES_NATIVE_ENDIAN);
+    CONST(Py_ASNATIVEBYTES_UNSIGNED_BUFFER);
+    CONST(Py_ASNATIVEBYTES_REJECT_NEGATIVE);
+    CONST(Py_ASNATIVEBYTES_ALLOW_INDEX);
+}
+
 static void
 thread_state(void)
 {
@@ -489,6 +514,7 @@ main(void)
 {
     constants();
     unicode();
+    numbers();
     thread_state();
     interpreter_config();
     status();

@@ -14,6 +14,7 @@ pub mod dictobject;
 pub mod setobject;
 pub mod object;
 pub mod longobject;
+pub mod floatobject;
 pub mod objimpl;
 pub mod pyerrors;
 pub mod tupleobject;

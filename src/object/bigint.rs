@@ -51,6 +51,7 @@
 #![allow(dead_code)]
 
 mod bits;
+mod digits;
 mod float;
 mod nat;
 mod pow;

@@ -473,7 +473,7 @@ fn strip_underscores(s: &[u8]) -> Option<Vec<u8>> {
 }
 
 /// Python's `str.isspace()` beyond ASCII (Unicode 15.1: category Zs or bidi class WS, B, S).
-fn is_unicode_space(c: char) -> bool {
+pub(crate) fn is_unicode_space(c: char) -> bool {
     matches!(c as u32, 0x85 | 0xa0 | 0x1680 | 0x2000..=0x200a | 0x2028 | 0x2029 | 0x202f | 0x205f | 0x3000)
 }
 
@@ -489,7 +489,7 @@ const DECIMAL_ZEROS: [u32; 68] = [
 ];
 
 /// `Py_UNICODE_TODECIMAL`: the digit value of a Unicode decimal digit.
-fn unicode_decimal(c: char) -> Option<u8> {
+pub(crate) fn unicode_decimal(c: char) -> Option<u8> {
     let c = c as u32;
     let i = DECIMAL_ZEROS.partition_point(|&z| z <= c).checked_sub(1)?;
     let d = c - DECIMAL_ZEROS[i];

@@ -28,6 +28,7 @@ pub(crate) mod dictobject;
 pub(crate) mod capsule;
 pub(crate) mod errors;
 pub(crate) mod exceptions;
+pub(crate) mod floatobject;
 pub(crate) mod floatrepr;
 pub(crate) mod iterobject;
 pub(crate) mod heaptype;

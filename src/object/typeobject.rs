@@ -113,6 +113,7 @@ pub(crate) fn init_types() -> PyResult<()> {
             &raw mut singletons::PyEllipsis_Type,
             &raw mut longobject::PyLong_Type,
             &raw mut longobject::PyBool_Type,
+            &raw mut floatobject::PyFloat_Type,
             &raw mut tupleobject::PyTuple_Type,
             &raw mut listobject::PyList_Type,
             &raw mut unicodeobject::PyUnicode_Type,
