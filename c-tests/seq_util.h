@@ -10,12 +10,7 @@
 #ifndef SEQ_UTIL_H
 #define SEQ_UTIL_H
 
-#include "test_util.h"
-
-static inline const char *utf8(PyObject *s) {
-    const char *p = s ? PyUnicode_AsUTF8(s) : NULL;
-    return p ? p : "(null)";
-}
+#include "obj_util.h"
 
 /* Checks that the current exception is exactly `type` with str() `msg` (NULL: any
    message), then clears it. */

@@ -11,22 +11,7 @@
  * - What waits for later issues raises NotImplementedError with a message saying so.
  * - PyExc_ExceptionGroup is exported (CPython 3.13 has no such symbol).
  */
-#include "test_util.h"
-
-static const char *err_text(PyObject *type) {
-    static char buf[512];
-    PyObject *e = PyErr_GetRaisedException();
-    if (e == NULL) return "(no exception)";
-    if (type != NULL && !PyErr_GivenExceptionMatches(e, type)) {
-        snprintf(buf, sizeof buf, "(wrong type %s)", Py_TYPE(e)->tp_name);
-    } else {
-        PyObject *s = PyObject_Str(e);
-        snprintf(buf, sizeof buf, "%s", s ? PyUnicode_AsUTF8(s) : "(str failed)");
-        Py_XDECREF(s);
-    }
-    Py_DECREF(e);
-    return buf;
-}
+#include "obj_util.h"
 
 static PyObject *new_class_in_subinterpreter(PyThreadState **ts) {
     PyInterpreterConfig cfg = _PyInterpreterConfig_INIT;

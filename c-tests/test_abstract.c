@@ -2,7 +2,7 @@
    subscription, iteration, isinstance/issubclass, ascii, bytes, print, Py_ReprEnter), the
    sequence protocol and the mapping protocol, with CPython's dispatch orders, error texts
    and reference counts. The containers are C types whose slots log their calls. */
-#include "test_util.h"
+#include "obj_util.h"
 
 static char log_buf[512];
 
@@ -17,26 +17,6 @@ static const char *take_log(void) {
     strcpy(out, log_buf);
     log_buf[0] = '\0';
     return out;
-}
-
-static const char *utf8(PyObject *s) {
-    const char *p = s ? PyUnicode_AsUTF8(s) : NULL;
-    return p ? p : "(null)";
-}
-
-static const char *err_text(PyObject *type) {
-    static char buf[512];
-    PyObject *e = PyErr_GetRaisedException();
-    if (e == NULL) return "(no exception)";
-    if (type != NULL && !PyErr_GivenExceptionMatches(e, type)) {
-        snprintf(buf, sizeof buf, "(wrong type %s)", Py_TYPE(e)->tp_name);
-    } else {
-        PyObject *s = PyObject_Str(e);
-        snprintf(buf, sizeof buf, "%s", utf8(s));
-        Py_XDECREF(s);
-    }
-    Py_DECREF(e);
-    return buf;
 }
 
 /* --- Seq: a sequence of the ints 0..n-1 that logs its slots ------------------------------- */

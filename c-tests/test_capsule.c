@@ -1,11 +1,6 @@
 /* Capsules: PyCapsule_New, the getters and setters, IsValid and Import, the destructor at deallocation,
    repr, and CPython 3.13's ValueError texts for invalid capsules. */
-#include "test_util.h"
-
-static const char *utf8(PyObject *s) {
-    const char *p = s ? PyUnicode_AsUTF8(s) : NULL;
-    return p ? p : "(null)";
-}
+#include "obj_util.h"
 
 #define CHECK_ERR(type, msg) do { \
     PyObject *_e = PyErr_GetRaisedException(); \

@@ -1,69 +1,9 @@
 /* dict: the C API with CPython 3.13's semantics and texts, insertion order, big dicts,
    keys whose __eq__ raises or changes the dict, reference counts, and the type's slots
    (repr, ==, [], in, |, |=, iteration). Runs against CPython 3.13 too (make check-cpython). */
-#include "test_util.h"
+#include "obj_util.h"
 
 /* ---- helpers ------------------------------------------------------------------------- */
-
-static const char *utf8(PyObject *s) {
-    const char *p = s ? PyUnicode_AsUTF8(s) : NULL;
-    return p ? p : "(null)";
-}
-
-/* repr(o) into a static buffer ("(error)" if it raised). */
-static const char *repr(PyObject *o) {
-    static char buf[512];
-    PyObject *r = PyObject_Repr(o);
-    if (r == NULL) { PyErr_Clear(); return "(error)"; }
-    snprintf(buf, sizeof buf, "%s", utf8(r));
-    Py_DECREF(r);
-    return buf;
-}
-
-/* Checks that an exception of type `type` is set and that str(exc) contains `text` (NULL:
-   any text), then clears it. SystemError texts differ in a prefix: CPython's name the C
-   file and line ("Objects/dictobject.c:2391: bad argument to internal function"). */
-#define CHECK_EXC(type, text) check_exc(__LINE__, (type), (text))
-static void check_exc(int line, PyObject *type, const char *text) {
-    PyObject *exc = PyErr_GetRaisedException();
-    if (exc == NULL) {
-        t_failed++;
-        fprintf(stderr, "FAIL %s:%d: no exception set (expected %s)\n", __FILE__, line,
-                ((PyTypeObject *)type)->tp_name);
-        return;
-    }
-    if (!PyObject_TypeCheck(exc, (PyTypeObject *)type)) {
-        t_failed++;
-        fprintf(stderr, "FAIL %s:%d: exception %s, expected %s\n", __FILE__, line, Py_TYPE(exc)->tp_name,
-                ((PyTypeObject *)type)->tp_name);
-    } else if (text != NULL) {
-        PyObject *s = PyObject_Str(exc);
-        if (s != NULL && strstr(utf8(s), text) != NULL) {
-            t_passed++;
-        } else {
-            t_failed++;
-            fprintf(stderr, "FAIL %s:%d: exception text \"%s\" lacks \"%s\"\n", __FILE__, line, utf8(s), text);
-        }
-        Py_XDECREF(s);
-    } else {
-        t_passed++;
-    }
-    Py_DECREF(exc);
-}
-
-#define CHECK_NO_EXC() check_no_exc(__LINE__)
-static void check_no_exc(int line) {
-    PyObject *exc = PyErr_GetRaisedException();
-    if (exc == NULL) { t_passed++; return; }
-    t_failed++;
-    PyObject *s = PyObject_Str(exc);
-    fprintf(stderr, "FAIL %s:%d: unexpected %s: %s\n", __FILE__, line, Py_TYPE(exc)->tp_name, utf8(s));
-    Py_XDECREF(s);
-    Py_DECREF(exc);
-}
-
-static PyObject *S(const char *s) { return PyUnicode_FromString(s); }
-static PyObject *I(long v) { return PyLong_FromLong(v); }
 
 /* d[k] = v for a C string key and a long value. */
 static void set_sl(PyObject *d, const char *k, long v) {

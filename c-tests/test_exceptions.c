@@ -4,28 +4,8 @@
    their C accessors, StopIteration, SystemExit, exception groups (ExceptionGroup's two
    bases and MRO) — and the PyException_* links, with reference counts. Exceptions are built
    the way C code builds them: PyErr_SetObject(type, args). */
-#include "test_util.h"
+#include "obj_util.h"
 #include <stddef.h>
-
-static const char *utf8(PyObject *s) {
-    const char *p = s ? PyUnicode_AsUTF8(s) : NULL;
-    return p ? p : "(null)";
-}
-
-static const char *err_text(PyObject *type) {
-    static char buf[512];
-    PyObject *e = PyErr_GetRaisedException();
-    if (e == NULL) return "(no exception)";
-    if (type != NULL && !PyErr_GivenExceptionMatches(e, type)) {
-        snprintf(buf, sizeof buf, "(wrong type %s)", Py_TYPE(e)->tp_name);
-    } else {
-        PyObject *s = PyObject_Str(e);
-        snprintf(buf, sizeof buf, "%s", utf8(s));
-        Py_XDECREF(s);
-    }
-    Py_DECREF(e);
-    return buf;
-}
 
 /* type(*args) as C code does it: raise, then take the exception. NULL if the constructor
    raised (that exception stays set). */
@@ -40,17 +20,6 @@ static PyObject *make(PyObject *type, PyObject *args) {
     return e;
 }
 
-static const char *str_of(PyObject *o) {
-    static char buf[512];
-    PyObject *s = o ? PyObject_Str(o) : NULL;
-    snprintf(buf, sizeof buf, "%s", s ? utf8(s) : "(str failed)");
-    if (s == NULL) PyErr_Clear();
-    Py_XDECREF(s);
-    return buf;
-}
-
-static PyObject *S(const char *s) { return PyUnicode_FromString(s); }
-static PyObject *I(long v) { return PyLong_FromLong(v); }
 
 /* Builds a tuple from new references (stolen). */
 static PyObject *T(int n, ...) {

@@ -4,7 +4,7 @@
    ternary dispatch of pow(), in-place slots, the sequence fallbacks of + and *, unary
    operators, and the conversions (__index__, __int__, AsSsize_t, ToBase), with CPython's
    error texts. The operand types are C types whose slots log their calls. */
-#include "test_util.h"
+#include "obj_util.h"
 
 static char log_buf[512];
 
@@ -17,28 +17,6 @@ static const char *take_log(void) {
     strcpy(out, log_buf);
     log_buf[0] = '\0';
     return out;
-}
-
-static const char *utf8(PyObject *s) {
-    const char *p = s ? PyUnicode_AsUTF8(s) : NULL;
-    return p ? p : "(null)";
-}
-
-/* The message of the current exception (cleared); "" if none is set. */
-static const char *err_text(PyObject *type) {
-    static char buf[512];
-    buf[0] = '\0';
-    PyObject *e = PyErr_GetRaisedException();
-    if (e == NULL) return "(no exception)";
-    if (type != NULL && !PyErr_GivenExceptionMatches(e, type)) {
-        snprintf(buf, sizeof buf, "(wrong type %s)", Py_TYPE(e)->tp_name);
-    } else {
-        PyObject *s = PyObject_Str(e);
-        snprintf(buf, sizeof buf, "%s", utf8(s));
-        Py_XDECREF(s);
-    }
-    Py_DECREF(e);
-    return buf;
 }
 
 /* --- operand types ------------------------------------------------------------------------ */

@@ -1,6 +1,6 @@
 /* The object model's core: immortality (PEP 683), reference counting, static types and
    PyType_Ready, the first constructors (int, str, tuple) and the error indicator. */
-#include "test_util.h"
+#include "obj_util.h"
 
 static int deallocs;
 
@@ -25,11 +25,6 @@ static PyTypeObject SubThing_Type = {
     .tp_flags = Py_TPFLAGS_DEFAULT,
     .tp_base = &Thing_Type,
 };
-
-static const char *utf8(PyObject *s) {
-    const char *p = s ? PyUnicode_AsUTF8(s) : NULL;
-    return p ? p : "(null)";
-}
 
 static void test_immortal(void) {
     PyObject *objs[] = { Py_None, Py_True, Py_False, Py_Ellipsis, Py_NotImplemented,

@@ -4,39 +4,8 @@
    module and default hooks print for exceptions without a traceback, chains and groups
    included), SystemExit, warnings with the default filters, SyntaxError locations and
    program text, ImportError helpers. Output is checked in forked children. */
-#include "test_util.h"
+#include "obj_util.h"
 
-static const char *utf8(PyObject *s) {
-    const char *p = s ? PyUnicode_AsUTF8(s) : NULL;
-    return p ? p : "(null)";
-}
-
-static const char *err_text(PyObject *type) {
-    static char buf[512];
-    PyObject *e = PyErr_GetRaisedException();
-    if (e == NULL) return "(no exception)";
-    if (type != NULL && !PyErr_GivenExceptionMatches(e, type)) {
-        snprintf(buf, sizeof buf, "(wrong type %s)", Py_TYPE(e)->tp_name);
-    } else {
-        PyObject *s = PyObject_Str(e);
-        snprintf(buf, sizeof buf, "%s", utf8(s));
-        Py_XDECREF(s);
-    }
-    Py_DECREF(e);
-    return buf;
-}
-
-static const char *str_of(PyObject *o) {
-    static char buf[512];
-    PyObject *s = o ? PyObject_Str(o) : NULL;
-    snprintf(buf, sizeof buf, "%s", s ? utf8(s) : "(str failed)");
-    if (s == NULL) PyErr_Clear();
-    Py_XDECREF(s);
-    return buf;
-}
-
-static PyObject *S(const char *s) { return PyUnicode_FromString(s); }
-static PyObject *I(long v) { return PyLong_FromLong(v); }
 
 static PyObject *T(int n, ...) {
     va_list ap;

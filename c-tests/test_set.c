@@ -2,62 +2,7 @@
    algorithm (iteration order, pop order, reprs), frozenset hashes equal to CPython's under
    PYTHONHASHSEED=0, set algebra and comparisons through the slots, elements whose __eq__
    raises or changes the set. Runs against CPython 3.13 too (make check-cpython). */
-#include "test_util.h"
-
-static const char *utf8(PyObject *s) {
-    const char *p = s ? PyUnicode_AsUTF8(s) : NULL;
-    return p ? p : "(null)";
-}
-
-static const char *repr(PyObject *o) {
-    static char buf[512];
-    PyObject *r = PyObject_Repr(o);
-    if (r == NULL) { PyErr_Clear(); return "(error)"; }
-    snprintf(buf, sizeof buf, "%s", utf8(r));
-    Py_DECREF(r);
-    return buf;
-}
-
-#define CHECK_EXC(type, text) check_exc(__LINE__, (type), (text))
-static void check_exc(int line, PyObject *type, const char *text) {
-    PyObject *exc = PyErr_GetRaisedException();
-    if (exc == NULL) {
-        t_failed++;
-        fprintf(stderr, "FAIL %s:%d: no exception set (expected %s)\n", __FILE__, line,
-                ((PyTypeObject *)type)->tp_name);
-        return;
-    }
-    if (!PyObject_TypeCheck(exc, (PyTypeObject *)type)) {
-        t_failed++;
-        fprintf(stderr, "FAIL %s:%d: exception %s, expected %s\n", __FILE__, line, Py_TYPE(exc)->tp_name,
-                ((PyTypeObject *)type)->tp_name);
-    } else if (text != NULL) {
-        PyObject *s = PyObject_Str(exc);
-        if (s != NULL && strstr(utf8(s), text) != NULL) {
-            t_passed++;
-        } else {
-            t_failed++;
-            fprintf(stderr, "FAIL %s:%d: exception text \"%s\" lacks \"%s\"\n", __FILE__, line, utf8(s), text);
-        }
-        Py_XDECREF(s);
-    } else {
-        t_passed++;
-    }
-    Py_DECREF(exc);
-}
-
-#define CHECK_NO_EXC() check_no_exc(__LINE__)
-static void check_no_exc(int line) {
-    PyObject *exc = PyErr_GetRaisedException();
-    if (exc == NULL) { t_passed++; return; }
-    t_failed++;
-    PyObject *s = PyObject_Str(exc);
-    fprintf(stderr, "FAIL %s:%d: unexpected %s: %s\n", __FILE__, line, Py_TYPE(exc)->tp_name, utf8(s));
-    Py_XDECREF(s);
-    Py_DECREF(exc);
-}
-
-static PyObject *I(long v) { return PyLong_FromLong(v); }
+#include "obj_util.h"
 
 static void add_long(PyObject *s, long v) {
     PyObject *o = I(v);
