@@ -1209,7 +1209,8 @@ int PyMapping_HasKey(PyObject *o, PyObject *key);
 int PyMapping_HasKeyString(PyObject *o, const char *key);
 
 /**
- * `list(o.keys())`. Needs the dict type (dict merge) and method calls (issue 4): raises
+ * `list(o.keys())`: for an exact dict its keys in order (`PyDict_Keys`); any other object
+ * needs its `keys()` method called, which comes with method calls (issue 4):
  * `NotImplementedError` until then.
  *
  * Returns: a new reference to a list. Errors: NULL with an exception set.
@@ -1217,16 +1218,16 @@ int PyMapping_HasKeyString(PyObject *o, const char *key);
 PyObject *PyMapping_Keys(PyObject *o);
 
 /**
- * `list(o.values())`. Needs the dict type and method calls: `NotImplementedError` until
- * then (see `PyMapping_Keys`).
+ * `list(o.values())`: for an exact dict its values in order (`PyDict_Values`); other
+ * objects as `PyMapping_Keys` (issue 4).
  *
  * Returns: a new reference to a list. Errors: NULL with an exception set.
  */
 PyObject *PyMapping_Values(PyObject *o);
 
 /**
- * `list(o.items())`. Needs the dict type and method calls: `NotImplementedError` until
- * then (see `PyMapping_Keys`).
+ * `list(o.items())`: for an exact dict its `(key, value)` tuples in order
+ * (`PyDict_Items`); other objects as `PyMapping_Keys` (issue 4).
  *
  * Returns: a new reference to a list. Errors: NULL with an exception set.
  */
@@ -1551,21 +1552,25 @@ PyObject *PyNumber_Index(PyObject *o);
 Py_ssize_t PyNumber_AsSsize_t(PyObject *o, PyObject *exc);
 
 /**
- * `int(o)`: `__int__` (an exact `int` result; a subclass is copied with a
- * `DeprecationWarning`), then `__index__`. Parsing a `str`, `bytes` or buffer needs the
- * `int` parser (comes with the numbers: `NotImplementedError` until then).
+ * `int(o)`: `__int__` (an `int` subclass result is copied, with a `DeprecationWarning`),
+ * then `__index__`, then the base-10 text of a `str`, `bytes`, `bytearray` or other buffer
+ * exporter (copied to `bytes` first). `__trunc__` needs attribute lookup (issue 4) and is
+ * not consulted.
  *
- * Returns: a new reference. Errors: NULL with `TypeError` ("int() argument must be a
- * string, a bytes-like object or a real number, not 'T'"), or what a slot raised.
+ * Returns: a new reference to an exact `int`. Errors: NULL with `TypeError` ("int()
+ * argument must be a string, a bytes-like object or a real number, not 'T'"),
+ * `ValueError` ("invalid literal for int() with base 10: ..."), or what a slot raised.
  */
 PyObject *PyNumber_Long(PyObject *o);
 
 /**
- * `float(o)`. Needs the `float` type (comes with the numbers): until then only the
- * `TypeError` of an object `float()` cannot convert ("float() argument must be a string or
- * a real number, not 'T'") is CPython's; convertible objects get `NotImplementedError`.
+ * `float(o)`: `__float__` (a `float` subclass result is copied, with a
+ * `DeprecationWarning`), then `__index__`, then a `float` subclass's value, then the text of
+ * a `str`, `bytes`, `bytearray` or other buffer exporter (`PyFloat_FromString`).
  *
- * Returns: a new reference. Errors: NULL with an exception set.
+ * Returns: a new reference to an exact `float`. Errors: NULL with `TypeError` ("float()
+ * argument must be a string or a real number, not 'T'"), `ValueError` ("could not convert
+ * string to float: ..."), or what a slot raised.
  */
 PyObject *PyNumber_Float(PyObject *o);
 
@@ -1661,8 +1666,7 @@ int PySequence_SetItem(PyObject *o, Py_ssize_t i, PyObject *v);
 int PySequence_DelItem(PyObject *o, Py_ssize_t i);
 
 /**
- * `o[i1:i2]`, through `mp_subscript` with a `slice` (which comes with the containers:
- * `NotImplementedError` until then for objects that have `mp_subscript`).
+ * `o[i1:i2]`, through `mp_subscript` with `slice(i1, i2)`.
  *
  * Returns: a new reference. Errors: NULL with `TypeError` ("'T' object is unsliceable"),
  * what the slot raised, `SystemError` for NULL.
@@ -2600,16 +2604,17 @@ PyObject *PyFloat_FromDouble(double v);
  * Returns: the value of `op` as a C double: a float's value, else `op.__float__()`
  * (`nb_float`), else `op.__index__()` converted (ints take the `nb_float` path).
  * Errors: -1.0 with `TypeError` ("must be real number, not T", "T.__float__ returned
- * non-float (type U)"), `OverflowError` ("int too large to convert to float"), or what
- * `__float__` raised; `TypeError` ("bad argument type for built-in operation") for NULL,
+ * non-float (type U)"), `OverflowError` ("int too large to convert to float"), what
+ * `__float__` raised, or a `DeprecationWarning` raised as an error (`__float__` returning a
+ * strict subclass of float, `__index__` a strict subclass of int); `TypeError` ("bad argument type for built-in operation") for NULL,
  * as CPython. Check `PyErr_Occurred()` to tell -1.0 from an error.
  */
 double PyFloat_AsDouble(PyObject *op);
 
 /**
- * Returns: a new reference to the float the str or bytes `op` spells (`float(op)` for
- * text: surrounding whitespace, underscores between digits, `inf`/`nan`, Unicode digits
- * in a str).
+ * Returns: a new reference to the float the str, bytes, bytearray or other buffer `op`
+ * spells (`float(op)` for text: surrounding whitespace, underscores between digits,
+ * `inf`/`nan`, Unicode digits in a str).
  * Errors: NULL with `ValueError` ("could not convert string to float: <repr>"),
  * `TypeError` ("float() argument must be a string or a real number, not 'T'") for other
  * types, `SystemError` for NULL.
@@ -2867,7 +2872,7 @@ void PyErr_WriteUnraisable(PyObject *obj);
  * `TypeError` for unusable bases (CPython's texts: "type 'bool' is not an acceptable base
  * type", "multiple bases have instance lay-out conflict", "duplicate base class X", "Cannot
  * create a consistent method resolution order (MRO) for bases A, B", metaclass conflict).
- * A non-empty `dict` needs the dict type (dict merge): `NotImplementedError` until then.
+ * A non-empty `dict` needs class attributes (issue 4): `NotImplementedError` until then.
  */
 PyObject *PyErr_NewException(const char *name, PyObject *base, PyObject *dict);
 

@@ -20,8 +20,9 @@ pub extern "C" fn PyFloat_FromDouble(v: c_double) -> *mut PyObject {
 /// Returns: the value of `op` as a C double: a float's value, else `op.__float__()`
 /// (`nb_float`), else `op.__index__()` converted (ints take the `nb_float` path).
 /// Errors: -1.0 with `TypeError` ("must be real number, not T", "T.__float__ returned
-/// non-float (type U)"), `OverflowError` ("int too large to convert to float"), or what
-/// `__float__` raised; `TypeError` ("bad argument type for built-in operation") for NULL,
+/// non-float (type U)"), `OverflowError` ("int too large to convert to float"), what
+/// `__float__` raised, or a `DeprecationWarning` raised as an error (`__float__` returning a
+/// strict subclass of float, `__index__` a strict subclass of int); `TypeError` ("bad argument type for built-in operation") for NULL,
 /// as CPython. Check `PyErr_Occurred()` to tell -1.0 from an error.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn PyFloat_AsDouble(op: *mut PyObject) -> c_double {
@@ -35,9 +36,9 @@ pub unsafe extern "C" fn PyFloat_AsDouble(op: *mut PyObject) -> c_double {
     })
 }
 
-/// Returns: a new reference to the float the str or bytes `op` spells (`float(op)` for
-/// text: surrounding whitespace, underscores between digits, `inf`/`nan`, Unicode digits
-/// in a str).
+/// Returns: a new reference to the float the str, bytes, bytearray or other buffer `op`
+/// spells (`float(op)` for text: surrounding whitespace, underscores between digits,
+/// `inf`/`nan`, Unicode digits in a str).
 /// Errors: NULL with `ValueError` ("could not convert string to float: <repr>"),
 /// `TypeError` ("float() argument must be a string or a real number, not 'T'") for other
 /// types, `SystemError` for NULL.

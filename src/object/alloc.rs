@@ -31,7 +31,6 @@ const PAGE_SHIFT: usize = 14;
 const PAGE_SIZE: usize = 1 << PAGE_SHIFT;
 const ARENA_SHIFT: usize = 20;
 const ARENA_SIZE: usize = 1 << ARENA_SHIFT;
-const PAGES_PER_ARENA: usize = ARENA_SIZE / PAGE_SIZE;
 /// Blocks start this far into a page (the header, rounded to the alignment).
 const PAGE_DATA: usize = 64;
 

@@ -299,8 +299,8 @@ pub(crate) unsafe fn from_object(op: *mut PyObject) -> PyResult<Owned> {
         if has_flag(tp, Py_TPFLAGS_UNICODE_SUBCLASS) {
             return Err(errors::type_error("string argument without an encoding"));
         }
-        if methods::is_index(op) {
-            match methods::index_ssize(op, errors::overflow_error) {
+        if abstract_::number::index_check(op) {
+            match abstract_::number::as_ssize_t(op, (&raw mut exceptions::_PyExc_OverflowError).cast()) {
                 Ok(count) => {
                     if count < 0 {
                         return Err(errors::value_error("negative count"));
@@ -504,21 +504,35 @@ unsafe fn bad_index(key: *mut PyObject) -> PyErr {
     errors::type_error(&format!("bytearray indices must be integers or slices, not {name}"))
 }
 
-/// `bytearray[key]` for an int key (negative from the end). Slices come with the slice
-/// type.
+/// `bytearray[key]`: an int key (negative from the end) gives an int, a slice a new
+/// bytearray.
 unsafe extern "C" fn bytearray_subscript(op: *mut PyObject, key: *mut PyObject) -> *mut PyObject {
     // SAFETY: called through mp_subscript with a bytearray and a live key.
     unsafe {
-        if !methods::is_index(key) {
-            bad_index(key);
-            return null_mut();
+        if abstract_::number::index_check(key) {
+            let exc = (&raw mut exceptions::_PyExc_IndexError).cast();
+            let Ok(i) = abstract_::number::as_ssize_t(key, exc) else { return null_mut() };
+            return bytearray_item(op, if i < 0 { i + size(op) } else { i });
         }
-        let Ok(i) = methods::index_ssize(key, errors::index_error) else { return null_mut() };
-        bytearray_item(op, if i < 0 { i + size(op) } else { i })
+        if sliceobject::is_slice(key) {
+            // The slice's __index__ calls may resize the bytearray: read it afterwards.
+            let Ok((mut start, mut stop, step)) = sliceobject::unpack(key) else { return null_mut() };
+            let data = as_slice(op);
+            let n = sliceobject::adjust_indices(data.len() as Py_ssize_t, &mut start, &mut stop, step);
+            let r = if step == 1 {
+                from_slice(&data[start as usize..(start + n.max(0)) as usize])
+            } else {
+                from_slice(&sliceobject::pick(data, start, step, n))
+            };
+            return r.unwrap_or(null_mut());
+        }
+        bad_index(key);
+        null_mut()
     }
 }
 
-/// `bytearray[key] = value` (NULL deletes) for an int key.
+/// `bytearray[key] = value` (NULL deletes) for an int key (slice keys: not yet,
+/// `NotImplementedError`).
 unsafe extern "C" fn bytearray_ass_subscript(
     op: *mut PyObject,
     key: *mut PyObject,
@@ -526,11 +540,15 @@ unsafe extern "C" fn bytearray_ass_subscript(
 ) -> c_int {
     // SAFETY: called through mp_ass_subscript with a bytearray, a live key, NULL or a value.
     unsafe {
-        if !methods::is_index(key) {
-            bad_index(key);
+        if !abstract_::number::index_check(key) {
+            if sliceobject::is_slice(key) {
+                errors::not_implemented_error("bytearray slice assignment and deletion are not implemented yet");
+            } else {
+                bad_index(key);
+            }
             return -1;
         }
-        let Ok(i) = methods::index_ssize(key, errors::index_error) else { return -1 };
+        let Ok(i) = abstract_::number::as_ssize_t(key, (&raw mut exceptions::_PyExc_IndexError).cast()) else { return -1 };
         bytearray_ass_item(op, i, value)
     }
 }

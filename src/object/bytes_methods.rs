@@ -15,86 +15,23 @@ use super::*;
 /// `op` is an `int`.
 pub(crate) unsafe fn int_to_i128(op: *mut PyObject) -> i128 {
     // SAFETY: per caller.
-    let (sign, digits) = unsafe { (longobject::sign(op), longobject::digits(op)) };
-    let mut mag: u128 = 0;
-    for &d in digits.iter().rev() {
-        if mag >> (128 - 1 - longobject::SHIFT) != 0 {
-            return if sign < 0 { i128::MIN } else { i128::MAX };
-        }
-        mag = (mag << longobject::SHIFT) | u128::from(d);
-    }
-    let mag = mag.min(i128::MAX as u128) as i128;
-    if sign < 0 {
-        -mag
-    } else {
-        mag
-    }
-}
-
-/// CPython's `_PyIndex_Check`: an `int`, or a type with `nb_index`.
-pub(crate) unsafe fn is_index(op: *mut PyObject) -> bool {
-    // SAFETY: per caller, live.
     unsafe {
-        let tp = type_of(op);
-        if has_flag(tp, Py_TPFLAGS_LONG_SUBCLASS) {
-            return true;
-        }
-        let nb = (*tp).tp_as_number;
-        !nb.is_null() && (*nb).nb_index.is_some()
+        longobject::as_i128(op).unwrap_or(if longobject::sign(op) < 0 { i128::MIN } else { i128::MAX })
     }
 }
 
-/// `PyNumber_Index(op)` as a saturated `i128`: an `int` as is, else the result of the
-/// type's `nb_index`, which must be an `int`. CPython's TypeErrors otherwise.
+/// `op.__index__()` (the number protocol's `_PyNumber_Index`) as a saturated `i128`.
 pub(crate) unsafe fn index_i128(op: *mut PyObject) -> PyResult<i128> {
     // SAFETY: per caller, live.
     unsafe {
-        let tp = type_of(op);
-        if has_flag(tp, Py_TPFLAGS_LONG_SUBCLASS) {
+        if has_flag(type_of(op), Py_TPFLAGS_LONG_SUBCLASS) {
             return Ok(int_to_i128(op));
         }
-        let nb = (*tp).tp_as_number;
-        let Some(index) = (if nb.is_null() { None } else { (*nb).nb_index }) else {
-            return Err(errors::type_error(&format!(
-                "'{}' object cannot be interpreted as an integer",
-                buffer::type_name_trunc(tp, 200)
-            )));
-        };
-        let r = index(op);
-        if r.is_null() {
-            return Err(PyErr);
-        }
-        if !has_flag(type_of(r), Py_TPFLAGS_LONG_SUBCLASS) {
-            let e = errors::type_error(&format!(
-                "__index__ returned non-int (type {})",
-                buffer::type_name_trunc(type_of(r), 200)
-            ));
-            decref(r);
-            return Err(e);
-        }
+        let r = abstract_::number::index_any(op)?;
         let v = int_to_i128(r);
         decref(r);
         Ok(v)
     }
-}
-
-/// `PyNumber_AsSsize_t(op, NULL)`: the index, clamped to `Py_ssize_t`.
-pub(crate) unsafe fn index_ssize_clamped(op: *mut PyObject) -> PyResult<Py_ssize_t> {
-    // SAFETY: per caller.
-    let v = unsafe { index_i128(op) }?;
-    Ok(v.clamp(isize::MIN as i128, isize::MAX as i128) as isize)
-}
-
-/// `PyNumber_AsSsize_t(op, err)`: the index, or `err` (IndexError, OverflowError, ...)
-/// "cannot fit 'T' into an index-sized integer" when it does not fit.
-pub(crate) unsafe fn index_ssize(op: *mut PyObject, err: fn(&str) -> PyErr) -> PyResult<Py_ssize_t> {
-    // SAFETY: per caller, live.
-    let v = unsafe { index_i128(op) }?;
-    isize::try_from(v).map_err(|_| {
-        // SAFETY: live.
-        let name = unsafe { buffer::type_name_trunc(type_of(op), 200) };
-        err(&format!("cannot fit '{name}' into an index-sized integer"))
-    })
 }
 
 /// One byte from an `__index__`-able object; `msg` is the ValueError text for values
@@ -250,7 +187,11 @@ pub(crate) unsafe fn needle(arg: *mut PyObject) -> PyResult<Needle> {
     unsafe {
         // CPython tries the int conversion and clears its error; without `__index__` that
         // always fails, so the exception is not made at all.
-        let as_int = if is_index(arg) { index_ssize_clamped(arg).ok() } else { None };
+        let as_int = if abstract_::number::index_check(arg) {
+            abstract_::number::as_ssize_t(arg, std::ptr::null_mut()).ok()
+        } else {
+            None
+        };
         match as_int {
             Some(v) => u8::try_from(v).map(Needle::Byte).map_err(|_| errors::value_error(BYTE_RANGE)),
             None => {

@@ -467,17 +467,33 @@ pub(crate) unsafe fn fill_repeated(dst: *mut u8, total: usize, src: *const u8, l
     }
 }
 
-/// `bytes[key]` for an int key (negative from the end). Slices come with the slice type.
+/// `bytes[key]`: an int key (negative from the end) gives an int, a slice a `bytes` (the
+/// object itself for a whole exact `bytes`).
 unsafe extern "C" fn bytes_subscript(op: *mut PyObject, key: *mut PyObject) -> *mut PyObject {
     // SAFETY: called through mp_subscript with a bytes and a live key.
     unsafe {
-        if !methods::is_index(key) {
-            let name = buffer::type_name_trunc(type_of(key), 200);
-            errors::type_error(&format!("byte indices must be integers or slices, not {name}"));
-            return null_mut();
+        if abstract_::number::index_check(key) {
+            let exc = (&raw mut exceptions::_PyExc_IndexError).cast();
+            let Ok(i) = abstract_::number::as_ssize_t(key, exc) else { return null_mut() };
+            return bytes_item(op, if i < 0 { i + size(op) } else { i });
         }
-        let Ok(i) = methods::index_ssize(key, errors::index_error) else { return null_mut() };
-        bytes_item(op, if i < 0 { i + size(op) } else { i })
+        if sliceobject::is_slice(key) {
+            let Ok((mut start, mut stop, step)) = sliceobject::unpack(key) else { return null_mut() };
+            let data = as_slice(op);
+            let n = sliceobject::adjust_indices(data.len() as Py_ssize_t, &mut start, &mut stop, step);
+            if n == data.len() as Py_ssize_t && step == 1 && type_of(op) == &raw mut PyBytes_Type {
+                return new_ref(op);
+            }
+            let r = if step == 1 {
+                from_slice(&data[start as usize..(start + n.max(0)) as usize])
+            } else {
+                from_slice(&sliceobject::pick(data, start, step, n))
+            };
+            return r.unwrap_or(null_mut());
+        }
+        let name = buffer::type_name_trunc(type_of(key), 200);
+        errors::type_error(&format!("byte indices must be integers or slices, not {name}"));
+        null_mut()
     }
 }
 

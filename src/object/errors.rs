@@ -175,12 +175,10 @@ error_kind! {
     zero_division_error => _PyExc_ZeroDivisionError,
     runtime_error => _PyExc_RuntimeError,
     attribute_error => _PyExc_AttributeError,
-    memory_error_msg => _PyExc_MemoryError,
     unicode_error => _PyExc_UnicodeError,
     buffer_error => _PyExc_BufferError,
     lookup_error => _PyExc_LookupError,
     not_implemented_error => _PyExc_NotImplementedError,
-    stop_iteration_msg => _PyExc_StopIteration,
     recursion_error => _PyExc_RecursionError,
 }
 

@@ -199,7 +199,7 @@ pub(crate) unsafe fn as_double(op: *mut PyObject) -> PyResult<f64> {
         let nb_float = if nb.is_null() { None } else { (*nb).nb_float };
         let Some(f) = nb_float else {
             if !nb.is_null() && (*nb).nb_index.is_some() {
-                let r = longobject::number_index(op)?;
+                let r = abstract_::number::index_any(op)?;
                 let v = longobject::as_f64(r);
                 decref(r);
                 return v;
@@ -210,14 +210,33 @@ pub(crate) unsafe fn as_double(op: *mut PyObject) -> PyResult<f64> {
         if r.is_null() {
             return Err(PyErr);
         }
-        if !check(r) {
-            let e = errors::type_error(&format!(
-                "{}.__float__ returned non-float (type {})",
-                short_name(tp),
-                short_name(type_of(r))
-            ));
-            decref(r);
-            return Err(e);
+        float_result_value(op, r)
+    }
+}
+
+/// The value of what `op.__float__()` returned (`r`, a new reference, consumed): a float
+/// is read; an instance of a strict subclass of float is read after a
+/// `DeprecationWarning` (which may be an error); anything else is CPython's TypeError.
+///
+/// # Safety
+/// `op` is live; `r` is a live object whose reference the caller gives up.
+pub(crate) unsafe fn float_result_value(op: *mut PyObject, r: Owned) -> PyResult<f64> {
+    // SAFETY: per caller.
+    unsafe {
+        if !check_exact(r) {
+            let (tp, rtp) = (short_name(type_of(op)), short_name(type_of(r)));
+            if !check(r) {
+                decref(r);
+                return Err(errors::type_error(&format!("{tp}.__float__ returned non-float (type {rtp})")));
+            }
+            let msg = format!(
+                "{tp}.__float__ returned non-float (type {rtp}).  The ability to return an instance of a \
+                 strict subclass of float is deprecated, and may be removed in a future version of Python."
+            );
+            if let Err(e) = exceptions::warnings::warn(&raw mut exceptions::_PyExc_DeprecationWarning, &msg, 1) {
+                decref(r);
+                return Err(e);
+            }
         }
         let v = value(r);
         decref(r);
@@ -228,58 +247,12 @@ pub(crate) unsafe fn as_double(op: *mut PyObject) -> PyResult<f64> {
 /// `%.50s` of a type's name, as CPython's float messages print it.
 unsafe fn short_name(tp: *mut PyTypeObject) -> String {
     // SAFETY: per caller, a live type.
-    unsafe { type_name(tp) }.chars().take(50).collect()
+    unsafe { abstract_::tname(tp, 50) }
 }
 
-/// `PyNumber_Float` (`float(x)` for anything but an exact str): `__float__`, then
-/// `__index__`, then a float subclass's value, then text (`PyFloat_FromString`).
-///
-/// # Safety
-/// `op` is a live object.
-pub(crate) unsafe fn number_float(op: *mut PyObject) -> PyResult<Owned> {
-    // SAFETY: per caller.
-    unsafe {
-        if check_exact(op) {
-            return Ok(new_ref(op));
-        }
-        let tp = type_of(op);
-        let nb = (*tp).tp_as_number;
-        if !nb.is_null() {
-            if let Some(f) = (*nb).nb_float {
-                let r = f(op);
-                if r.is_null() || check_exact(r) {
-                    return if r.is_null() { Err(PyErr) } else { Ok(r) };
-                }
-                if !check(r) {
-                    let e = errors::type_error(&format!(
-                        "{}.__float__ returned non-float (type {})",
-                        short_name(tp),
-                        short_name(type_of(r))
-                    ));
-                    decref(r);
-                    return Err(e);
-                }
-                let v = value(r);
-                decref(r);
-                return from_f64(v);
-            }
-            if (*nb).nb_index.is_some() {
-                let r = longobject::number_index(op)?;
-                let v = longobject::as_f64(r);
-                decref(r);
-                return from_f64(v?);
-            }
-        }
-        if check(op) {
-            return from_f64(value(op));
-        }
-        from_string(op)
-    }
-}
-
-/// `PyFloat_FromString`: a str (Unicode digits and spaces allowed, underscores between
-/// digits) or bytes holding a float literal. (bytearray and other buffers come with their
-/// types.)
+/// `PyFloat_FromString`: the text of a str (Unicode digits and spaces allowed, underscores
+/// between digits), a bytes, a bytearray or any other buffer holding a float literal. The
+/// ValueError quotes `repr(op)`.
 ///
 /// # Safety
 /// `op` is a live object.
@@ -288,20 +261,42 @@ pub(crate) unsafe fn from_string(op: *mut PyObject) -> PyResult<Owned> {
     unsafe {
         let tp = type_of(op);
         let parsed = if has_flag(tp, Py_TPFLAGS_UNICODE_SUBCLASS) {
-            floatrepr::parse(unicodeobject::as_str(op))
+            floatrepr::parse(unicodeobject::as_str(op)).map_err(|e| e.to_string())
         } else if has_flag(tp, Py_TPFLAGS_BYTES_SUBCLASS) {
-            floatrepr::parse_bytes(bytesobject::as_slice(op))
+            floatrepr::parse_bytes(bytesobject::as_slice(op)).map_err(|e| e.to_string())
         } else {
-            return Err(errors::type_error(&format!(
-                "float() argument must be a string or a real number, not '{}'",
-                type_name(tp).chars().take(200).collect::<String>()
-            )));
+            let v = if bytearrayobject::check(op) {
+                floatrepr::parse_raw(bytearrayobject::as_slice(op))
+            } else if buffer::check(op) {
+                match buffer::View::get(op) {
+                    Ok(view) => floatrepr::parse_raw(view.bytes()),
+                    Err(_) => return Err(not_a_number(tp)),
+                }
+            } else {
+                return Err(not_a_number(tp));
+            };
+            match v {
+                Some(v) => Ok(v),
+                None => {
+                    let repr = abstract_::repr(op)?;
+                    let msg = format!("could not convert string to float: {}", unicodeobject::as_str(repr));
+                    decref(repr);
+                    Err(msg)
+                }
+            }
         };
         match parsed {
             Ok(v) => from_f64(v),
-            Err(e) => Err(errors::value_error(&e.to_string())),
+            Err(msg) => Err(errors::value_error(&msg)),
         }
     }
+}
+
+/// TypeError "float() argument must be a string or a real number, not 'T'".
+unsafe fn not_a_number(tp: *mut PyTypeObject) -> PyErr {
+    // SAFETY: per caller, a live type.
+    let name = unsafe { abstract_::tname(tp, 200) };
+    errors::type_error(&format!("float() argument must be a string or a real number, not '{name}'"))
 }
 
 /// `float(x)` once unpacked (CPython's `float_new_impl`).
@@ -326,7 +321,7 @@ unsafe fn float_new_impl(tp: *mut PyTypeObject, x: *mut PyObject) -> PyResult<Ow
         if type_of(x) == &raw mut unicodeobject::PyUnicode_Type {
             return from_string(x);
         }
-        number_float(x)
+        abstract_::number::float(x)
     }
 }
 

@@ -123,8 +123,8 @@ unsafe fn replace_range(
 pub(crate) unsafe extern "C" fn list_subscript(op: *mut PyObject, key: *mut PyObject) -> *mut PyObject {
     // SAFETY: called through mp_subscript with a list and a live key.
     unsafe {
-        if sliceobject::index_check(key) {
-            let Ok(mut i) = sliceobject::as_ssize(key, &raw mut exceptions::_PyExc_IndexError) else {
+        if abstract_::number::index_check(key) {
+            let Ok(mut i) = abstract_::number::as_ssize_t(key, (&raw mut exceptions::_PyExc_IndexError).cast()) else {
                 return null_mut();
             };
             if i < 0 {
@@ -180,8 +180,8 @@ pub(crate) unsafe extern "C" fn list_ass_subscript(
 ) -> c_int {
     // SAFETY: called through mp_ass_subscript with a list, a live key, NULL or a live value.
     unsafe {
-        if sliceobject::index_check(key) {
-            let Ok(mut i) = sliceobject::as_ssize(key, &raw mut exceptions::_PyExc_IndexError) else {
+        if abstract_::number::index_check(key) {
+            let Ok(mut i) = abstract_::number::as_ssize_t(key, (&raw mut exceptions::_PyExc_IndexError).cast()) else {
                 return -1;
             };
             if i < 0 {

@@ -15,9 +15,10 @@
 //! between the digits and the engine's 64-bit limbs in linear time.
 //!
 //! The slots are in `ops` (arithmetic, comparison, hash, repr), `boolobj` (bool's), the
-//! C-level conversions in `convert`, text to int and `int()` in `parse`. The abstract
-//! protocol's `PyNumber_Index`, `PyNumber_Long` and `PyNumber_Float` can use
-//! [`number_index`], [`parse::number_long`] and `floatobject::number_float`.
+//! C-level conversions in `convert`, text to int and `int.__new__` in `parse`. `__index__`,
+//! `int(x)` and `float(x)` are the number protocol's (`abstract_::number::index_any`,
+//! `long`, `float`), which `int.__new__`, `float.__new__` and the `PyLong_As*` functions
+//! call.
 
 use std::mem::offset_of;
 
@@ -33,8 +34,8 @@ pub(crate) mod parse;
 mod tests;
 
 pub(crate) use boolobj::BOOL_AS_NUMBER;
-pub(crate) use convert::{as_f64, number_index};
-pub(crate) use ops::{ordering_matches, LONG_AS_NUMBER};
+pub(crate) use convert::as_f64;
+pub(crate) use ops::{decimal_text, format, ordering_matches, LONG_AS_NUMBER};
 
 pub(crate) const SHIFT: u32 = PyLong_SHIFT as u32;
 pub(crate) const MASK: u32 = (1 << SHIFT) - 1;
@@ -353,6 +354,27 @@ pub(crate) fn from_u64(v: u64) -> PyResult<Owned> {
     }
 }
 
+/// The value of an `int` (or subclass instance) as `i128`, `None` if it does not fit.
+///
+/// # Safety
+/// `op` is an `int`.
+pub(crate) unsafe fn as_i128(op: *mut PyObject) -> Option<i128> {
+    // SAFETY: per caller.
+    let (sign, digits) = unsafe { (sign(op), digits(op)) };
+    let mut mag: u128 = 0;
+    for &d in digits.iter().rev() {
+        if mag >> (128 - SHIFT) != 0 {
+            return None;
+        }
+        mag = (mag << SHIFT) | u128::from(d);
+    }
+    if sign < 0 {
+        0i128.checked_sub_unsigned(mag)
+    } else {
+        i128::try_from(mag).ok()
+    }
+}
+
 /// A new `int` from an `i128` (the fast tier's results).
 #[inline]
 pub(crate) fn from_i128(v: i128) -> PyResult<Owned> {
@@ -428,7 +450,8 @@ pub(crate) unsafe fn num_bits(op: *mut PyObject) -> u64 {
 }
 
 /// `int(op)` for an `int` subclass instance: an exact `int` of the same value
-/// (`_PyLong_Copy`); an exact `int` is returned itself (CPython's `long_long`).
+/// (`_PyLong_Copy`); an exact `int` is returned itself (CPython's `long_long`). The one
+/// copy of an int: `PyNumber_Index`, `PyNumber_Long` and the `int` slots use it.
 ///
 /// # Safety
 /// `op` is an `int`.

@@ -73,7 +73,7 @@ unsafe fn item(op: *mut PyObject, index: Py_ssize_t) -> PyResult<Owned> {
 /// `PyNumber_AsSsize_t(key, PyExc_IndexError)`.
 unsafe fn index_for_item(key: *mut PyObject) -> PyResult<Py_ssize_t> {
     // SAFETY: per caller, live.
-    unsafe { bytes_methods::index_ssize(key, errors::index_error) }
+    unsafe { abstract_::number::as_ssize_t(key, (&raw mut exceptions::_PyExc_IndexError).cast()) }
 }
 
 /// A tuple of indices, one per dimension (CPython's `is_multiindex` + `ptr_from_tuple`).
@@ -100,7 +100,7 @@ unsafe fn is_multiindex(key: *mut PyObject) -> bool {
     // SAFETY: per caller, live.
     unsafe {
         has_flag(type_of(key), Py_TPFLAGS_TUPLE_SUBCLASS)
-            && tupleobject::items(key).iter().all(|&k| bytes_methods::is_index(k))
+            && tupleobject::items(key).iter().all(|&k| abstract_::number::index_check(k))
     }
 }
 
@@ -130,7 +130,7 @@ unsafe fn subscript(op: *mut PyObject, key: *mut PyObject) -> PyResult<Owned> {
             }
             return Err(errors::type_error("invalid indexing of 0-dim memory"));
         }
-        if bytes_methods::is_index(key) {
+        if abstract_::number::index_check(key) {
             return item(op, index_for_item(key)?);
         }
         if is_multiindex(key) {
@@ -174,7 +174,7 @@ unsafe fn ass_sub(op: *mut PyObject, key: *mut PyObject, value: *mut PyObject) -
                 return Err(errors::type_error("invalid indexing of 0-dim memory"));
             }
             m.view.buf.cast()
-        } else if bytes_methods::is_index(key) {
+        } else if abstract_::number::index_check(key) {
             if m.view.ndim > 1 {
                 return Err(errors::not_implemented_error("sub-views are not implemented"));
             }

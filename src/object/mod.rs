@@ -12,7 +12,7 @@
 //! state (`errors`) and returns NULL / -1. Inside Rust that is [`PyResult`]: `Err(PyErr)`
 //! means "an exception is set".
 
-use std::ffi::{c_char, c_ulong};
+use std::ffi::c_ulong;
 use std::ptr::null_mut;
 
 use crate::abi::*;
@@ -250,12 +250,6 @@ pub(crate) const TYPE_TEMPLATE: PyTypeObject = PyTypeObject {
     tp_watched: 0,
     tp_versions_used: 0,
 };
-
-/// A C string literal as the `*const c_char` C fields want.
-#[inline]
-pub(crate) const fn cstr(s: &'static std::ffi::CStr) -> *const c_char {
-    s.as_ptr()
-}
 
 /// Readies the builtin static types (once per runtime initialization).
 pub(crate) fn init_runtime_types() -> PyResult<()> {

@@ -75,50 +75,6 @@ unsafe fn fields<'a>(op: *mut PyObject) -> &'a RangeObject {
 
 // --- int <-> i128 -----------------------------------------------------------------------------
 
-/// The value of an `int`, if it fits `i128`.
-///
-/// # Safety
-/// `op` is an `int`.
-pub(crate) unsafe fn long_as_i128(op: *mut PyObject) -> Option<i128> {
-    // SAFETY: per caller.
-    let (sign, digits) = unsafe { (longobject::sign(op), longobject::digits(op)) };
-    let mut mag: u128 = 0;
-    for &d in digits.iter().rev() {
-        if mag >> (128 - longobject::SHIFT) != 0 {
-            return None;
-        }
-        mag = (mag << longobject::SHIFT) | u128::from(d);
-    }
-    if sign < 0 {
-        0i128.checked_sub_unsigned(mag)
-    } else {
-        i128::try_from(mag).ok()
-    }
-}
-
-/// A new `int` of value `v`.
-pub(crate) fn long_from_i128(v: i128) -> PyResult<Owned> {
-    if let Ok(small) = i64::try_from(v) {
-        return longobject::from_i64(small);
-    }
-    let mut digits = [0 as digit; 5];
-    let mut n = 0;
-    let mut m = v.unsigned_abs();
-    while m != 0 {
-        digits[n] = (m as digit) & longobject::MASK;
-        m >>= longobject::SHIFT;
-        n += 1;
-    }
-    let op = longobject::alloc(&raw mut longobject::PyLong_Type, n)?;
-    // SAFETY: fresh with room for `n` digits.
-    unsafe {
-        let d = (&raw mut (*op).long_value.ob_digit) as *mut digit;
-        std::ptr::copy_nonoverlapping(digits.as_ptr(), d, n);
-        longobject::set_sign_and_size(op, if v < 0 { -1 } else { 1 }, n);
-    }
-    Ok(op.cast())
-}
-
 /// `hash(int)` for a value that fits `i128`: CPython reduces modulo 2**61 - 1, keeping the
 /// sign, with -1 moved to -2.
 pub(crate) fn hash_i128(v: i128) -> Py_hash_t {
@@ -136,8 +92,8 @@ pub(crate) fn hash_i128(v: i128) -> Py_hash_t {
 unsafe fn arg_as_i128(op: *mut PyObject) -> PyResult<i128> {
     // SAFETY: per caller, live.
     unsafe {
-        let v = sliceobject::number_index(op)?;
-        let r = long_as_i128(v).filter(|x| x.abs() <= LIMIT);
+        let v = abstract_::number::index_any(op)?;
+        let r = longobject::as_i128(v).filter(|x| x.abs() <= LIMIT);
         decref(v);
         r.ok_or_else(too_big)
     }
@@ -281,7 +237,7 @@ fn item(r: &RangeObject, i: i128) -> PyResult<Owned> {
     if i < 0 || i >= r.len {
         return Err(errors::index_error("range object index out of range"));
     }
-    long_from_i128(r.start + i * r.step)
+    longobject::from_i128(r.start + i * r.step)
 }
 
 unsafe extern "C" fn range_item(op: *mut PyObject, i: Py_ssize_t) -> *mut PyObject {
@@ -297,13 +253,13 @@ unsafe fn slice_bound(op: *mut PyObject) -> PyResult<Option<i128>> {
     }
     // SAFETY: per caller, live.
     unsafe {
-        if !sliceobject::index_check(op) {
+        if !abstract_::number::index_check(op) {
             return Err(errors::type_error(
                 "slice indices must be integers or None or have an __index__ method",
             ));
         }
-        let v = sliceobject::number_index(op)?;
-        let r = long_as_i128(v).unwrap_or(if longobject::sign(v) < 0 { i128::MIN } else { i128::MAX });
+        let v = abstract_::number::index_any(op)?;
+        let r = longobject::as_i128(v).unwrap_or(if longobject::sign(v) < 0 { i128::MIN } else { i128::MAX });
         decref(v);
         Ok(Some(r))
     }
@@ -338,9 +294,9 @@ unsafe extern "C" fn range_subscript(op: *mut PyObject, key: *mut PyObject) -> *
     // SAFETY: called through mp_subscript with a range and a live key.
     unsafe {
         let r = fields(op);
-        if sliceobject::index_check(key) {
-            let Ok(i) = sliceobject::number_index(key) else { return null_mut() };
-            let v = long_as_i128(i);
+        if abstract_::number::index_check(key) {
+            let Ok(i) = abstract_::number::index_any(key) else { return null_mut() };
+            let v = longobject::as_i128(i);
             decref(i);
             return match v {
                 Some(i) if i.abs() <= LIMIT => item(r, i).unwrap_or(null_mut()),
@@ -368,13 +324,13 @@ unsafe extern "C" fn range_contains(op: *mut PyObject, ob: *mut PyObject) -> c_i
         let r = fields(op);
         let tp = type_of(ob);
         if tp == &raw mut longobject::PyLong_Type || tp == &raw mut longobject::PyBool_Type {
-            let Some(x) = long_as_i128(ob) else { return 0 };
+            let Some(x) = longobject::as_i128(ob) else { return 0 };
             let inside = if r.step > 0 { r.start <= x && x < r.stop } else { r.stop < x && x <= r.start };
             return c_int::from(inside && (x - r.start) % r.step == 0);
         }
         let mut i = 0;
         while i < r.len {
-            let Ok(item) = long_from_i128(r.start + i * r.step) else { return -1 };
+            let Ok(item) = longobject::from_i128(r.start + i * r.step) else { return -1 };
             let eq = abstract_::rich_compare_bool(item, ob, Py_EQ);
             decref(item);
             match eq {
@@ -494,6 +450,6 @@ unsafe extern "C" fn longrange_iter_next(op: *mut PyObject) -> *mut PyObject {
         let v = it.start;
         it.start = v.wrapping_add(it.step);
         it.len -= 1;
-        long_from_i128(v).unwrap_or(null_mut())
+        longobject::from_i128(v).unwrap_or(null_mut())
     }
 }

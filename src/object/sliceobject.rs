@@ -1,10 +1,7 @@
 //! `slice` (CPython's layout: `start`, `stop`, `step` objects, `None` when left out), the
-//! index arithmetic of sequences (`PySlice_Unpack`, `PySlice_AdjustIndices`), and the
-//! `__index__` conversions slicing and subscripting need.
-//!
-//! The conversions (`number_index`, `as_ssize`) have `PyNumber_Index` /
-//! `PyNumber_AsSsize_t` semantics; they are kept here, private to the sequence types, until
-//! the number protocol provides them.
+//! index arithmetic of sequences (`PySlice_Unpack`, `PySlice_AdjustIndices`) and
+//! `_PyEval_SliceIndex`. The `__index__` conversions are the number protocol's
+//! (`abstract_::number::index_check`, `index_any`, `as_ssize_t`).
 
 use std::ptr::null_mut;
 
@@ -159,95 +156,6 @@ unsafe extern "C" fn slice_richcompare(v: *mut PyObject, w: *mut PyObject, op: i
 
 // --- __index__ ------------------------------------------------------------------------------
 
-/// `_PyIndex_Check`: an `int`, or an object whose type has `nb_index`.
-pub(crate) unsafe fn index_check(op: *mut PyObject) -> bool {
-    // SAFETY: per caller, live.
-    unsafe {
-        let tp = type_of(op);
-        if has_flag(tp, Py_TPFLAGS_LONG_SUBCLASS) {
-            return true;
-        }
-        let nb = (*tp).tp_as_number;
-        !nb.is_null() && (*nb).nb_index.is_some()
-    }
-}
-
-/// An exact `int` with the value of the `int` (or subclass instance) `op`.
-unsafe fn exact_int(op: *mut PyObject) -> PyResult<Owned> {
-    // SAFETY: per caller, an int.
-    unsafe {
-        if type_of(op) == &raw mut longobject::PyLong_Type {
-            return Ok(new_ref(op));
-        }
-        if let Some(v) = longobject::as_i64(op) {
-            return longobject::from_i64(v);
-        }
-        let digits = longobject::digits(op);
-        let r = longobject::alloc(&raw mut longobject::PyLong_Type, digits.len())?;
-        let d = (&raw mut (*r).long_value.ob_digit) as *mut digit;
-        std::ptr::copy_nonoverlapping(digits.as_ptr(), d, digits.len());
-        longobject::set_sign_and_size(r, longobject::sign(op), digits.len());
-        Ok(r.cast())
-    }
-}
-
-/// `PyNumber_Index`: `op` as an exact `int` (new reference), through `__index__` for
-/// non-ints.
-///
-/// Errors: `TypeError` "'T' object cannot be interpreted as an integer", or
-/// "__index__ returned non-int (type T)".
-pub(crate) unsafe fn number_index(op: *mut PyObject) -> PyResult<Owned> {
-    // SAFETY: per caller, live.
-    unsafe {
-        let tp = type_of(op);
-        if has_flag(tp, Py_TPFLAGS_LONG_SUBCLASS) {
-            return exact_int(op);
-        }
-        let nb = (*tp).tp_as_number;
-        let Some(f) = (if nb.is_null() { None } else { (*nb).nb_index }) else {
-            return Err(errors::type_error(&format!(
-                "'{}' object cannot be interpreted as an integer",
-                type_name(tp)
-            )));
-        };
-        let r = f(op);
-        if r.is_null() {
-            return Err(PyErr);
-        }
-        if !has_flag(type_of(r), Py_TPFLAGS_LONG_SUBCLASS) {
-            let e =
-                errors::type_error(&format!("__index__ returned non-int (type {})", type_name(type_of(r))));
-            decref(r);
-            return Err(e);
-        }
-        // CPython also warns (DeprecationWarning) for a strict subclass of int here.
-        let exact = exact_int(r);
-        decref(r);
-        exact
-    }
-}
-
-/// `PyNumber_AsSsize_t(op, exc)`: the index value of `op` as `Py_ssize_t`. A value out of
-/// range raises `exc` ("cannot fit 'T' into an index-sized integer"), or with `exc` NULL
-/// is clamped to `PY_SSIZE_T_MIN`/`MAX`.
-pub(crate) unsafe fn as_ssize(op: *mut PyObject, exc: *mut PyTypeObject) -> PyResult<Py_ssize_t> {
-    // SAFETY: per caller, live; `exc` NULL or an exception type.
-    unsafe {
-        let v = number_index(op)?;
-        let r = longobject::as_i64(v);
-        let negative = longobject::sign(v) < 0;
-        decref(v);
-        match r {
-            Some(x) => Ok(x as Py_ssize_t),
-            None if exc.is_null() => Ok(if negative { Py_ssize_t::MIN } else { Py_ssize_t::MAX }),
-            None => Err(errors::set_string(
-                exc,
-                &format!("cannot fit '{}' into an index-sized integer", type_name(type_of(op))),
-            )),
-        }
-    }
-}
-
 /// `_PyEval_SliceIndex`: a slice part as a clamped index; `None` gives `None`.
 pub(crate) unsafe fn slice_index(op: *mut PyObject) -> PyResult<Option<Py_ssize_t>> {
     if op == singletons::none() {
@@ -255,12 +163,12 @@ pub(crate) unsafe fn slice_index(op: *mut PyObject) -> PyResult<Option<Py_ssize_
     }
     // SAFETY: per caller, live.
     unsafe {
-        if !index_check(op) {
+        if !abstract_::number::index_check(op) {
             return Err(errors::type_error(
                 "slice indices must be integers or None or have an __index__ method",
             ));
         }
-        as_ssize(op, null_mut()).map(Some)
+        abstract_::number::as_ssize_t(op, null_mut()).map(Some)
     }
 }
 
@@ -314,6 +222,19 @@ pub(crate) fn adjust_indices(
         return (*stop - *start - 1) / step + 1;
     }
     0
+}
+
+/// The items a slice selects from `data`, as adjusted by [`adjust_indices`] (`start`,
+/// `step` and the count `n` it returned): `data[start::step][:n]`. For the sequence types
+/// that copy their items (bytes, bytearray, str).
+pub(crate) fn pick<T: Copy>(data: &[T], start: Py_ssize_t, step: Py_ssize_t, n: Py_ssize_t) -> Vec<T> {
+    let mut out = Vec::with_capacity(n.max(0) as usize);
+    let mut cur = start;
+    for _ in 0..n {
+        out.push(data[cur as usize]);
+        cur = cur.wrapping_add(step);
+    }
+    out
 }
 
 /// `PySlice_GetIndices` (the old API): plain `int` parts only, no clipping; -1 (with no

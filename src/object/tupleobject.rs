@@ -496,8 +496,8 @@ unsafe extern "C" fn tuple_contains(op: *mut PyObject, el: *mut PyObject) -> std
 unsafe extern "C" fn tuple_subscript(op: *mut PyObject, key: *mut PyObject) -> *mut PyObject {
     // SAFETY: called through mp_subscript with a tuple and a live key.
     unsafe {
-        if sliceobject::index_check(key) {
-            let Ok(mut i) = sliceobject::as_ssize(key, &raw mut exceptions::_PyExc_IndexError) else {
+        if abstract_::number::index_check(key) {
+            let Ok(mut i) = abstract_::number::as_ssize_t(key, (&raw mut exceptions::_PyExc_IndexError).cast()) else {
                 return null_mut();
             };
             if i < 0 {

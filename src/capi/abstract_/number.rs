@@ -460,12 +460,14 @@ pub unsafe extern "C" fn PyNumber_AsSsize_t(o: *mut PyObject, exc: *mut PyObject
     })
 }
 
-/// `int(o)`: `__int__` (an exact `int` result; a subclass is copied with a
-/// `DeprecationWarning`), then `__index__`. Parsing a `str`, `bytes` or buffer needs the
-/// `int` parser (comes with the numbers: `NotImplementedError` until then).
+/// `int(o)`: `__int__` (an `int` subclass result is copied, with a `DeprecationWarning`),
+/// then `__index__`, then the base-10 text of a `str`, `bytes`, `bytearray` or other buffer
+/// exporter (copied to `bytes` first). `__trunc__` needs attribute lookup (issue 4) and is
+/// not consulted.
 ///
-/// Returns: a new reference. Errors: NULL with `TypeError` ("int() argument must be a
-/// string, a bytes-like object or a real number, not 'T'"), or what a slot raised.
+/// Returns: a new reference to an exact `int`. Errors: NULL with `TypeError` ("int()
+/// argument must be a string, a bytes-like object or a real number, not 'T'"),
+/// `ValueError` ("invalid literal for int() with base 10: ..."), or what a slot raised.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn PyNumber_Long(o: *mut PyObject) -> *mut PyObject {
     guard("PyNumber_Long", || {
@@ -478,11 +480,13 @@ pub unsafe extern "C" fn PyNumber_Long(o: *mut PyObject) -> *mut PyObject {
     })
 }
 
-/// `float(o)`. Needs the `float` type (comes with the numbers): until then only the
-/// `TypeError` of an object `float()` cannot convert ("float() argument must be a string or
-/// a real number, not 'T'") is CPython's; convertible objects get `NotImplementedError`.
+/// `float(o)`: `__float__` (a `float` subclass result is copied, with a
+/// `DeprecationWarning`), then `__index__`, then a `float` subclass's value, then the text of
+/// a `str`, `bytes`, `bytearray` or other buffer exporter (`PyFloat_FromString`).
 ///
-/// Returns: a new reference. Errors: NULL with an exception set.
+/// Returns: a new reference to an exact `float`. Errors: NULL with `TypeError` ("float()
+/// argument must be a string or a real number, not 'T'"), `ValueError` ("could not convert
+/// string to float: ..."), or what a slot raised.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn PyNumber_Float(o: *mut PyObject) -> *mut PyObject {
     guard("PyNumber_Float", || {

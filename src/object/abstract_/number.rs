@@ -438,7 +438,13 @@ unsafe fn is_exact_int(o: *mut PyObject) -> bool {
     unsafe { type_of(o) == &raw mut longobject::PyLong_Type }
 }
 
-/// CPython's `_PyNumber_Index`: an `int` (or instance of a subclass) for `o`.
+/// CPython's `_PyNumber_Index`: an `int` (or instance of a subclass) for `o`. The one
+/// implementation of `__index__`: `PyNumber_Index`, `PyNumber_AsSsize_t`, the `PyLong_As*`
+/// functions, slicing, `range()` and `float()` all come through here.
+///
+/// Errors: `TypeError` "'T' object cannot be interpreted as an integer" or "__index__
+/// returned non-int (type T)"; a `DeprecationWarning` (which may be an error) when
+/// `__index__` returns an instance of a strict subclass of `int`.
 pub(crate) unsafe fn index_any(o: *mut PyObject) -> PyResult<Owned> {
     // SAFETY: per caller.
     unsafe {
@@ -451,17 +457,25 @@ pub(crate) unsafe fn index_any(o: *mut PyObject) -> PyResult<Owned> {
                 oname(o, 200)
             )));
         };
-        let r = f(o);
+        check_int_result(f(o), "__index__")
+    }
+}
+
+/// What `__index__` or `__int__` returned: an exact `int` passes; an instance of a strict
+/// subclass passes with a `DeprecationWarning`; anything else is a `TypeError`.
+unsafe fn check_int_result(r: *mut PyObject, what: &str) -> PyResult<Owned> {
+    // SAFETY: per caller, NULL or a new reference.
+    unsafe {
         if r.is_null() || is_exact_int(r) {
             return if r.is_null() { Err(PyErr) } else { Ok(r) };
         }
         if !is_int(r) {
-            let e = errors::type_error(&format!("__index__ returned non-int (type {})", oname(r, 200)));
+            let e = errors::type_error(&format!("{what} returned non-int (type {})", oname(r, 200)));
             decref(r);
             return Err(e);
         }
         let msg = format!(
-            "__index__ returned non-int (type {}).  The ability to return an instance of a strict \
+            "{what} returned non-int (type {}).  The ability to return an instance of a strict \
              subclass of int is deprecated, and may be removed in a future version of Python.",
             oname(r, 200)
         );
@@ -473,34 +487,23 @@ pub(crate) unsafe fn index_any(o: *mut PyObject) -> PyResult<Owned> {
     }
 }
 
-/// `operator.index(o)` (`PyNumber_Index`): always an exact `int`.
-pub(crate) unsafe fn index(o: *mut PyObject) -> PyResult<Owned> {
-    // SAFETY: per caller.
+/// An exact `int` for an `int` result (`_PyLong_Copy` of a subclass instance).
+unsafe fn exact(r: Owned) -> PyResult<Owned> {
+    // SAFETY: per caller, an owned int.
     unsafe {
-        let r = index_any(o)?;
         if is_exact_int(r) {
             return Ok(r);
         }
-        let c = copy_int(r);
+        let c = longobject::long_long(r);
         decref(r);
         c
     }
 }
 
-/// An exact `int` equal to the `int` (or subclass instance) `o` (`_PyLong_Copy`).
-pub(crate) unsafe fn copy_int(o: *mut PyObject) -> PyResult<Owned> {
-    // SAFETY: per caller, an int.
-    unsafe {
-        if let Some(v) = longobject::as_i64(o) {
-            return longobject::from_i64(v);
-        }
-        let digits = longobject::digits(o);
-        let r = longobject::alloc(&raw mut longobject::PyLong_Type, digits.len())?;
-        let d = (&raw mut (*r).long_value.ob_digit) as *mut digit;
-        std::ptr::copy_nonoverlapping(digits.as_ptr(), d, digits.len());
-        longobject::set_sign_and_size(r, longobject::sign(o), digits.len());
-        Ok(r.cast())
-    }
+/// `operator.index(o)` (`PyNumber_Index`): always an exact `int`.
+pub(crate) unsafe fn index(o: *mut PyObject) -> PyResult<Owned> {
+    // SAFETY: per caller.
+    unsafe { exact(index_any(o)?) }
 }
 
 /// `PyNumber_AsSsize_t(o, exc)`: `o.__index__()` as `Py_ssize_t`. Out of range: raises
@@ -508,6 +511,12 @@ pub(crate) unsafe fn copy_int(o: *mut PyObject) -> PyResult<Owned> {
 pub(crate) unsafe fn as_ssize_t(o: *mut PyObject, exc: *mut PyObject) -> PyResult<Py_ssize_t> {
     // SAFETY: per caller.
     unsafe {
+        if is_exact_int(o) {
+            // The common case (subscripts, repeat counts): no reference to take.
+            if let Some(x) = longobject::as_i64(o) {
+                return Ok(x as Py_ssize_t);
+            }
+        }
         let v = index_any(o)?;
         let r = longobject::as_i64(v);
         let negative = longobject::sign(v) < 0;
@@ -515,62 +524,46 @@ pub(crate) unsafe fn as_ssize_t(o: *mut PyObject, exc: *mut PyObject) -> PyResul
         match r {
             Some(x) => Ok(x as Py_ssize_t),
             None if exc.is_null() => Ok(if negative { Py_ssize_t::MIN } else { Py_ssize_t::MAX }),
-            None => {
-                let msg = format!("cannot fit '{}' into an index-sized integer", oname(o, 200));
-                Err(match unicodeobject::from_str(&msg) {
-                    Ok(s) => {
-                        let e = errors::set_object(exc, s);
-                        decref(s);
-                        e
-                    }
-                    Err(e) => e,
-                })
-            }
+            None => Err(errors::set_string(
+                exc.cast(),
+                &format!("cannot fit '{}' into an index-sized integer", oname(o, 200)),
+            )),
         }
     }
 }
 
-/// `int(o)` (`PyNumber_Long`): `__int__`, then `__index__`. Parsing a `str`, `bytes` or
-/// buffer needs the `int` parser, which comes with the numbers (until then a clear
-/// `NotImplementedError`); `__trunc__` is a special method (issue 4).
+/// `int(o)` (`PyNumber_Long`, and `int.__new__` with one argument): `__int__` (an `int`
+/// subclass result is copied, with a `DeprecationWarning`), `__index__`, then the text of a
+/// `str`, `bytes`, `bytearray` or any other buffer (copied to `bytes` first, as CPython) in
+/// base 10. `__trunc__` is a special method looked up by name, which needs attribute lookup
+/// (issue 4): an object with only `__trunc__` gets the `TypeError`.
 pub(crate) unsafe fn long(o: *mut PyObject) -> PyResult<Owned> {
     // SAFETY: per caller.
     unsafe {
         if is_exact_int(o) {
             return Ok(new_ref(o));
         }
-        if let Some(f) = nb(o).and_then(|m| m.nb_int) {
-            let r = f(o);
-            if r.is_null() || is_exact_int(r) {
-                return if r.is_null() { Err(PyErr) } else { Ok(r) };
+        if let Some(m) = nb(o) {
+            if let Some(f) = m.nb_int {
+                return exact(check_int_result(f(o), "__int__")?);
             }
-            if !is_int(r) {
-                let e = errors::type_error(&format!("__int__ returned non-int (type {})", oname(r, 200)));
-                decref(r);
-                return Err(e);
+            if m.nb_index.is_some() {
+                return index(o);
             }
-            let msg = format!(
-                "__int__ returned non-int (type {}).  The ability to return an instance of a strict \
-                 subclass of int is deprecated, and may be removed in a future version of Python.",
-                oname(r, 200)
-            );
-            if let Err(e) =
-                exceptions::warnings::warn(&raw mut exceptions::_PyExc_DeprecationWarning, &msg, 1)
-            {
-                decref(r);
-                return Err(e);
-            }
-            let c = copy_int(r);
-            decref(r);
-            return c;
         }
-        if index_check(o) {
-            return index(o);
+        let tp = type_of(o);
+        if has_flag(tp, Py_TPFLAGS_UNICODE_SUBCLASS) {
+            return longobject::parse::from_unicode(o, 10);
         }
-        if is_text_or_bytes(o) {
-            return Err(errors::not_implemented_error(
-                "int() of a str, bytes or buffer needs the int parser, which comes with the numbers",
-            ));
+        if has_flag(tp, Py_TPFLAGS_BYTES_SUBCLASS) {
+            return longobject::parse::from_bytes_literal(bytesobject::as_slice(o), 10);
+        }
+        if bytearrayobject::check(o) {
+            return longobject::parse::from_bytes_literal(bytearrayobject::as_slice(o), 10);
+        }
+        if buffer::check(o) {
+            let view = buffer::View::get(o)?;
+            return longobject::parse::from_bytes_literal(view.bytes(), 10);
         }
         Err(errors::type_error(&format!(
             "int() argument must be a string, a bytes-like object or a real number, not '{}'",
@@ -579,37 +572,37 @@ pub(crate) unsafe fn long(o: *mut PyObject) -> PyResult<Owned> {
     }
 }
 
-unsafe fn is_text_or_bytes(o: *mut PyObject) -> bool {
-    // SAFETY: per caller.
-    unsafe {
-        let tp = type_of(o);
-        let bp = (*tp).tp_as_buffer;
-        has_flag(tp, Py_TPFLAGS_UNICODE_SUBCLASS | Py_TPFLAGS_BYTES_SUBCLASS)
-            || (!bp.is_null() && (*bp).bf_getbuffer.is_some())
-    }
-}
-
-/// `float(o)` (`PyNumber_Float`). Every successful path makes or checks a `float`, which
-/// comes with the numbers: until then those paths raise a clear `NotImplementedError`; an
-/// object `float()` cannot convert gets CPython's `TypeError`.
+/// `float(o)` (`PyNumber_Float`, and `float.__new__` with one argument): `__float__` (a
+/// `float` subclass result is copied, with a `DeprecationWarning`), `__index__`, a `float`
+/// subclass's value, then the text of a `str`, `bytes`, `bytearray` or other buffer
+/// (`PyFloat_FromString`).
 pub(crate) unsafe fn float(o: *mut PyObject) -> PyResult<Owned> {
     // SAFETY: per caller.
     unsafe {
-        let convertible = nb(o).is_some_and(|m| m.nb_float.is_some() || m.nb_index.is_some());
-        if convertible || is_text_or_bytes(o) {
-            return Err(errors::not_implemented_error(
-                "PyNumber_Float needs the float type, which comes with the numbers",
-            ));
+        if floatobject::check_exact(o) {
+            return Ok(new_ref(o));
         }
-        Err(errors::type_error(&format!(
-            "float() argument must be a string or a real number, not '{}'",
-            oname(o, 200)
-        )))
+        if let Some(m) = nb(o) {
+            if let Some(f) = m.nb_float {
+                let r = f(o);
+                if r.is_null() || floatobject::check_exact(r) {
+                    return if r.is_null() { Err(PyErr) } else { Ok(r) };
+                }
+                return floatobject::from_f64(floatobject::float_result_value(o, r)?);
+            }
+            if m.nb_index.is_some() {
+                let r = index_any(o)?;
+                let v = longobject::as_f64(r);
+                decref(r);
+                return floatobject::from_f64(v?);
+            }
+        }
+        if floatobject::check(o) {
+            return floatobject::from_f64(floatobject::value(o));
+        }
+        floatobject::from_string(o)
     }
 }
-
-/// The default limit on decimal conversions (CPython's `sys.int_info.default_max_str_digits`).
-const MAX_STR_DIGITS: usize = 4300;
 
 /// `PyNumber_ToBase(n, base)`: `bin()`, `oct()`, `hex()` or `str()` of `n.__index__()`.
 pub(crate) unsafe fn to_base(n: *mut PyObject, base: i32) -> PyResult<Owned> {
@@ -618,86 +611,9 @@ pub(crate) unsafe fn to_base(n: *mut PyObject, base: i32) -> PyResult<Owned> {
     }
     // SAFETY: per caller.
     unsafe {
-        let v = index(n)?;
-        let text = format_int(v, base);
+        let v = index_any(n)?;
+        let text = longobject::format(v, base as u32);
         decref(v);
         unicodeobject::from_str(&text?)
     }
-}
-
-/// An `int` in base 2, 8, 16 (with CPython's `0b`/`0o`/`0x` prefix) or 10.
-pub(crate) unsafe fn format_int(v: *mut PyObject, base: i32) -> PyResult<String> {
-    // SAFETY: per caller, an int.
-    let (sign, digits) = unsafe { (longobject::sign(v), longobject::digits(v)) };
-    let mut out = String::new();
-    if sign < 0 {
-        out.push('-');
-    }
-    let shift = longobject::SHIFT;
-    if base == 10 {
-        if digits.len() >= 10 * MAX_STR_DIGITS / (3 * shift as usize) + 2 {
-            return Err(str_digits_error());
-        }
-        // Repeated division of the magnitude by 10^9 (schoolbook, as CPython's below its
-        // subquadratic threshold).
-        let mut mag: Vec<u32> = digits.to_vec();
-        let mut chunks = Vec::new();
-        while !mag.is_empty() {
-            let mut rem: u64 = 0;
-            for d in mag.iter_mut().rev() {
-                let cur = (rem << shift) | u64::from(*d);
-                *d = (cur / 1_000_000_000) as u32;
-                rem = cur % 1_000_000_000;
-            }
-            while mag.last() == Some(&0) {
-                mag.pop();
-            }
-            chunks.push(rem as u32);
-        }
-        let mut s = chunks.last().map_or_else(|| "0".to_string(), |c| c.to_string());
-        for c in chunks.iter().rev().skip(1) {
-            s.push_str(&format!("{c:09}"));
-        }
-        if s.len() > MAX_STR_DIGITS {
-            return Err(str_digits_error());
-        }
-        out.push_str(&s);
-        return Ok(out);
-    }
-    out.push_str(match base {
-        2 => "0b",
-        8 => "0o",
-        _ => "0x",
-    });
-    let bits = match base {
-        2 => 1,
-        8 => 3,
-        _ => 4,
-    };
-    let total_bits = digits.len() * shift as usize;
-    let ndigits = total_bits.div_ceil(bits).max(1);
-    let mut s = String::with_capacity(ndigits);
-    let mut started = false;
-    for k in (0..ndigits).rev() {
-        let mut val = 0u32;
-        for b in (0..bits).rev() {
-            let bit = k * bits + b;
-            let (di, bi) = (bit / shift as usize, bit % shift as usize);
-            let set = digits.get(di).is_some_and(|d| d >> bi & 1 == 1);
-            val = val << 1 | u32::from(set);
-        }
-        if val != 0 || started || k == 0 {
-            started = true;
-            s.push(char::from_digit(val, 16).expect("a digit below 16"));
-        }
-    }
-    out.push_str(&s);
-    Ok(out)
-}
-
-fn str_digits_error() -> PyErr {
-    errors::value_error(&format!(
-        "Exceeds the limit ({MAX_STR_DIGITS} digits) for integer string conversion; use \
-         sys.set_int_max_str_digits() to increase the limit"
-    ))
 }

@@ -51,7 +51,7 @@ unsafe fn safe_str(op: *mut PyObject, what: &str) -> String {
     unsafe {
         // An exact int's str() is its decimal form (line numbers are ints).
         if type_of(op) == &raw mut longobject::PyLong_Type {
-            if let Ok(text) = abstract_::number::format_int(op, 10) {
+            if let Ok(text) = longobject::decimal_text(op) {
                 return text;
             }
             errors::clear();

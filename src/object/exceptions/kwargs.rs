@@ -1,4 +1,5 @@
-//! Keyword-only arguments of exception constructors (`ImportError(msg, name=..., path=...)`,
+//! Keyword arguments of `int.__new__` (`base=`) and keyword-only arguments of exception
+//! constructors (`ImportError(msg, name=..., path=...)`,
 //! `AttributeError(..., name=..., obj=...)`, `NameError(..., name=...)`), with the errors
 //! of CPython 3.13's `PyArg_ParseTupleAndKeywords`, including its "Did you mean" suggestion
 //! (`_Py_CalculateSuggestions`).
@@ -9,7 +10,7 @@ use super::*;
 
 /// The values of the keywords `names` given in `kwds` (borrowed-for-the-call: owned
 /// references the caller stores or drops), in the order of `names`.
-pub(super) unsafe fn parse(func: &str, kwds: *mut PyObject, names: &[&str]) -> PyResult<Vec<Option<Owned>>> {
+pub(crate) unsafe fn parse(func: &str, kwds: *mut PyObject, names: &[&str]) -> PyResult<Vec<Option<Owned>>> {
     let mut out: Vec<Option<Owned>> = names.iter().map(|_| None).collect();
     if kwds.is_null() {
         return Ok(out);

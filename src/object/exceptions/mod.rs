@@ -21,7 +21,7 @@ use super::*;
 pub(crate) mod display;
 pub(crate) mod fields;
 mod group;
-mod kwargs;
+pub(crate) mod kwargs;
 mod oserror;
 mod types;
 pub(crate) mod unicode;

@@ -7,40 +7,6 @@ use std::ptr::null_mut;
 use super::super::bigint::BigInt;
 use super::*;
 
-/// `_PyNumber_Index`: an int as itself, anything with `nb_index` through it; the result is
-/// an int (a subclass instance passes unchanged: the DeprecationWarning CPython issues for
-/// that is not raised, as there is no warnings machinery yet).
-///
-/// # Safety
-/// `op` is a live object.
-pub(crate) unsafe fn number_index(op: *mut PyObject) -> PyResult<Owned> {
-    // SAFETY: per caller.
-    unsafe {
-        if check(op) {
-            return Ok(new_ref(op));
-        }
-        let tp = type_of(op);
-        let nb = (*tp).tp_as_number;
-        let Some(f) = (if nb.is_null() { None } else { (*nb).nb_index }) else {
-            return Err(errors::type_error(&format!(
-                "'{}' object cannot be interpreted as an integer",
-                type_name(tp)
-            )));
-        };
-        let r = f(op);
-        if r.is_null() {
-            return Err(PyErr);
-        }
-        if !check(r) {
-            let e =
-                errors::type_error(&format!("__index__ returned non-int (type {})", type_name(type_of(r))));
-            decref(r);
-            return Err(e);
-        }
-        Ok(r)
-    }
-}
-
 /// An int to read: the argument itself (borrowed) or what `__index__` gave (owned,
 /// released on drop).
 pub(crate) struct IntArg {
@@ -49,7 +15,8 @@ pub(crate) struct IntArg {
 }
 
 impl IntArg {
-    /// `op` if it is an int, else `op.__index__()` (`_PyNumber_Index`).
+    /// `op` if it is an int, else `op.__index__()` (`_PyNumber_Index`, with its
+    /// `DeprecationWarning` for an `int` subclass result).
     ///
     /// # Safety
     /// `op` is a live object.
@@ -59,7 +26,7 @@ impl IntArg {
             if check(op) {
                 return Ok(IntArg { op, owned: false });
             }
-            Ok(IntArg { op: number_index(op)?, owned: true })
+            Ok(IntArg { op: abstract_::number::index_any(op)?, owned: true })
         }
     }
 

@@ -568,6 +568,41 @@ pub(crate) unsafe fn decimal_text(v: *mut PyObject) -> PyResult<String> {
     }
 }
 
+/// `_PyLong_Format(v, base)`: the text of an int in base 10 ([`decimal_text`], subject to
+/// `sys.int_max_str_digits`) or in base 2, 8 or 16 with CPython's `0b`/`0o`/`0x` prefix
+/// after any sign (`bin()`, `oct()`, `hex()`; no digit limit).
+///
+/// # Safety
+/// `v` is an int; `base` is 2, 8, 10 or 16.
+pub(crate) unsafe fn format(v: *mut PyObject, base: u32) -> PyResult<String> {
+    let prefix = match base {
+        2 => "0b",
+        8 => "0o",
+        16 => "0x",
+        // SAFETY: per caller.
+        _ => return unsafe { decimal_text(v) },
+    };
+    // SAFETY: per caller.
+    let (neg, body) = unsafe {
+        match as_i64(v) {
+            Some(x) => {
+                let m = x.unsigned_abs();
+                let body = match base {
+                    2 => std::format!("{m:b}"),
+                    8 => std::format!("{m:o}"),
+                    _ => std::format!("{m:x}"),
+                };
+                (x < 0, body)
+            }
+            None => {
+                let big = to_bigint(v).abs();
+                (is_negative(v), big.to_str_radix(base, 0).map_err(raise)?)
+            }
+        }
+    };
+    Ok([if neg { "-" } else { "" }, prefix, &body].concat())
+}
+
 /// `repr(int)` and `str(int)`.
 pub(crate) unsafe extern "C" fn long_repr(v: *mut PyObject) -> *mut PyObject {
     // SAFETY: slot contract.

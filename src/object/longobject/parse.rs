@@ -247,74 +247,6 @@ pub(crate) fn from_bytes_literal(b: &[u8], base: i32) -> PyResult<Owned> {
     }
 }
 
-unsafe fn is_str(op: *mut PyObject) -> bool {
-    // SAFETY: per caller, a live object.
-    unsafe { has_flag(type_of(op), Py_TPFLAGS_UNICODE_SUBCLASS) }
-}
-
-unsafe fn is_bytes(op: *mut PyObject) -> bool {
-    // SAFETY: per caller, a live object.
-    unsafe { has_flag(type_of(op), Py_TPFLAGS_BYTES_SUBCLASS) }
-}
-
-/// `PyNumber_Long` (`int(x)`): `__int__` (`nb_int`), `__index__`, a str or bytes literal in
-/// base 10. Not yet: `__trunc__` (deprecated; needs attribute lookup), bytearray and other
-/// buffers; no DeprecationWarning for an `int` subclass from `__int__`.
-///
-/// # Safety
-/// `op` is a live object.
-pub(crate) unsafe fn number_long(op: *mut PyObject) -> PyResult<Owned> {
-    // SAFETY: per caller.
-    unsafe {
-        if check_exact(op) {
-            return Ok(new_ref(op));
-        }
-        let tp = type_of(op);
-        let nb = (*tp).tp_as_number;
-        if !nb.is_null() {
-            if let Some(f) = (*nb).nb_int {
-                let r = f(op);
-                if r.is_null() {
-                    return Err(PyErr);
-                }
-                if check_exact(r) {
-                    return Ok(r);
-                }
-                if !check(r) {
-                    let e = errors::type_error(&format!(
-                        "__int__ returned non-int (type {})",
-                        type_name(type_of(r))
-                    ));
-                    decref(r);
-                    return Err(e);
-                }
-                let c = long_long(r);
-                decref(r);
-                return c;
-            }
-            if (*nb).nb_index.is_some() {
-                let r = convert::number_index(op)?;
-                if check_exact(r) {
-                    return Ok(r);
-                }
-                let c = long_long(r);
-                decref(r);
-                return c;
-            }
-        }
-        if is_str(op) {
-            return from_unicode(op, 10);
-        }
-        if is_bytes(op) {
-            return from_bytes_literal(bytesobject::as_slice(op), 10);
-        }
-        Err(errors::type_error(&format!(
-            "int() argument must be a string, a bytes-like object or a real number, not '{}'",
-            type_name(tp)
-        )))
-    }
-}
-
 /// `int(x, base)` once the arguments are unpacked (CPython's `long_new_impl`).
 unsafe fn long_new_impl(tp: *mut PyTypeObject, x: *mut PyObject, obase: *mut PyObject) -> PyResult<Owned> {
     // SAFETY: per caller, live objects or NULL.
@@ -329,19 +261,20 @@ unsafe fn long_new_impl(tp: *mut PyTypeObject, x: *mut PyObject, obase: *mut PyO
             return from_i64(0);
         }
         if obase.is_null() {
-            return number_long(x);
+            return abstract_::number::long(x);
         }
         // PyNumber_AsSsize_t(obase, NULL): out-of-range values clip, then fail the check.
-        let b = convert::IntArg::index(obase)?;
-        let base = convert::to_i64(b.get()).unwrap_or_else(|s| if s < 0 { i64::MIN } else { i64::MAX });
-        drop(b);
+        let base = abstract_::number::as_ssize_t(obase, null_mut())?;
         if (base != 0 && base < 2) || base > 36 {
             return Err(errors::value_error("int() base must be >= 2 and <= 36, or 0"));
         }
-        if is_str(x) {
+        let tp = type_of(x);
+        if has_flag(tp, Py_TPFLAGS_UNICODE_SUBCLASS) {
             from_unicode(x, base as i32)
-        } else if is_bytes(x) {
+        } else if has_flag(tp, Py_TPFLAGS_BYTES_SUBCLASS) {
             from_bytes_literal(bytesobject::as_slice(x), base as i32)
+        } else if bytearrayobject::check(x) {
+            from_bytes_literal(bytearrayobject::as_slice(x), base as i32)
         } else {
             Err(errors::type_error("int() can't convert non-string with explicit base"))
         }
@@ -368,10 +301,9 @@ unsafe fn subtype_new(tp: *mut PyTypeObject, x: *mut PyObject, obase: *mut PyObj
     }
 }
 
-/// `int.__new__` (`tp_new`): `int()`, `int(x)`, `int(x, base)`.
-///
-/// Keyword arguments (`base=`) are not read yet: keyword dictionaries cannot be built
-/// until `dict` lands, so a non-empty one is rejected with a TypeError.
+/// `int.__new__` (`tp_new`): `int()`, `int(x)`, `int(x, base)`, `int(x, base=b)`, with
+/// the argument errors of CPython 3.13's `long_new` (Argument Clinic: `x` positional-only,
+/// `base` positional or keyword).
 pub(super) unsafe extern "C" fn long_new(
     tp: *mut PyTypeObject,
     args: *mut PyObject,
@@ -379,16 +311,32 @@ pub(super) unsafe extern "C" fn long_new(
 ) -> *mut PyObject {
     // SAFETY: tp_new is called with a type, a tuple (or NULL) and NULL or a mapping.
     unsafe {
-        if !kwds.is_null() && !abstract_::is_empty_mapping(kwds) {
-            errors::type_error("int() keyword arguments are not supported yet");
-            return null_mut();
-        }
         let n = if args.is_null() { 0 } else { tupleobject::size(args) };
-        if n > 2 {
-            errors::type_error(&format!("int() takes at most 2 arguments ({n} given)"));
+        let nk = if kwds.is_null() {
+            0
+        } else {
+            match abstract_::length(kwds) {
+                Ok(nk) => nk,
+                Err(_) => return null_mut(),
+            }
+        };
+        if n + nk > 2 {
+            let kw = if n == 0 { "keyword " } else { "" };
+            errors::type_error(&format!("int() takes at most 2 {kw}arguments ({} given)", n + nk));
             return null_mut();
         }
         let arg = |i: Py_ssize_t| if i < n { tupleobject::get_item(args, i) } else { null_mut() };
-        long_new_impl(tp, arg(0), arg(1)).unwrap_or(null_mut())
+        if nk == 0 {
+            return long_new_impl(tp, arg(0), arg(1)).unwrap_or(null_mut());
+        }
+        let Ok(mut kw) = exceptions::kwargs::parse("int", kwds, &["base"]) else { return null_mut() };
+        let base = kw.pop().flatten();
+        let r = if base.is_some() && n >= 2 {
+            Err(errors::type_error("argument for int() given by name ('base') and position (2)"))
+        } else {
+            long_new_impl(tp, arg(0), base.unwrap_or(arg(1)))
+        };
+        xdecref(base.unwrap_or(null_mut()));
+        r.unwrap_or(null_mut())
     }
 }

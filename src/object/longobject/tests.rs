@@ -454,8 +454,8 @@ fn slots_and_conversions_do_not_leak() {
                             xdecref(c(a, b, Py_LT));
                         }
                     }
-                    xdecref(parse::number_long(a).unwrap_or(null_mut()));
-                    xdecref(floatobject::number_float(a).unwrap_or(null_mut()));
+                    xdecref(abstract_::number::long(a).unwrap_or(null_mut()));
+                    xdecref(abstract_::number::float(a).unwrap_or(null_mut()));
                     errors::clear();
                 }
             }
