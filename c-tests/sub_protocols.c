@@ -118,14 +118,8 @@ static void test_not_yet(void) {
               "PyObject_Dir needs attribute lookup (__dir__ and the type's dict), which comes with issue 4");
     CHECK(PyMapping_Items(t) == NULL);
     CHECK_STR(err_text(PyExc_NotImplementedError),
-              "PyMapping_Items needs the dict type (dict merge) and method calls (issue 4)");
-    PyObject *s = PyUnicode_FromString("3");
-    CHECK(PyNumber_Long(s) == NULL);
-    CHECK_STR(err_text(PyExc_NotImplementedError),
-              "int() of a str, bytes or buffer needs the int parser, which comes with the numbers");
-    CHECK(PyNumber_Float(s) == NULL);
-    CHECK_STR(err_text(PyExc_NotImplementedError), "PyNumber_Float needs the float type, which comes with the numbers");
-    Py_DECREF(s);
+              "PyMapping_Items of an object other than a dict calls its items() method, which needs "
+              "method calls (issue 4)");
     CHECK(PyErr_NewException("m.E", NULL, Py_None) == NULL);   /* a non-empty "dict" */
     CHECK(PyErr_ExceptionMatches(PyExc_NotImplementedError));
     PyErr_Clear();

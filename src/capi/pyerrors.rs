@@ -442,7 +442,7 @@ pub unsafe extern "C" fn PyErr_WriteUnraisable(obj: *mut PyObject) {
 /// `TypeError` for unusable bases (CPython's texts: "type 'bool' is not an acceptable base
 /// type", "multiple bases have instance lay-out conflict", "duplicate base class X", "Cannot
 /// create a consistent method resolution order (MRO) for bases A, B", metaclass conflict).
-/// A non-empty `dict` needs the dict type (dict merge): `NotImplementedError` until then.
+/// A non-empty `dict` needs class attributes (issue 4): `NotImplementedError` until then.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn PyErr_NewException(
     name: *const c_char,
@@ -480,7 +480,7 @@ pub unsafe extern "C" fn PyErr_NewExceptionWithDoc(
             };
             if !dict.is_null() && !object::abstract_::is_empty_mapping(dict) {
                 errors::not_implemented_error(
-                    "PyErr_NewException with a class dict needs the dict type, which comes with the dict merge",
+                    "PyErr_NewException with a class dict needs class attributes, which come with issue 4",
                 );
                 return null_mut();
             }

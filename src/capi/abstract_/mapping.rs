@@ -8,7 +8,7 @@ use super::{obj, size, status, truth, utf8_arg};
 use crate::abi::*;
 use crate::ffi::{guard, guard_or};
 use crate::object::abstract_::mapping;
-use crate::object::{self, errors, exceptions, PyResult};
+use crate::object::{self, dictobject, errors, exceptions, PyResult};
 
 /// Returns: 1 if `o` is a mapping (its type has `mp_subscript`), else 0 (also for NULL).
 /// Never fails.
@@ -233,7 +233,8 @@ pub unsafe extern "C" fn PyMapping_HasKeyString(o: *mut PyObject, key: *const c_
     })
 }
 
-/// `list(o.keys())`. Needs the dict type (dict merge) and method calls (issue 4): raises
+/// `list(o.keys())`: for an exact dict its keys in order (`PyDict_Keys`); any other object
+/// needs its `keys()` method called, which comes with method calls (issue 4):
 /// `NotImplementedError` until then.
 ///
 /// Returns: a new reference to a list. Errors: NULL with an exception set.
@@ -245,12 +246,12 @@ pub unsafe extern "C" fn PyMapping_Keys(o: *mut PyObject) -> *mut PyObject {
             return null_mut();
         }
         // SAFETY: a live object, per the C API.
-        obj(unsafe { mapping::method_list(o, "keys") })
+        obj(unsafe { mapping::method_list(o, dictobject::Part::Keys) })
     })
 }
 
-/// `list(o.values())`. Needs the dict type and method calls: `NotImplementedError` until
-/// then (see `PyMapping_Keys`).
+/// `list(o.values())`: for an exact dict its values in order (`PyDict_Values`); other
+/// objects as `PyMapping_Keys` (issue 4).
 ///
 /// Returns: a new reference to a list. Errors: NULL with an exception set.
 #[unsafe(no_mangle)]
@@ -261,12 +262,12 @@ pub unsafe extern "C" fn PyMapping_Values(o: *mut PyObject) -> *mut PyObject {
             return null_mut();
         }
         // SAFETY: a live object, per the C API.
-        obj(unsafe { mapping::method_list(o, "values") })
+        obj(unsafe { mapping::method_list(o, dictobject::Part::Values) })
     })
 }
 
-/// `list(o.items())`. Needs the dict type and method calls: `NotImplementedError` until
-/// then (see `PyMapping_Keys`).
+/// `list(o.items())`: for an exact dict its `(key, value)` tuples in order
+/// (`PyDict_Items`); other objects as `PyMapping_Keys` (issue 4).
 ///
 /// Returns: a new reference to a list. Errors: NULL with an exception set.
 #[unsafe(no_mangle)]
@@ -277,6 +278,6 @@ pub unsafe extern "C" fn PyMapping_Items(o: *mut PyObject) -> *mut PyObject {
             return null_mut();
         }
         // SAFETY: a live object, per the C API.
-        obj(unsafe { mapping::method_list(o, "items") })
+        obj(unsafe { mapping::method_list(o, dictobject::Part::Items) })
     })
 }

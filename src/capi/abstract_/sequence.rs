@@ -160,8 +160,7 @@ pub unsafe extern "C" fn PySequence_DelItem(o: *mut PyObject, i: Py_ssize_t) -> 
     })
 }
 
-/// `o[i1:i2]`, through `mp_subscript` with a `slice` (which comes with the containers:
-/// `NotImplementedError` until then for objects that have `mp_subscript`).
+/// `o[i1:i2]`, through `mp_subscript` with `slice(i1, i2)`.
 ///
 /// Returns: a new reference. Errors: NULL with `TypeError` ("'T' object is unsliceable"),
 /// what the slot raised, `SystemError` for NULL.

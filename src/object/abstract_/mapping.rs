@@ -1,9 +1,8 @@
 //! The mapping protocol (CPython's `PyMapping_*`).
 //!
-//! `PyMapping_Keys`/`Values`/`Items` take a dict's views directly and call the `keys()`,
-//! `values()`, `items()` methods of other mappings: the dict type comes with the dict
-//! merge and method calls with issue 4, so until then they raise a clear
-//! `NotImplementedError` (an object without mapping methods still gets nothing else).
+//! `PyMapping_Keys`/`Values`/`Items` read an exact dict directly and call the `keys()`,
+//! `values()`, `items()` methods of other mappings: method calls come with issue 4, so
+//! until then other objects get a clear `NotImplementedError`.
 
 use super::*;
 
@@ -100,14 +99,24 @@ pub(crate) unsafe fn set_item_str(o: *mut PyObject, key: &str, value: *mut PyObj
     }
 }
 
-/// `list(o.keys())`, `list(o.values())` or `list(o.items())` (`which` names the method).
-pub(crate) unsafe fn method_list(_o: *mut PyObject, which: &str) -> PyResult<Owned> {
-    Err(errors::not_implemented_error(&format!(
-        "PyMapping_{} needs the dict type (dict merge) and method calls (issue 4)",
-        match which {
-            "keys" => "Keys",
-            "values" => "Values",
-            _ => "Items",
+/// `list(o.keys())`, `list(o.values())` or `list(o.items())`: an exact dict's own lists
+/// (`PyDict_Keys`, ...); any other object needs its method called (issue 4).
+pub(crate) unsafe fn method_list(o: *mut PyObject, part: dictobject::Part) -> PyResult<Owned> {
+    // SAFETY: per caller, a live object.
+    unsafe {
+        if dictobject::check_exact(o) {
+            return dictobject::to_list(o, part);
         }
+    }
+    let method = match part {
+        dictobject::Part::Keys => "keys",
+        dictobject::Part::Values => "values",
+        dictobject::Part::Items => "items",
+    };
+    Err(errors::not_implemented_error(&format!(
+        "PyMapping_{}{} of an object other than a dict calls its {method}() method, which needs \
+         method calls (issue 4)",
+        method[..1].to_ascii_uppercase(),
+        &method[1..]
     )))
 }

@@ -3,9 +3,7 @@
 //! and conversion to tuples and lists.
 //!
 //! Slices (`PySequence_GetSlice`, `SetSlice`, `DelSlice`) go through `mp_subscript` /
-//! `mp_ass_subscript` with a `slice` object, which comes with the containers; until then
-//! an object that would be sliced that way gets a clear `NotImplementedError` (objects that
-//! cannot be sliced get CPython's `TypeError`).
+//! `mp_ass_subscript` with a `slice(i1, i2)` object, as CPython.
 
 use super::number::{self, BinOp};
 use super::*;
@@ -233,9 +231,24 @@ pub(crate) unsafe fn set_item(
     }
 }
 
-/// A `slice(i1, i2)`: comes with the containers' `slice` type.
-fn make_slice(_i1: Py_ssize_t, _i2: Py_ssize_t) -> PyResult<Owned> {
-    Err(errors::not_implemented_error("slicing needs the slice type, which comes with the containers"))
+/// `slice(i1, i2)` (CPython's `_PySlice_FromIndices`).
+fn make_slice(i1: Py_ssize_t, i2: Py_ssize_t) -> PyResult<Owned> {
+    let start = longobject::from_i64(i1 as i64)?;
+    let stop = match longobject::from_i64(i2 as i64) {
+        Ok(stop) => stop,
+        Err(e) => {
+            // SAFETY: ours.
+            unsafe { decref(start) };
+            return Err(e);
+        }
+    };
+    // SAFETY: live ints; `new` takes its own references.
+    unsafe {
+        let r = sliceobject::new(start, stop, singletons::none());
+        decref(start);
+        decref(stop);
+        r
+    }
 }
 
 /// `s[i1:i2]` (`PySequence_GetSlice`), through `mp_subscript`.

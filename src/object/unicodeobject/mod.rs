@@ -74,6 +74,12 @@ static UNICODE_AS_SEQUENCE: ReadOnly<PySequenceMethods> = ReadOnly(PySequenceMet
     sq_inplace_repeat: None,
 });
 
+static UNICODE_AS_MAPPING: ReadOnly<PyMappingMethods> = ReadOnly(PyMappingMethods {
+    mp_length: Some(ops::sq_length),
+    mp_subscript: Some(ops::mp_subscript),
+    mp_ass_subscript: None,
+});
+
 /// `str`.
 #[unsafe(no_mangle)]
 pub static mut PyUnicode_Type: PyTypeObject = PyTypeObject {
@@ -83,6 +89,7 @@ pub static mut PyUnicode_Type: PyTypeObject = PyTypeObject {
     tp_dealloc: Some(unicode_dealloc),
     tp_repr: Some(unicode_repr),
     tp_as_sequence: UNICODE_AS_SEQUENCE.as_mut_ptr(),
+    tp_as_mapping: UNICODE_AS_MAPPING.as_mut_ptr(),
     tp_hash: Some(unicode_hash),
     tp_str: Some(unicode_str),
     tp_flags: Py_TPFLAGS_BASETYPE

@@ -594,6 +594,50 @@ pub(super) unsafe extern "C" fn sq_item(s: *mut PyObject, i: Py_ssize_t) -> *mut
     }
 }
 
+/// `s[key]` (`mp_subscript`): an int key (negative from the end) gives a one-character
+/// string, a slice a substring (`s` itself for a whole exact str).
+pub(super) unsafe extern "C" fn mp_subscript(s: *mut PyObject, key: *mut PyObject) -> *mut PyObject {
+    // SAFETY: called through the slot with a str and a live key.
+    unsafe {
+        if abstract_::number::index_check(key) {
+            let exc = (&raw mut exceptions::_PyExc_IndexError).cast();
+            let Ok(i) = abstract_::number::as_ssize_t(key, exc) else { return std::ptr::null_mut() };
+            return sq_item(s, if i < 0 { i + length(s) } else { i });
+        }
+        if sliceobject::is_slice(key) {
+            return slice(s, key).unwrap_or(std::ptr::null_mut());
+        }
+        errors::type_error(&format!(
+            "string indices must be integers, not '{}'",
+            abstract_::oname(key, 200)
+        ));
+        std::ptr::null_mut()
+    }
+}
+
+/// `s[slice]`, as CPython's `unicode_subscript`.
+unsafe fn slice(s: *mut PyObject, key: *mut PyObject) -> PyResult<Owned> {
+    // SAFETY: per caller, a str and a slice.
+    unsafe {
+        let (mut start, mut stop, step) = sliceobject::unpack(key)?;
+        let len = length(s);
+        let n = sliceobject::adjust_indices(len, &mut start, &mut stop, step);
+        if n <= 0 {
+            return Ok(empty());
+        }
+        if step == 1 {
+            return substring(s, start, start + n);
+        }
+        let picked: String = if is_ascii(s) {
+            sliceobject::pick(as_bytes(s), start, step, n).into_iter().map(char::from).collect()
+        } else {
+            let chars: Vec<char> = as_str(s).chars().collect();
+            sliceobject::pick(&chars, start, step, n).into_iter().collect()
+        };
+        from_str(&picked)
+    }
+}
+
 /// `element in s`.
 pub(super) unsafe extern "C" fn sq_contains(s: *mut PyObject, element: *mut PyObject) -> c_int {
     // SAFETY: called through the slot with live objects.
