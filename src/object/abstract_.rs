@@ -24,6 +24,27 @@ mod tests;
 
 pub(crate) use iter::Iter;
 
+/// The type's number slots, if it has any.
+#[inline]
+pub(crate) unsafe fn nb<'a>(op: *mut PyObject) -> Option<&'a PyNumberMethods> {
+    // SAFETY: per caller, a live object; slot suites live as long as their type.
+    unsafe { (*type_of(op)).tp_as_number.as_ref() }
+}
+
+/// The type's sequence slots, if it has any.
+#[inline]
+pub(crate) unsafe fn sq<'a>(op: *mut PyObject) -> Option<&'a PySequenceMethods> {
+    // SAFETY: per caller.
+    unsafe { (*type_of(op)).tp_as_sequence.as_ref() }
+}
+
+/// The type's mapping slots, if it has any.
+#[inline]
+pub(crate) unsafe fn mp<'a>(op: *mut PyObject) -> Option<&'a PyMappingMethods> {
+    // SAFETY: per caller.
+    unsafe { (*type_of(op)).tp_as_mapping.as_ref() }
+}
+
 /// `tp_name` cut to `n` bytes, as CPython's `%.<n>s` does in its messages (a cut inside a
 /// character shows as U+FFFD, as there).
 pub(crate) unsafe fn tname(tp: *mut PyTypeObject, n: usize) -> String {
@@ -109,6 +130,16 @@ pub(crate) unsafe fn is_empty_mapping(op: *mut PyObject) -> bool {
             None => false,
         }
     }
+}
+
+/// CPython's `_PyArg_NoKeywords`: TypeError "F() takes no keyword arguments" when `kwds`
+/// is a non-empty mapping (NULL and empty are fine).
+pub(crate) unsafe fn no_keywords(func: &str, kwds: *mut PyObject) -> PyResult<()> {
+    // SAFETY: per caller, NULL or a live mapping.
+    if !kwds.is_null() && !unsafe { is_empty_mapping(kwds) } {
+        return Err(errors::type_error(&format!("{func}() takes no keyword arguments")));
+    }
+    Ok(())
 }
 
 /// `hash(op)`: the type's `tp_hash`; a type without one is unhashable (CPython's

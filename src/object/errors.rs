@@ -205,13 +205,18 @@ pub(crate) fn unicode_decode_error(
     end: usize,
     reason: &str,
 ) -> PyErr {
-    match exceptions::unicode::decode_error_new(
+    raise_new(exceptions::unicode::decode_error_new(
         encoding,
         data,
         start as Py_ssize_t,
         end as Py_ssize_t,
         reason,
-    ) {
+    ))
+}
+
+/// Raises a freshly made exception instance (or the error making it raised).
+fn raise_new(made: PyResult<Owned>) -> PyErr {
+    match made {
         Ok(exc) => {
             // SAFETY: a fresh exception instance, dropped after raising.
             unsafe {
@@ -233,23 +238,13 @@ pub(crate) fn unicode_encode_error(
     end: usize,
     reason: &str,
 ) -> PyErr {
-    match exceptions::unicode::encode_error_new(
+    raise_new(exceptions::unicode::encode_error_new(
         encoding,
         text,
         start as Py_ssize_t,
         end as Py_ssize_t,
         reason,
-    ) {
-        Ok(exc) => {
-            // SAFETY: a fresh exception instance, dropped after raising.
-            unsafe {
-                let e = set_object(type_of(exc).cast(), exc);
-                decref(exc);
-                e
-            }
-        }
-        Err(e) => e,
-    }
+    ))
 }
 
 /// `PyErr_BadArgument`.

@@ -337,8 +337,7 @@ unsafe extern "C" fn float_new(
         let base = &raw mut PyFloat_Type;
         let init = |t: *mut PyTypeObject| (*t).tp_init.map(|f| f as usize);
         let no_kw = tp == base || init(tp) == init(base);
-        if no_kw && !kwds.is_null() && !abstract_::is_empty_mapping(kwds) {
-            errors::type_error("float() takes no keyword arguments");
+        if no_kw && abstract_::no_keywords("float", kwds).is_err() {
             return null_mut();
         }
         let n = if args.is_null() { 0 } else { tupleobject::size(args) };

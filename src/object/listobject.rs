@@ -405,8 +405,7 @@ pub(crate) unsafe extern "C" fn list_dealloc(op: *mut PyObject) {
 unsafe extern "C" fn list_init(op: *mut PyObject, args: *mut PyObject, kwds: *mut PyObject) -> c_int {
     // SAFETY: called through tp_init with a list, an argument tuple and NULL or a mapping.
     unsafe {
-        if !kwds.is_null() && !abstract_::is_empty_mapping(kwds) {
-            errors::type_error("list() takes no keyword arguments");
+        if abstract_::no_keywords("list", kwds).is_err() {
             return -1;
         }
         let args = if args.is_null() { &[][..] } else { tupleobject::items(args) };

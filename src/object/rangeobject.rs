@@ -145,8 +145,7 @@ unsafe extern "C" fn range_new(
 ) -> *mut PyObject {
     // SAFETY: called through tp_new with an argument tuple and NULL or a mapping.
     unsafe {
-        if !kwds.is_null() && !abstract_::is_empty_mapping(kwds) {
-            errors::type_error("range() takes no keyword arguments");
+        if abstract_::no_keywords("range", kwds).is_err() {
             return null_mut();
         }
         let items = if args.is_null() { &[][..] } else { tupleobject::items(args) };

@@ -73,8 +73,7 @@ unsafe extern "C" fn slice_new(
 ) -> *mut PyObject {
     // SAFETY: called through tp_new with an argument tuple and NULL or a mapping.
     unsafe {
-        if !kwds.is_null() && !abstract_::is_empty_mapping(kwds) {
-            errors::type_error("slice() takes no keyword arguments");
+        if abstract_::no_keywords("slice", kwds).is_err() {
             return null_mut();
         }
         let items = if args.is_null() { &[][..] } else { tupleobject::items(args) };

@@ -270,8 +270,7 @@ unsafe extern "C" fn tuple_new(
 ) -> *mut PyObject {
     // SAFETY: called through tp_new with an argument tuple and NULL or a mapping.
     unsafe {
-        if !kwds.is_null() && !abstract_::is_empty_mapping(kwds) {
-            errors::type_error("tuple() takes no keyword arguments");
+        if abstract_::no_keywords("tuple", kwds).is_err() {
             return null_mut();
         }
         let args = if args.is_null() { &[][..] } else { items(args) };

@@ -107,32 +107,6 @@ impl BinOp {
     }
 }
 
-#[inline]
-unsafe fn nb<'a>(op: *mut PyObject) -> Option<&'a PyNumberMethods> {
-    // SAFETY: per caller, a live object; slot suites live as long as their type.
-    unsafe {
-        let m = (*type_of(op)).tp_as_number;
-        if m.is_null() {
-            None
-        } else {
-            Some(&*m)
-        }
-    }
-}
-
-#[inline]
-unsafe fn sq<'a>(op: *mut PyObject) -> Option<&'a PySequenceMethods> {
-    // SAFETY: per caller.
-    unsafe {
-        let m = (*type_of(op)).tp_as_sequence;
-        if m.is_null() {
-            None
-        } else {
-            Some(&*m)
-        }
-    }
-}
-
 /// A slot's result: NULL is an error, `NotImplemented` is `None`.
 #[inline]
 unsafe fn slot_result(r: *mut PyObject) -> PyResult<Option<Owned>> {

@@ -9,32 +9,6 @@ use super::number::{self, BinOp};
 use super::*;
 
 #[inline]
-unsafe fn sq<'a>(op: *mut PyObject) -> Option<&'a PySequenceMethods> {
-    // SAFETY: per caller, a live object; slot suites live as long as their type.
-    unsafe {
-        let m = (*type_of(op)).tp_as_sequence;
-        if m.is_null() {
-            None
-        } else {
-            Some(&*m)
-        }
-    }
-}
-
-#[inline]
-unsafe fn mp<'a>(op: *mut PyObject) -> Option<&'a PyMappingMethods> {
-    // SAFETY: per caller.
-    unsafe {
-        let m = (*type_of(op)).tp_as_mapping;
-        if m.is_null() {
-            None
-        } else {
-            Some(&*m)
-        }
-    }
-}
-
-#[inline]
 fn owned(r: *mut PyObject) -> PyResult<Owned> {
     if r.is_null() {
         Err(PyErr)

@@ -17,7 +17,7 @@ use std::ptr::null_mut;
 use super::*;
 use crate::abi::PyDictObject;
 pub(crate) use merge::{equal, merge, merge_from_seq2, update_arg};
-pub(crate) use slots::{append_repr, PyDict_Type, NUMBER_TEMPLATE};
+pub(crate) use slots::{append_repr, PyDict_Type};
 use table::{dict, entry, keys_of, Keys, Probe};
 
 /// Whether `op` is a dict or a subclass (`PyDict_Check`).

@@ -355,15 +355,7 @@ pub(super) unsafe extern "C" fn base_exception_new(
 /// Raises CPython's `_PyArg_NoKeywords` error if `kwds` is a non-empty mapping.
 pub(super) unsafe fn no_keywords(tp: *mut PyTypeObject, kwds: *mut PyObject) -> PyResult<()> {
     // SAFETY: per caller.
-    unsafe {
-        if !kwds.is_null() && !abstract_::is_empty_mapping(kwds) {
-            return Err(errors::type_error(&format!(
-                "{}() takes no keyword arguments",
-                abstract_::tname(tp, 200)
-            )));
-        }
-    }
-    Ok(())
+    unsafe { abstract_::no_keywords(&abstract_::tname(tp, 200), kwds) }
 }
 
 pub(super) unsafe extern "C" fn base_exception_init(

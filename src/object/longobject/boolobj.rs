@@ -29,8 +29,7 @@ pub(super) unsafe extern "C" fn bool_new(
 ) -> *mut PyObject {
     // SAFETY: tp_new is called with a tuple (or NULL) and NULL or a mapping.
     unsafe {
-        if !kwds.is_null() && !abstract_::is_empty_mapping(kwds) {
-            errors::type_error("bool() takes no keyword arguments");
+        if abstract_::no_keywords("bool", kwds).is_err() {
             return null_mut();
         }
         let n = if args.is_null() { 0 } else { tupleobject::size(args) };

@@ -33,7 +33,7 @@ static SET_AS_NUMBER: ReadOnly<PyNumberMethods> = ReadOnly(PyNumberMethods {
     nb_inplace_and: Some(set_iand),
     nb_inplace_xor: Some(set_ixor),
     nb_inplace_or: Some(set_ior),
-    ..dictobject::NUMBER_TEMPLATE
+    ..singletons::NUMBER_TEMPLATE
 });
 
 /// A frozenset cannot change: its in-place operators fall back to the binary ones.
@@ -42,7 +42,7 @@ static FROZENSET_AS_NUMBER: ReadOnly<PyNumberMethods> = ReadOnly(PyNumberMethods
     nb_and: Some(set_and),
     nb_xor: Some(set_xor),
     nb_or: Some(set_or),
-    ..dictobject::NUMBER_TEMPLATE
+    ..singletons::NUMBER_TEMPLATE
 });
 
 /// `set`. Unhashable: `tp_hash` stays empty.
@@ -371,8 +371,7 @@ unsafe extern "C" fn set_new(
 unsafe extern "C" fn set_init(op: *mut PyObject, args: *mut PyObject, kwds: *mut PyObject) -> c_int {
     // SAFETY: called through tp_init with a set, a tuple or NULL, a dict or NULL.
     unsafe {
-        if !kwds.is_null() && dictobject::check(kwds) && dictobject::size(kwds) != 0 {
-            errors::type_error("set() takes no keyword arguments");
+        if abstract_::no_keywords("set", kwds).is_err() {
             return -1;
         }
         let Some(iterable) = one_optional_arg(args, type_of(op)) else { return -1 };
@@ -397,11 +396,8 @@ unsafe extern "C" fn frozenset_new(
     unsafe {
         let frozen = &raw mut PyFrozenSet_Type;
         if (tp == frozen || (*tp).tp_init.map(|f| f as usize) == (*frozen).tp_init.map(|f| f as usize))
-            && !kwds.is_null()
-            && dictobject::check(kwds)
-            && dictobject::size(kwds) != 0
+            && abstract_::no_keywords("frozenset", kwds).is_err()
         {
-            errors::type_error("frozenset() takes no keyword arguments");
             return null_mut();
         }
         let Some(iterable) = one_optional_arg(args, tp) else { return null_mut() };
