@@ -31,7 +31,7 @@ CPY_BINS     := $(patsubst c-tests/%.c,$(BUILD)/cpython/%,$(COMPAT_TESTS))
 BENCH_SRCS   := $(sort $(wildcard bench/bench_*.c))
 C_HEADERS    := $(wildcard include/*.h include/cpython/*.h c-tests/*.h)
 
-.PHONY: all lib header check check-header check-globals check-abi check-cpython-abi check-cpython check-valgrind \
+.PHONY: bench-alloc all lib header check check-header check-globals check-abi check-cpython-abi check-cpython check-valgrind \
         bench demo install clean c-tests
 
 all: lib
@@ -103,6 +103,10 @@ check-valgrind: lib $(BUILD)/ours/sub_valgrind
 
 bench: lib
 	tools/bench.sh
+
+# The per-interpreter heap against glibc malloc and mimalloc (see BENCHMARKS.md).
+bench-alloc:
+	tools/bench-alloc.sh
 
 demo: lib
 	@mkdir -p $(BUILD)

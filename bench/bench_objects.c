@@ -11,6 +11,7 @@
  *   obj_one    the whole round, one interpreter on one thread, ms
  *   obj_two    the same round in two own-GIL interpreters on two threads at once, ms for both
  *   obj_scale  throughput of two interpreters over one: 2 * obj_one / obj_two (higher is better)
+ *   obj_peak_rss  the process's peak RSS (VmHWM) after those runs, KiB
  */
 #include "bench_util.h"
 
@@ -91,6 +92,19 @@ static void part_tuple(void) {
     Py_DECREF(b);
 }
 
+/* The process's peak resident set (VmHWM in /proc/self/status), KiB. */
+static long peak_rss_kib(void) {
+    FILE *f = fopen("/proc/self/status", "r");
+    char line[256];
+    long v = -1;
+    while (f != NULL && fgets(line, sizeof line, f) != NULL) {
+        if (sscanf(line, "VmHWM: %ld kB", &v) == 1) break;
+    }
+    if (f != NULL) fclose(f);
+    if (v < 0) BENCH_FAIL("VmHWM not found in /proc/self/status");
+    return v;
+}
+
 typedef enum { PART_DICT, PART_LIST, PART_STR, PART_TUPLE, PART_ALL } part_t;
 
 static void run_part(part_t p) {
@@ -165,11 +179,14 @@ int main(int argc, char **argv) {
         else if (!strcmp(k, "obj_list")) measure_single(k, PART_LIST);
         else if (!strcmp(k, "obj_str")) measure_single(k, PART_STR);
         else if (!strcmp(k, "obj_tuple")) measure_single(k, PART_TUPLE);
-        else if (!strcmp(k, "obj_one") || !strcmp(k, "obj_two") || !strcmp(k, "obj_scale")) {
+        else if (!strcmp(k, "obj_one") || !strcmp(k, "obj_two") || !strcmp(k, "obj_scale") ||
+                 !strcmp(k, "obj_peak_rss")) {
             double one, two;
             measure_two(&one, &two);
             double s[1] = { 2.0 * one / two };
             bench_report("obj_scale", s, 1, "x", "2 * one / two; higher is better");
+            double rss[1] = { (double)peak_rss_kib() };
+            bench_report("obj_peak_rss", rss, 1, "KiB", "VmHWM after one- and two-interpreter runs");
         } else {
             fprintf(stderr, "unknown measurement %s\n", k);
             return 2;

@@ -71,6 +71,7 @@ ROWS=(
   "obj_one|bench_objects|objects: whole round, 1 own-GIL interpreter|ms|1|<= 0.8x CPython|r <= 0.8"
   "obj_two|bench_objects|  same round in 2 own-GIL interpreters at once|ms|1|-|"
   "obj_scale|bench_objects|  throughput 2 interpreters / 1 (HIGHER is better)|x|1|>= 1.93x|v >= 1.93"
+  "obj_peak_rss|bench_objects|  peak RSS of the process after those runs|KiB|1|-|"
 )
 
 RES="$OUT/results.txt"

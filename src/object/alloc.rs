@@ -17,6 +17,10 @@
 //!
 //! With no thread state attached there is no heap to use: blocks then come from `malloc`
 //! with an ownerless header (CPython crashes in that case).
+//!
+//! The `system-malloc` cargo feature (for `make bench-alloc` only: no per-interpreter
+//! accounting or teardown) sends every block to the C library's `malloc`, so the heap can
+//! be compared with glibc's allocator and, preloaded, mimalloc.
 
 use std::ffi::c_void;
 use std::ptr::{self, null_mut};
@@ -115,23 +119,48 @@ impl Heap {
         }
     }
 
+    /// What the heap holds. The live counts are summed from the page headers and the
+    /// large-block list here rather than kept on every allocation and free: that kept
+    /// four read-modify-writes on the hottest path for a number read by tests and tools.
     pub(crate) fn stats(&self) -> HeapStats {
-        HeapStats { arenas: self.arenas.len(), ..self.stats }
+        let mut st = HeapStats { arenas: self.arenas.len(), ..self.stats };
+        for &arena in &self.arenas {
+            // Pages are carved from the start of each arena; the newest stops at fresh_next.
+            let end = if arena == self.newest_arena() { self.fresh_next } else { arena.wrapping_add(ARENA_SIZE) };
+            let mut page = arena;
+            while page < end {
+                // SAFETY: a carved page of this heap; its header is initialized (an emptied
+                // page keeps `used` at 0).
+                let p = unsafe { &*(page as *const Page) };
+                st.live_blocks += p.used as usize;
+                st.live_bytes += p.used as usize * block_size(p.class as usize);
+                page = page.wrapping_add(PAGE_SIZE);
+            }
+        }
+        let mut h = self.large;
+        while !h.is_null() {
+            // SAFETY: the large list links live blocks of this heap.
+            unsafe {
+                st.live_blocks += 1;
+                st.live_bytes += (*h).size;
+                h = (*h).next;
+            }
+        }
+        st
+    }
+
+    fn newest_arena(&self) -> *mut u8 {
+        self.arenas.last().copied().unwrap_or(null_mut())
     }
 
     /// Allocates `size` bytes (at least 1), 16-byte aligned. NULL when out of memory.
     #[inline]
     pub(crate) fn alloc(&mut self, size: usize) -> *mut u8 {
-        let (p, bytes) = if size <= SMALL_MAX {
-            (self.alloc_small(size), size.max(1).next_multiple_of(ALIGN))
+        if size <= SMALL_MAX {
+            self.alloc_small(size)
         } else {
-            (self.alloc_large(size), size)
-        };
-        if !p.is_null() {
-            self.stats.live_blocks += 1;
-            self.stats.live_bytes += bytes;
+            self.alloc_large(size)
         }
-        p
     }
 
     #[inline]
@@ -250,8 +279,6 @@ impl Heap {
             (*b).next = p.free;
             p.free = b;
             p.used -= 1;
-            self.stats.live_blocks -= 1;
-            self.stats.live_bytes -= block_size(p.class as usize);
             if p.used == 0 && !(p.listed && p.prev.is_null() && p.next.is_null()) {
                 // Empty: give the page back for any size class, unless it is its class's
                 // only page with room. Keeping that one stops a loop that allocates and
@@ -468,6 +495,10 @@ fn current_heap() -> *mut Heap {
 /// out of memory; `size` 0 gives a unique pointer, as CPython's).
 #[inline]
 pub(crate) fn malloc(size: usize) -> *mut u8 {
+    #[cfg(feature = "system-malloc")]
+    // SAFETY: malloc with a valid size (glibc and mimalloc align to 16).
+    return unsafe { libc::malloc(size.max(1)) } as *mut u8;
+    #[allow(unreachable_code)]
     let heap = current_heap();
     if heap.is_null() {
         return malloc_ownerless(size);
@@ -511,6 +542,10 @@ pub(crate) unsafe fn free(p: *mut u8) {
     if p.is_null() {
         return;
     }
+    #[cfg(feature = "system-malloc")]
+    // SAFETY: every block came from libc::malloc in this build.
+    return unsafe { libc::free(p as *mut c_void) };
+    #[allow(unreachable_code)]
     if arena_map().contains(p as usize) {
         let page = page_of(p);
         // SAFETY: arena memory holds pages; the header names the owning heap. Freeing into
@@ -530,8 +565,6 @@ unsafe fn free_large(p: *mut u8) {
         let h = p.sub(LARGE_HEADER) as *mut Large;
         let heap = (*h).heap;
         if !heap.is_null() {
-            (*heap).stats.live_blocks -= 1;
-            (*heap).stats.live_bytes -= (*h).size;
             (*heap).unlink_large(h);
         }
         libc::free(h as *mut c_void);
@@ -558,8 +591,16 @@ unsafe fn block_capacity(p: *mut u8) -> usize {
 /// # Safety
 /// As [`free`].
 pub(crate) unsafe fn realloc(p: *mut u8, size: usize) -> *mut u8 {
+    #[cfg(feature = "system-malloc")]
+    // SAFETY: `p` is NULL or came from libc::malloc in this build.
+    return unsafe { libc::realloc(p as *mut c_void, size.max(1)) } as *mut u8;
+    #[allow(unreachable_code)]
     if p.is_null() {
         return malloc(size);
+    }
+    if size > SMALL_MAX && !arena_map().contains(p as usize) {
+        // SAFETY: per contract, a large or ownerless block.
+        return unsafe { realloc_large(p, size) };
     }
     // SAFETY: per contract.
     let cap = unsafe { block_capacity(p) };
@@ -576,6 +617,37 @@ pub(crate) unsafe fn realloc(p: *mut u8, size: usize) -> *mut u8 {
         }
     }
     q
+}
+
+/// Resizes a large (or ownerless) block to another large size with the C library's
+/// `realloc`, which grows in place or remaps where it can (a growing list or dict table
+/// would otherwise be copied at every step), then repairs its heap's links.
+///
+/// # Safety
+/// `p` is a live large or ownerless block.
+unsafe fn realloc_large(p: *mut u8, size: usize) -> *mut u8 {
+    let Some(total) = size.checked_add(LARGE_HEADER) else { return null_mut() };
+    // SAFETY: per caller, the header sits in front of `p` and came from libc::malloc.
+    unsafe {
+        let h = p.sub(LARGE_HEADER) as *mut Large;
+        let n = libc::realloc(h as *mut c_void, total) as *mut Large;
+        if n.is_null() {
+            return null_mut();
+        }
+        (*n).size = size;
+        if n != h && !(*n).heap.is_null() {
+            let heap = (*n).heap;
+            if (*n).prev.is_null() {
+                (*heap).large = n;
+            } else {
+                (*(*n).prev).next = n;
+            }
+            if !(*n).next.is_null() {
+                (*(*n).next).prev = n;
+            }
+        }
+        (n as *mut u8).add(LARGE_HEADER)
+    }
 }
 
 #[cfg(test)]
@@ -645,6 +717,27 @@ mod tests {
             free(r);
         }
         assert_eq!(h.stats().live_blocks, 0);
+    }
+
+    #[test]
+    fn large_realloc_keeps_contents_and_the_heaps_list() {
+        let mut h = Heap::new();
+        let (a, b, c) = (h.alloc(1000), h.alloc(2000), h.alloc(3000));
+        unsafe {
+            ptr::write_bytes(b, 0xab, 2000);
+            // Grown far enough to move: the list links around it must follow.
+            let b2 = realloc(b, 3 << 20);
+            assert!(!b2.is_null());
+            assert!((0..2000).all(|i| *b2.add(i) == 0xab));
+            let a2 = realloc(a, 5000);
+            let c2 = realloc(c, 600);
+            assert_eq!(h.stats().large_blocks, 3);
+            assert_eq!(h.stats().live_bytes, 5000 + (3 << 20) + 600);
+            free(b2);
+            assert_eq!(h.stats().live_bytes, 5000 + 600);
+            let _ = (a2, c2);
+        }
+        drop(h); // frees the other two through the repaired list
     }
 
     #[test]
