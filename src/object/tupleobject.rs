@@ -78,22 +78,34 @@ pub(crate) fn new(n: Py_ssize_t) -> PyResult<Owned> {
     if n == 0 {
         return Ok(empty());
     }
-    let size = alloc_size(n).ok_or_else(errors::no_memory)?;
-    let p = alloc::calloc(1, size) as *mut PyObject;
+    let t = alloc_items(n as usize)?;
+    // SAFETY: `t` has room for `n` items.
+    unsafe { std::ptr::write_bytes((*(t as *mut PyTupleObject)).ob_item.as_mut_ptr(), 0, n as usize) };
+    Ok(t)
+}
+
+/// A tuple of `n` > 0 items whose item slots are not yet written (the caller fills every
+/// one before the tuple is seen): what `pack` needs without zeroing first.
+fn alloc_items(n: usize) -> PyResult<Owned> {
+    let size = alloc_size(n as Py_ssize_t).ok_or_else(errors::no_memory)?;
+    let p = alloc::malloc(size) as *mut PyObject;
     if p.is_null() {
         return Err(errors::no_memory());
     }
     // SAFETY: fresh memory of the right size.
     unsafe {
         typeobject::init_object(p, &raw mut PyTuple_Type);
-        (*(p as *mut PyVarObject)).ob_size = n;
+        (*(p as *mut PyVarObject)).ob_size = n as Py_ssize_t;
     }
     Ok(p)
 }
 
 /// A tuple holding new references to `items`.
 pub(crate) fn pack(items: &[*mut PyObject]) -> PyResult<Owned> {
-    let t = new(items.len() as Py_ssize_t)?;
+    if items.is_empty() {
+        return Ok(empty());
+    }
+    let t = alloc_items(items.len())?;
     // SAFETY: `t` is fresh with room for every item; items are live.
     unsafe {
         let dst = (*(t as *mut PyTupleObject)).ob_item.as_mut_ptr();
