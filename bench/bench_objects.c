@@ -6,7 +6,7 @@
  *   list   append 100,000 ints (pseudo-random order) to a list and sort it
  *   str    build 100,000 short strings with PyUnicode_FromFormat and join them
  *   tuple  pack 100,000 3-tuples with PyTuple_Pack and unpack them
- * Measurements (one process each, medians of BENCH_REPS):
+ * Measurements (one process each; medians of BENCH_REPS, or of 21 rounds for one/two/scale):
  *   obj_dict, obj_list, obj_str, obj_tuple   one part alone, ms per round (dict: 20 rounds)
  *   obj_one    the whole round, one interpreter on one thread, ms
  *   obj_two    the same round in two own-GIL interpreters on two threads at once, ms for both
@@ -118,8 +118,9 @@ static void run_part(part_t p) {
 }
 
 /* Runs `reps` rounds of `p` in a fresh isolated interpreter on the calling thread; returns
-   the seconds of each round in out[]. */
-typedef struct { part_t part; int reps; double *out; } job_t;
+   the seconds of each round in out[]. With a barrier, every round starts when all the
+   threads sharing it are ready, so concurrent rounds really overlap. */
+typedef struct { part_t part; int reps; double *out; pthread_barrier_t *bar; } job_t;
 
 static void *job_thread(void *arg) {
     job_t *j = arg;
@@ -129,6 +130,7 @@ static void *job_thread(void *arg) {
     if (PyStatus_Exception(st)) BENCH_FAIL("Py_NewInterpreterFromConfig");
     run_part(j->part);                       /* warm-up */
     for (int r = 0; r < j->reps; r++) {
+        if (j->bar != NULL) pthread_barrier_wait(j->bar);
         double t0 = bench_now();
         run_part(j->part);
         j->out[r] = bench_now() - t0;
@@ -139,7 +141,7 @@ static void *job_thread(void *arg) {
 
 static void measure_single(const char *key, part_t p) {
     double v[BENCH_REPS];
-    job_t j = { p, BENCH_REPS, v };
+    job_t j = { p, BENCH_REPS, v, NULL };
     pthread_t t;
     pthread_create(&t, NULL, job_thread, &j);
     pthread_join(t, NULL);
@@ -147,27 +149,35 @@ static void measure_single(const char *key, part_t p) {
     bench_report(key, v, BENCH_REPS, "ms", "");
 }
 
-/* Both interpreters run BENCH_REPS rounds at once; a round's time is the slower thread's. */
+/* Rounds are short (~20 ms for subinterp): more of them keep a burst of noise from the
+   shared host out of the median. */
+#define SCALE_REPS 21
+
+/* One interpreter, then two at once; in the latter, each round starts on both threads
+   together (a barrier) and its time is the slower thread's. */
 static void measure_two(double *one_ms, double *two_ms) {
-    double a[BENCH_REPS], b[BENCH_REPS], single[BENCH_REPS];
-    job_t j1 = { PART_ALL, BENCH_REPS, single };
+    double a[SCALE_REPS], b[SCALE_REPS], single[SCALE_REPS];
+    job_t j1 = { PART_ALL, SCALE_REPS, single, NULL };
     pthread_t t;
     pthread_create(&t, NULL, job_thread, &j1);
     pthread_join(t, NULL);
-    job_t ja = { PART_ALL, BENCH_REPS, a }, jb = { PART_ALL, BENCH_REPS, b };
+    pthread_barrier_t bar;
+    pthread_barrier_init(&bar, NULL, 2);
+    job_t ja = { PART_ALL, SCALE_REPS, a, &bar }, jb = { PART_ALL, SCALE_REPS, b, &bar };
     pthread_t t1, t2;
     pthread_create(&t1, NULL, job_thread, &ja);
     pthread_create(&t2, NULL, job_thread, &jb);
     pthread_join(t1, NULL);
     pthread_join(t2, NULL);
-    for (int i = 0; i < BENCH_REPS; i++) {
+    pthread_barrier_destroy(&bar);
+    for (int i = 0; i < SCALE_REPS; i++) {
         single[i] *= 1000.0;
         a[i] = (a[i] > b[i] ? a[i] : b[i]) * 1000.0;
     }
-    *one_ms = bench_median(single, BENCH_REPS);
-    *two_ms = bench_median(a, BENCH_REPS);
-    bench_report("obj_one", single, BENCH_REPS, "ms", "");
-    bench_report("obj_two", a, BENCH_REPS, "ms", "two interpreters, both rounds");
+    *one_ms = bench_median(single, SCALE_REPS);
+    *two_ms = bench_median(a, SCALE_REPS);
+    bench_report("obj_one", single, SCALE_REPS, "ms", "");
+    bench_report("obj_two", a, SCALE_REPS, "ms", "two interpreters, both rounds");
 }
 
 int main(int argc, char **argv) {
