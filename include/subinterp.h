@@ -4681,9 +4681,33 @@ PyInterpreterState *PyInterpreterState_Main(void);
 /**
  * Returns: the interpreter's ID: 0 for main, then increasing, never reused while the
  * runtime lives.
- * Errors: -1 if `interp` is NULL or not a live interpreter.
+ * Errors: -1 if `interp` is NULL ("no interpreter provided") or not a live interpreter
+ * ("not a live interpreter"; CPython reads freed memory there), with `RuntimeError` set
+ * when a thread state is attached (with none there is nowhere to set it).
  */
 int64_t PyInterpreterState_GetID(PyInterpreterState *interp);
+
+/**
+ * The interpreter's dict for extension modules' per-interpreter data
+ * (`PyInterpreterState_GetDict`).
+ *
+ * Returns: a borrowed reference, valid until the interpreter ends; made on first use by a
+ * thread attached to `interp`.
+ * Errors: NULL with no exception set if `interp` is NULL or not a live interpreter, or
+ * the dict does not exist yet and the caller is not attached to `interp` (CPython would
+ * allocate it with the caller's interpreter's memory), or it cannot be made.
+ */
+PyObject *PyInterpreterState_GetDict(PyInterpreterState *interp);
+
+/**
+ * The calling thread state's dict, where extensions keep per-thread data
+ * (`PyThreadState_GetDict`).
+ *
+ * Returns: a borrowed reference, valid until the thread state is cleared; made on first use.
+ * Errors: NULL with no exception set if no thread state is attached or the dict cannot be
+ * made.
+ */
+PyObject *PyThreadState_GetDict(void);
 
 /**
  * Returns: the newest live interpreter (borrowed), or NULL.

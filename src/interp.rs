@@ -106,6 +106,8 @@ pub(crate) struct Interp {
     /// Warnings already shown by the "default" action, by (message, category address):
     /// CPython's `__warningregistry__` of the `sys` module, where C-level warnings land.
     pub(crate) warnings_shown: Mutex<std::collections::HashSet<(String, usize)>>,
+    /// `PyInterpreterState_GetDict`'s dict (owned, made on first use), touched under its GIL.
+    state_dict: std::cell::Cell<*mut crate::abi::PyObject>,
 }
 
 // SAFETY: all mutable state is behind mutexes or atomics.
@@ -159,6 +161,7 @@ impl Interp {
             heap: std::cell::UnsafeCell::new(Heap::new()),
             heap_ptr: std::ptr::null_mut(),
             warnings_shown: Mutex::new(std::collections::HashSet::new()),
+            state_dict: std::cell::Cell::new(std::ptr::null_mut()),
         });
         let own = interp.heap.get();
         // SAFETY: nobody else holds the new Arc yet; `heap_ptr` is written once, here.
@@ -183,6 +186,41 @@ impl Interp {
         // SAFETY: the heap is alive as long as this interpreter (main's outlives every other)
         // and the caller holds the GIL guarding it.
         unsafe { (*self.heap_ptr).stats() }
+    }
+
+    /// Whether the calling thread is attached to this interpreter (so holds its GIL and
+    /// allocates from its heap).
+    fn attached_here(&self) -> bool {
+        let ts = crate::tstate::current();
+        // SAFETY: the attached thread state is live.
+        !ts.is_null() && std::ptr::eq(unsafe { (*ts).interp() }.as_ref(), self)
+    }
+
+    /// `PyInterpreterState_GetDict`: this interpreter's dict for extensions' per-interpreter
+    /// data (borrowed), made on first use; NULL, with no exception set, if it cannot be
+    /// made. Only a thread attached to this interpreter makes it: an object must come from
+    /// its own interpreter's heap (CPython would use the caller's allocator).
+    pub(crate) fn state_dict(&self) -> *mut crate::abi::PyObject {
+        if self.state_dict.get().is_null() && self.attached_here() {
+            match crate::object::dictobject::new() {
+                Ok(d) => self.state_dict.set(d),
+                Err(_) => crate::object::errors::clear(),
+            }
+        }
+        self.state_dict.get()
+    }
+
+    /// Drops the state dict (its values may run code: called attached, under its GIL,
+    /// while the interpreter is being cleared or ended).
+    /// From another thread it is left for the interpreter's end (its memory goes with
+    /// the heap either way).
+    pub(crate) fn clear_state_dict(&self) {
+        if !self.attached_here() {
+            return;
+        }
+        let d = self.state_dict.replace(std::ptr::null_mut());
+        // SAFETY: an owned reference or NULL.
+        unsafe { crate::object::xdecref(d) };
     }
 
     /// The pointer C sees.

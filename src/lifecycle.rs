@@ -171,6 +171,7 @@ pub(crate) fn finalize() -> c_int {
     main.finalizing.store(true, Release);
     main.run_pending_calls();
     main.run_atexit();
+    main.clear_state_dict();
     // SAFETY: we hold the main GIL, so no other main thread state is attached; threads
     // waiting for it were refused and never touch their thread state again.
     unsafe {
@@ -214,6 +215,7 @@ unsafe fn end_lingering(interp: &Arc<Interp>, main_ts: *mut ThreadState) {
         interp.finalizing.store(true, Release);
         interp.run_pending_calls();
         interp.run_atexit();
+        interp.clear_state_dict();
         // We hold its GIL: none of its other thread states is attached.
         for t in interp.threads_snapshot() {
             if t != fini {
@@ -387,6 +389,7 @@ pub(crate) unsafe fn end_interpreter(p: *mut PyThreadState, mode: EndMode) -> Su
     // C atexit callbacks run late in teardown, after the last-thread check, as in 3.13
     // (where `_PyAtExit_Fini` calls them).
     interp.run_atexit();
+    interp.clear_state_dict();
     // SAFETY: `ts` is attached here and the last thread state of `interp`.
     unsafe {
         detach(ts);
@@ -433,6 +436,7 @@ pub(crate) fn delete_interpreter(p: *mut PyInterpreterState) {
 pub(crate) fn clear_interpreter(interp: &Arc<Interp>) {
     interp.discard_pending_calls();
     interp.discard_atexit();
+    interp.clear_state_dict();
     for t in interp.threads_snapshot() {
         // SAFETY: linked thread states are live.
         unsafe { (*t).clear() };

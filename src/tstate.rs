@@ -70,6 +70,8 @@ pub(crate) struct ThreadState {
     /// Objects whose repr is being computed on this thread (`Py_ReprEnter`/`Py_ReprLeave`,
     /// what CPython keeps in the thread state dict as `Py_Repr`), owned references.
     pub(crate) repr_running: RefCell<Vec<*mut crate::abi::PyObject>>,
+    /// `PyThreadState_GetDict`'s dict (owned, made on first use).
+    pub(crate) state_dict: Cell<*mut crate::abi::PyObject>,
 }
 
 const _: () = {
@@ -196,6 +198,7 @@ impl ThreadState {
                     ensure_counter: Cell::new(0),
                     owned_by_ensure: Cell::new(false),
                     repr_running: RefCell::new(Vec::new()),
+                    state_dict: Cell::new(std::ptr::null_mut()),
                 }))
             },
             force,
@@ -336,6 +339,8 @@ impl ThreadState {
             // (this thread state keeps it so).
             unsafe { crate::object::xdecref(exc) };
         }
+        // SAFETY: an owned reference or NULL, as the exceptions above.
+        unsafe { crate::object::xdecref(self.state_dict.replace(std::ptr::null_mut())) };
         let reprs = std::mem::take(&mut *self.repr_running.borrow_mut());
         for op in reprs {
             // SAFETY: owned references, as above.

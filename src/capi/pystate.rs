@@ -85,10 +85,62 @@ pub extern "C" fn PyInterpreterState_Main() -> *mut PyInterpreterState {
 
 /// Returns: the interpreter's ID: 0 for main, then increasing, never reused while the
 /// runtime lives.
-/// Errors: -1 if `interp` is NULL or not a live interpreter.
+/// Errors: -1 if `interp` is NULL ("no interpreter provided") or not a live interpreter
+/// ("not a live interpreter"; CPython reads freed memory there), with `RuntimeError` set
+/// when a thread state is attached (with none there is nowhere to set it).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn PyInterpreterState_GetID(interp: *mut PyInterpreterState) -> i64 {
-    guard("PyInterpreterState_GetID", || runtime::lookup(interp).map_or(-1, |i| i.id))
+    guard("PyInterpreterState_GetID", || match runtime::lookup(interp) {
+        Some(i) => i.id,
+        None => {
+            if !crate::tstate::current().is_null() {
+                crate::object::errors::runtime_error(if interp.is_null() {
+                    "no interpreter provided"
+                } else {
+                    "not a live interpreter"
+                });
+            }
+            -1
+        }
+    })
+}
+
+/// The interpreter's dict for extension modules' per-interpreter data
+/// (`PyInterpreterState_GetDict`).
+///
+/// Returns: a borrowed reference, valid until the interpreter ends; made on first use by a
+/// thread attached to `interp`.
+/// Errors: NULL with no exception set if `interp` is NULL or not a live interpreter, or
+/// the dict does not exist yet and the caller is not attached to `interp` (CPython would
+/// allocate it with the caller's interpreter's memory), or it cannot be made.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn PyInterpreterState_GetDict(interp: *mut PyInterpreterState) -> *mut PyObject {
+    guard("PyInterpreterState_GetDict", || runtime::lookup(interp).map_or(std::ptr::null_mut(), |i| i.state_dict()))
+}
+
+/// The calling thread state's dict, where extensions keep per-thread data
+/// (`PyThreadState_GetDict`).
+///
+/// Returns: a borrowed reference, valid until the thread state is cleared; made on first use.
+/// Errors: NULL with no exception set if no thread state is attached or the dict cannot be
+/// made.
+#[unsafe(no_mangle)]
+pub extern "C" fn PyThreadState_GetDict() -> *mut PyObject {
+    guard("PyThreadState_GetDict", || {
+        let ts = crate::tstate::current();
+        if ts.is_null() {
+            return std::ptr::null_mut();
+        }
+        // SAFETY: the attached thread state is live and used by this thread only.
+        let slot = unsafe { &(*ts).state_dict };
+        if slot.get().is_null() {
+            match crate::object::dictobject::new() {
+                Ok(d) => slot.set(d),
+                Err(_) => crate::object::errors::clear(),
+            }
+        }
+        slot.get()
+    })
 }
 
 /// Returns: the newest live interpreter (borrowed), or NULL.
