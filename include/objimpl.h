@@ -16,4 +16,20 @@
 #define PyMem_Del PyMem_Free
 #define PyMem_DEL PyMem_Free
 
+/* Objects of types with Py_TPFLAGS_HAVE_GC: allocated with a hidden header, tracked once
+   their fields are set, untracked first thing in tp_dealloc, freed with PyObject_GC_Del. */
+#define PyType_IS_GC(t) PyType_HasFeature((t), Py_TPFLAGS_HAVE_GC)
+#define PyObject_GC_New(type, typeobj) ((type *)_PyObject_GC_New(typeobj))
+#define PyObject_GC_NewVar(type, typeobj, n) ((type *)_PyObject_GC_NewVar((typeobj), (n)))
+#define PyObject_GC_Resize(type, op, n) ((type *)_PyObject_GC_Resize(_PyVarObject_CAST(op), (n)))
+
+/* tp_traverse helper: visits `op` if it is not NULL; returns what the visitor returns. */
+#define Py_VISIT(op) \
+    do { \
+        if (op) { \
+            int vret = visit(_PyObject_CAST(op), arg); \
+            if (vret) return vret; \
+        } \
+    } while (0)
+
 #endif /* !Py_OBJIMPL_H */

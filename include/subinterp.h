@@ -2695,6 +2695,101 @@ PyObject *_PyObject_New(PyTypeObject *tp);
 PyVarObject *_PyObject_NewVar(PyTypeObject *tp, Py_ssize_t nitems);
 
 /**
+ * Allocates an instance of the GC type `tp` (`tp_basicsize` bytes, zeroed) with the hidden
+ * header GC objects have, untracked (what the `PyObject_GC_New` macro calls). Call
+ * `PyObject_GC_Track` once its fields are set; free it with `PyObject_GC_Del`.
+ *
+ * Returns: a new reference. Errors: NULL with `MemoryError`, or `SystemError` for NULL.
+ */
+PyObject *_PyObject_GC_New(PyTypeObject *tp);
+
+/**
+ * Allocates a variable-size instance of the GC type `tp` with room for `nitems` items,
+ * untracked (what the `PyObject_GC_NewVar` macro calls).
+ *
+ * Returns: a new reference. Errors: NULL with `MemoryError` (also when the size overflows),
+ * or `SystemError` for NULL or a negative `nitems`.
+ */
+PyVarObject *_PyObject_GC_NewVar(PyTypeObject *tp, Py_ssize_t nitems);
+
+/**
+ * Resizes a variable-size GC object to `nitems` items (what `PyObject_GC_Resize` calls); a
+ * tracked object stays tracked.
+ *
+ * Returns: the object's new address (the old one is invalid), or NULL with the object left
+ * as it was.
+ * Errors: `MemoryError`; `SystemError` for NULL, a negative `nitems` or an object whose
+ * type is not a GC type (CPython corrupts memory there).
+ */
+PyVarObject *_PyObject_GC_Resize(PyVarObject *op, Py_ssize_t nitems);
+
+/**
+ * Frees a GC object's memory, untracking it first (`tp_free` of GC types). NULL is
+ * ignored.
+ */
+void PyObject_GC_Del(void *op);
+
+/**
+ * Starts tracking the GC object `op` in the current interpreter (its fields must be
+ * initialized: a collector would traverse it). Does nothing for NULL, an object already
+ * tracked or one whose type lacks `Py_TPFLAGS_HAVE_GC` (CPython aborts or corrupts memory
+ * there), or with no thread state attached.
+ */
+void PyObject_GC_Track(void *op);
+
+/**
+ * Stops tracking `op` (call it first thing in a GC type's `tp_dealloc`). Does nothing for
+ * NULL, an untracked object or one whose type lacks `Py_TPFLAGS_HAVE_GC`.
+ */
+void PyObject_GC_UnTrack(void *op);
+
+/**
+ * Returns: 1 if `op` is a GC object being tracked, else 0 (also for NULL).
+ */
+int PyObject_GC_IsTracked(PyObject *op);
+
+/**
+ * Returns: 1 if the collector has run `op`'s finalizer, else 0. There is no collector yet
+ * (see `PyGC_Collect`), so always 0.
+ */
+int PyObject_GC_IsFinalized(PyObject *_op);
+
+/**
+ * Returns: 1 if `op` is a GC object (its type has `Py_TPFLAGS_HAVE_GC` and `tp_is_gc`,
+ * if any, agrees), else 0 (also for NULL).
+ */
+int PyObject_IS_GC(PyObject *op);
+
+/**
+ * Runs the cycle collector on the current interpreter.
+ *
+ * Returns: the number of unreachable objects found and freed: always 0, as there is no
+ * cycle collector yet (cycles of tracked objects are freed with their interpreter's heap
+ * when it ends).
+ */
+Py_ssize_t PyGC_Collect(void);
+
+/**
+ * Enables automatic collection in the current interpreter.
+ *
+ * Returns: 1 if it was enabled before, else 0 (0 with no thread state attached).
+ */
+int PyGC_Enable(void);
+
+/**
+ * Disables automatic collection in the current interpreter.
+ *
+ * Returns: 1 if it was enabled before, else 0 (0 with no thread state attached).
+ */
+int PyGC_Disable(void);
+
+/**
+ * Returns: 1 if automatic collection is enabled in the current interpreter, else 0 (0
+ * with no thread state attached).
+ */
+int PyGC_IsEnabled(void);
+
+/**
  * Raises `exc_type` with the message `message` (UTF-8).
  *
  * Errors: a NULL or non-exception `exc_type` raises `SystemError` instead.

@@ -108,6 +108,8 @@ pub(crate) struct Interp {
     pub(crate) warnings_shown: Mutex<std::collections::HashSet<(String, usize)>>,
     /// `PyInterpreterState_GetDict`'s dict (owned, made on first use), touched under its GIL.
     state_dict: std::cell::Cell<*mut crate::abi::PyObject>,
+    /// Its tracked GC objects (`object::gc`), touched under its GIL.
+    gc: crate::object::gc::GcState,
 }
 
 // SAFETY: all mutable state is behind mutexes or atomics.
@@ -162,6 +164,7 @@ impl Interp {
             heap_ptr: std::ptr::null_mut(),
             warnings_shown: Mutex::new(std::collections::HashSet::new()),
             state_dict: std::cell::Cell::new(std::ptr::null_mut()),
+            gc: crate::object::gc::GcState::new(),
         });
         let own = interp.heap.get();
         // SAFETY: nobody else holds the new Arc yet; `heap_ptr` is written once, here.
@@ -221,6 +224,11 @@ impl Interp {
         let d = self.state_dict.replace(std::ptr::null_mut());
         // SAFETY: an owned reference or NULL.
         unsafe { crate::object::xdecref(d) };
+    }
+
+    /// Its collector state (tracked GC objects). Used under its GIL.
+    pub(crate) fn gc(&self) -> &crate::object::gc::GcState {
+        &self.gc
     }
 
     /// The pointer C sees.

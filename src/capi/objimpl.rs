@@ -1,11 +1,11 @@
 //! Object memory (CPython's `objimpl.h`): the per-interpreter allocator and object set-up.
 
-use std::ffi::c_void;
+use std::ffi::{c_int, c_void};
 use std::ptr::null_mut;
 
 use crate::abi::*;
-use crate::ffi::guard;
-use crate::object::{alloc, errors, typeobject};
+use crate::ffi::{guard, guard_or};
+use crate::object::{self, alloc, errors, gc, typeobject};
 
 /// Allocates `size` bytes from the calling thread's interpreter (16-byte aligned). Every
 /// interpreter has its own allocator, released wholesale when the interpreter ends; with no
@@ -137,4 +137,172 @@ pub unsafe extern "C" fn _PyObject_NewVar(tp: *mut PyTypeObject, nitems: Py_ssiz
         }
         p
     })
+}
+
+// --- GC objects (CPython's objimpl.h GC section; see object::gc) ---------------------------
+
+/// Allocates an instance of the GC type `tp` (`tp_basicsize` bytes, zeroed) with the hidden
+/// header GC objects have, untracked (what the `PyObject_GC_New` macro calls). Call
+/// `PyObject_GC_Track` once its fields are set; free it with `PyObject_GC_Del`.
+///
+/// Returns: a new reference. Errors: NULL with `MemoryError`, or `SystemError` for NULL.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn _PyObject_GC_New(tp: *mut PyTypeObject) -> *mut PyObject {
+    guard("_PyObject_GC_New", || {
+        if tp.is_null() {
+            errors::bad_internal_call();
+            return null_mut();
+        }
+        // SAFETY: a type object, per the C API.
+        let size = unsafe { (*tp).tp_basicsize } as usize;
+        let Ok(p) = gc::alloc_object(size) else { return null_mut() };
+        // SAFETY: fresh memory of the type's size.
+        unsafe { typeobject::init_object(p, tp) };
+        p
+    })
+}
+
+/// Allocates a variable-size instance of the GC type `tp` with room for `nitems` items,
+/// untracked (what the `PyObject_GC_NewVar` macro calls).
+///
+/// Returns: a new reference. Errors: NULL with `MemoryError` (also when the size overflows),
+/// or `SystemError` for NULL or a negative `nitems`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn _PyObject_GC_NewVar(tp: *mut PyTypeObject, nitems: Py_ssize_t) -> *mut PyVarObject {
+    guard("_PyObject_GC_NewVar", || {
+        if tp.is_null() || nitems < 0 {
+            errors::bad_internal_call();
+            return null_mut();
+        }
+        // SAFETY: a type object, per the C API.
+        let Some(size) = (unsafe { typeobject::var_size(tp, nitems) }) else {
+            errors::no_memory();
+            return null_mut();
+        };
+        let Ok(p) = gc::alloc_object(size) else { return null_mut() };
+        // SAFETY: fresh memory of the computed size.
+        unsafe {
+            typeobject::init_object(p, tp);
+            (*(p as *mut PyVarObject)).ob_size = nitems;
+        }
+        p.cast()
+    })
+}
+
+/// Resizes a variable-size GC object to `nitems` items (what `PyObject_GC_Resize` calls); a
+/// tracked object stays tracked.
+///
+/// Returns: the object's new address (the old one is invalid), or NULL with the object left
+/// as it was.
+/// Errors: `MemoryError`; `SystemError` for NULL, a negative `nitems` or an object whose
+/// type is not a GC type (CPython corrupts memory there).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn _PyObject_GC_Resize(op: *mut PyVarObject, nitems: Py_ssize_t) -> *mut PyVarObject {
+    guard("_PyObject_GC_Resize", || {
+        // SAFETY: NULL or a live object, per the C API.
+        if op.is_null() || nitems < 0 || !unsafe { object::has_flag(object::type_of(op.cast()), Py_TPFLAGS_HAVE_GC) }
+        {
+            errors::bad_internal_call();
+            return null_mut();
+        }
+        // SAFETY: a live GC object, per the check above and the C API.
+        unsafe { gc::resize(op, nitems) }.unwrap_or(null_mut())
+    })
+}
+
+/// Frees a GC object's memory, untracking it first (`tp_free` of GC types). NULL is
+/// ignored.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn PyObject_GC_Del(op: *mut c_void) {
+    guard("PyObject_GC_Del", || {
+        if !op.is_null() {
+            // SAFETY: a GC object being freed, per the C API.
+            unsafe { gc::free_object(op.cast()) };
+        }
+    })
+}
+
+/// Starts tracking the GC object `op` in the current interpreter (its fields must be
+/// initialized: a collector would traverse it). Does nothing for NULL, an object already
+/// tracked or one whose type lacks `Py_TPFLAGS_HAVE_GC` (CPython aborts or corrupts memory
+/// there), or with no thread state attached.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn PyObject_GC_Track(op: *mut c_void) {
+    guard("PyObject_GC_Track", || {
+        if !op.is_null() {
+            // SAFETY: a live object, per the C API.
+            unsafe { gc::track(op.cast()) };
+        }
+    })
+}
+
+/// Stops tracking `op` (call it first thing in a GC type's `tp_dealloc`). Does nothing for
+/// NULL, an untracked object or one whose type lacks `Py_TPFLAGS_HAVE_GC`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn PyObject_GC_UnTrack(op: *mut c_void) {
+    guard("PyObject_GC_UnTrack", || {
+        if !op.is_null() {
+            // SAFETY: a live object, per the C API.
+            unsafe { gc::untrack(op.cast()) };
+        }
+    })
+}
+
+/// Returns: 1 if `op` is a GC object being tracked, else 0 (also for NULL).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn PyObject_GC_IsTracked(op: *mut PyObject) -> c_int {
+    guard_or("PyObject_GC_IsTracked", 0, || {
+        // SAFETY: NULL or a live object, per the C API.
+        c_int::from(!op.is_null() && unsafe { gc::is_gc(op) && gc::is_tracked(op) })
+    })
+}
+
+/// Returns: 1 if the collector has run `op`'s finalizer, else 0. There is no collector yet
+/// (see `PyGC_Collect`), so always 0.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn PyObject_GC_IsFinalized(_op: *mut PyObject) -> c_int {
+    0
+}
+
+/// Returns: 1 if `op` is a GC object (its type has `Py_TPFLAGS_HAVE_GC` and `tp_is_gc`,
+/// if any, agrees), else 0 (also for NULL).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn PyObject_IS_GC(op: *mut PyObject) -> c_int {
+    guard_or("PyObject_IS_GC", 0, || {
+        // SAFETY: NULL or a live object, per the C API.
+        c_int::from(!op.is_null() && unsafe { gc::is_gc(op) })
+    })
+}
+
+/// Runs the cycle collector on the current interpreter.
+///
+/// Returns: the number of unreachable objects found and freed: always 0, as there is no
+/// cycle collector yet (cycles of tracked objects are freed with their interpreter's heap
+/// when it ends).
+#[unsafe(no_mangle)]
+pub extern "C" fn PyGC_Collect() -> Py_ssize_t {
+    0
+}
+
+/// Enables automatic collection in the current interpreter.
+///
+/// Returns: 1 if it was enabled before, else 0 (0 with no thread state attached).
+#[unsafe(no_mangle)]
+pub extern "C" fn PyGC_Enable() -> c_int {
+    guard_or("PyGC_Enable", 0, || c_int::from(gc::set_enabled(true)))
+}
+
+/// Disables automatic collection in the current interpreter.
+///
+/// Returns: 1 if it was enabled before, else 0 (0 with no thread state attached).
+#[unsafe(no_mangle)]
+pub extern "C" fn PyGC_Disable() -> c_int {
+    guard_or("PyGC_Disable", 0, || c_int::from(gc::set_enabled(false)))
+}
+
+/// Returns: 1 if automatic collection is enabled in the current interpreter, else 0 (0
+/// with no thread state attached).
+#[unsafe(no_mangle)]
+pub extern "C" fn PyGC_IsEnabled() -> c_int {
+    guard_or("PyGC_IsEnabled", 0, || c_int::from(gc::is_enabled()))
 }

@@ -30,6 +30,7 @@ pub(crate) mod errors;
 pub(crate) mod exceptions;
 pub(crate) mod floatobject;
 pub(crate) mod floatrepr;
+pub(crate) mod gc;
 pub(crate) mod iterobject;
 pub(crate) mod heaptype;
 pub(crate) mod listobject;

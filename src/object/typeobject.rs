@@ -178,6 +178,13 @@ pub(crate) unsafe fn ready(tp: *mut PyTypeObject) -> PyResult<()> {
         if !base.is_null() {
             inherit(tp, base);
         }
+        if has_flag(tp, Py_TPFLAGS_HAVE_GC) && (*tp).tp_traverse.is_none() {
+            (*tp).tp_flags &= !Py_TPFLAGS_READYING;
+            return Err(errors::system_error(&format!(
+                "type {} has the Py_TPFLAGS_HAVE_GC flag but has no traverse function",
+                type_name(tp)
+            )));
+        }
         (*tp).tp_flags = ((*tp).tp_flags & !Py_TPFLAGS_READYING) | Py_TPFLAGS_READY;
         if !has_flag(tp, Py_TPFLAGS_HEAPTYPE) {
             statics().lock().readied.push(tp as usize);
@@ -327,7 +334,29 @@ unsafe fn inherit(tp: *mut PyTypeObject, base: *mut PyTypeObject) {
         }
         inherit_ptr!(tp_as_async, tp_as_number, tp_as_sequence, tp_as_mapping, tp_as_buffer);
         inherit_slot!(tp_dealloc, tp_repr, tp_str, tp_getattr, tp_getattro, tp_setattr, tp_setattro, tp_call);
-        inherit_slot!(tp_iter, tp_iternext, tp_descr_get, tp_descr_set, tp_init, tp_alloc, tp_free, tp_finalize);
+        // A GC-less type under a GC base becomes GC if it defines neither traverse nor clear
+        // (CPython's inherit_special); a GC type under a GC-less base frees with
+        // PyObject_GC_Del rather than the base's PyObject_Free (inherit_slots).
+        if !has_flag(tp, Py_TPFLAGS_HAVE_GC)
+            && b.tp_flags & Py_TPFLAGS_HAVE_GC != 0
+            && t.tp_traverse.is_none()
+            && t.tp_clear.is_none()
+        {
+            t.tp_flags |= Py_TPFLAGS_HAVE_GC;
+            t.tp_traverse = b.tp_traverse;
+            t.tp_clear = b.tp_clear;
+        }
+        let gc_free: unsafe extern "C" fn(*mut std::ffi::c_void) = crate::capi::objimpl::PyObject_GC_Del;
+        let plain_free: unsafe extern "C" fn(*mut std::ffi::c_void) = crate::capi::objimpl::PyObject_Free;
+        if (t.tp_flags & Py_TPFLAGS_HAVE_GC) == (b.tp_flags & Py_TPFLAGS_HAVE_GC) {
+            inherit_slot!(tp_free);
+        } else if t.tp_flags & Py_TPFLAGS_HAVE_GC != 0
+            && t.tp_free.is_none()
+            && b.tp_free.is_some_and(|f| std::ptr::fn_addr_eq(f, plain_free))
+        {
+            t.tp_free = Some(gc_free);
+        }
+        inherit_slot!(tp_iter, tp_iternext, tp_descr_get, tp_descr_set, tp_init, tp_alloc, tp_finalize);
         if !has_flag(tp, Py_TPFLAGS_DISALLOW_INSTANTIATION) {
             inherit_slot!(tp_new);
         }
@@ -382,13 +411,23 @@ pub(crate) unsafe fn generic_alloc(tp: *mut PyTypeObject, nitems: Py_ssize_t) ->
     unsafe {
         let size = var_size(tp, nitems.max(0) + if (*tp).tp_itemsize != 0 { 1 } else { 0 })
             .ok_or_else(errors::no_memory)?;
-        let p = alloc::calloc(1, size) as *mut PyObject;
-        if p.is_null() {
-            return Err(errors::no_memory());
-        }
+        let gc = has_flag(tp, Py_TPFLAGS_HAVE_GC);
+        let p = if gc {
+            super::gc::alloc_object(size)?
+        } else {
+            let p = alloc::calloc(1, size) as *mut PyObject;
+            if p.is_null() {
+                return Err(errors::no_memory());
+            }
+            p
+        };
         init_object(p, tp);
         if (*tp).tp_itemsize != 0 {
             (*(p as *mut PyVarObject)).ob_size = nitems;
+        }
+        if gc {
+            // As CPython's PyType_GenericAlloc: GC instances start tracked.
+            super::gc::track(p);
         }
         Ok(p)
     }
@@ -422,6 +461,7 @@ pub(crate) unsafe extern "C" fn object_dealloc(op: *mut PyObject) {
         let tp = type_of(op);
         match (*tp).tp_free {
             Some(free) => free(op.cast()),
+            None if has_flag(tp, Py_TPFLAGS_HAVE_GC) => super::gc::free_object(op),
             None => alloc::free(op.cast()),
         }
         if has_flag(tp, Py_TPFLAGS_HEAPTYPE) {
