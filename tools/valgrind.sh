@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # tools/valgrind.sh BINARY: memory and thread checks of a C test built against libsubinterp
-# (`make check-valgrind` runs it on build/ours/sub_valgrind). Ends with "N passed, N failed"
+# (`make check-valgrind` runs it on build/ours/sub_valgrind, and helgrind on
+# build/ours/test_object_core's immortal-object hammering). Ends with "N passed, N failed"
 # (tools/run-checks.sh); exits non-zero if any stage failed.
 #
 # 1. memcheck: any invalid access, use of uninitialised memory or definite leak fails
@@ -34,9 +35,16 @@ steps=(
   "helgrind|valgrind --tool=helgrind --error-exitcode=1 --num-callers=30 \
      --suppressions=tools/valgrind.supp $bin"
 )
+# Two own-GIL interpreters hammering the shared immortal objects (None, True, small ints,
+# (), PyLong_Type) with Py_INCREF/Py_DECREF: immortals are never written, so no race.
+if [ -x build/ours/test_object_core ]; then
+  steps+=("helgrind-immortals|valgrind --tool=helgrind --error-exitcode=1 --num-callers=30 \
+     --suppressions=tools/valgrind.supp build/ours/test_object_core")
+fi
 
 # ---- ThreadSanitizer --------------------------------------------------------------------
-tsan_tests="sub_valgrind test_parallel test_gilstate test_pending test_stress sub_gil sub_pep788 sub_pending"
+tsan_tests="sub_valgrind test_parallel test_gilstate test_pending test_stress sub_gil sub_pep788 sub_pending
+  test_object_core test_dict_parallel"
 tsan_rt=""
 if [ "${SUBINTERP_TSAN:-1}" != "0" ] && command -v rustup >/dev/null 2>&1 \
    && rustup run nightly rustc --version >/dev/null 2>&1; then
