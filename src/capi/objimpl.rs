@@ -84,28 +84,57 @@ pub unsafe extern "C" fn PyObject_InitVar(
     })
 }
 
+/// What `_PyObject_New`/`NewVar` and their GC twins share: checks the arguments, allocates
+/// `tp_basicsize` (+ `nitems` items when given) with or without the GC header, and sets up
+/// the head. NULL with the exception set on failure.
+///
+/// # Safety
+/// `tp` is NULL or a type object.
+unsafe fn new_instance(tp: *mut PyTypeObject, nitems: Option<Py_ssize_t>, with_gc: bool) -> *mut PyObject {
+    if tp.is_null() || nitems.is_some_and(|n| n < 0) {
+        errors::bad_internal_call();
+        return null_mut();
+    }
+    // SAFETY: a type object, per the caller.
+    let size = unsafe {
+        match nitems {
+            None => Some((*tp).tp_basicsize as usize),
+            Some(n) => typeobject::var_size(tp, n),
+        }
+    };
+    let Some(size) = size else {
+        errors::no_memory();
+        return null_mut();
+    };
+    let p = if with_gc {
+        gc::alloc_object(size).unwrap_or(null_mut())
+    } else {
+        let p = alloc::malloc(size) as *mut PyObject;
+        if p.is_null() {
+            errors::no_memory();
+        }
+        p
+    };
+    if !p.is_null() {
+        // SAFETY: fresh memory of the computed size.
+        unsafe {
+            typeobject::init_object(p, tp);
+            if let Some(n) = nitems {
+                (*(p as *mut PyVarObject)).ob_size = n;
+            }
+        }
+    }
+    p
+}
+
 /// Allocates an uninitialized instance of `tp` (`tp_basicsize` bytes) with its head set up
 /// (what the `PyObject_New` macro calls). Free it with `PyObject_Free` (`PyObject_Del`).
 ///
 /// Returns: a new reference. Errors: NULL with `MemoryError`, or `SystemError` for NULL.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn _PyObject_New(tp: *mut PyTypeObject) -> *mut PyObject {
-    guard("_PyObject_New", || {
-        if tp.is_null() {
-            errors::bad_internal_call();
-            return null_mut();
-        }
-        // SAFETY: a type object, per the C API.
-        let size = unsafe { (*tp).tp_basicsize } as usize;
-        let p = alloc::malloc(size) as *mut PyObject;
-        if p.is_null() {
-            errors::no_memory();
-            return null_mut();
-        }
-        // SAFETY: fresh memory of the type's size.
-        unsafe { typeobject::init_object(p, tp) };
-        p
-    })
+    // SAFETY: NULL or a type object, per the C API.
+    guard("_PyObject_New", || unsafe { new_instance(tp, None, false) })
 }
 
 /// Allocates an uninitialized variable-size instance of `tp` with room for `nitems` items
@@ -115,28 +144,8 @@ pub unsafe extern "C" fn _PyObject_New(tp: *mut PyTypeObject) -> *mut PyObject {
 /// or `SystemError` for NULL.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn _PyObject_NewVar(tp: *mut PyTypeObject, nitems: Py_ssize_t) -> *mut PyVarObject {
-    guard("_PyObject_NewVar", || {
-        if tp.is_null() || nitems < 0 {
-            errors::bad_internal_call();
-            return null_mut();
-        }
-        // SAFETY: a type object, per the C API.
-        let Some(size) = (unsafe { typeobject::var_size(tp, nitems) }) else {
-            errors::no_memory();
-            return null_mut();
-        };
-        let p = alloc::malloc(size) as *mut PyVarObject;
-        if p.is_null() {
-            errors::no_memory();
-            return null_mut();
-        }
-        // SAFETY: fresh memory of the computed size.
-        unsafe {
-            typeobject::init_object(p.cast(), tp);
-            (*p).ob_size = nitems;
-        }
-        p
-    })
+    // SAFETY: NULL or a type object, per the C API.
+    guard("_PyObject_NewVar", || unsafe { new_instance(tp, Some(nitems), false) }.cast())
 }
 
 // --- GC objects (CPython's objimpl.h GC section; see object::gc) ---------------------------
@@ -148,18 +157,8 @@ pub unsafe extern "C" fn _PyObject_NewVar(tp: *mut PyTypeObject, nitems: Py_ssiz
 /// Returns: a new reference. Errors: NULL with `MemoryError`, or `SystemError` for NULL.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn _PyObject_GC_New(tp: *mut PyTypeObject) -> *mut PyObject {
-    guard("_PyObject_GC_New", || {
-        if tp.is_null() {
-            errors::bad_internal_call();
-            return null_mut();
-        }
-        // SAFETY: a type object, per the C API.
-        let size = unsafe { (*tp).tp_basicsize } as usize;
-        let Ok(p) = gc::alloc_object(size) else { return null_mut() };
-        // SAFETY: fresh memory of the type's size.
-        unsafe { typeobject::init_object(p, tp) };
-        p
-    })
+    // SAFETY: NULL or a type object, per the C API.
+    guard("_PyObject_GC_New", || unsafe { new_instance(tp, None, true) })
 }
 
 /// Allocates a variable-size instance of the GC type `tp` with room for `nitems` items,
@@ -169,24 +168,8 @@ pub unsafe extern "C" fn _PyObject_GC_New(tp: *mut PyTypeObject) -> *mut PyObjec
 /// or `SystemError` for NULL or a negative `nitems`.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn _PyObject_GC_NewVar(tp: *mut PyTypeObject, nitems: Py_ssize_t) -> *mut PyVarObject {
-    guard("_PyObject_GC_NewVar", || {
-        if tp.is_null() || nitems < 0 {
-            errors::bad_internal_call();
-            return null_mut();
-        }
-        // SAFETY: a type object, per the C API.
-        let Some(size) = (unsafe { typeobject::var_size(tp, nitems) }) else {
-            errors::no_memory();
-            return null_mut();
-        };
-        let Ok(p) = gc::alloc_object(size) else { return null_mut() };
-        // SAFETY: fresh memory of the computed size.
-        unsafe {
-            typeobject::init_object(p, tp);
-            (*(p as *mut PyVarObject)).ob_size = nitems;
-        }
-        p.cast()
-    })
+    // SAFETY: NULL or a type object, per the C API.
+    guard("_PyObject_GC_NewVar", || unsafe { new_instance(tp, Some(nitems), true) }.cast())
 }
 
 /// Resizes a variable-size GC object to `nitems` items (what `PyObject_GC_Resize` calls); a
