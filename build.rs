@@ -49,7 +49,11 @@ fn env(name: &str) -> String {
 /// tail-jumps here (see `src/c/README.md`).
 fn compile_c_shims() {
     let mut files: Vec<_> = std::fs::read_dir("src/c")
-        .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "c")).collect())
+        .map(|d| {
+            d.filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|x| x == "c"))
+                .collect()
+        })
         .unwrap_or_default();
     files.sort();
     if files.is_empty() {

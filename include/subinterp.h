@@ -36,6 +36,11 @@ extern PyTypeObject PyBytes_Type;
 extern PyTypeObject PyBytesIter_Type;
 
 /**
+ * `PyCapsule`.
+ */
+extern PyTypeObject PyCapsule_Type;
+
+/**
  * `dict_keyiterator`.
  */
 extern PyTypeObject PyDictIterKey_Type;
@@ -55,11 +60,6 @@ extern PyTypeObject PyDictIterItem_Type;
  * `TypeError: unhashable type: 'dict'`.
  */
 extern PyTypeObject PyDict_Type;
-
-/**
- * `PyCapsule`.
- */
-extern PyTypeObject PyCapsule_Type;
 
 /**
  * The `BaseException` type object.
@@ -814,21 +814,6 @@ extern PyTypeObject _PyManagedBuffer_Type;
 extern PyTypeObject PyMemoryView_Type;
 
 /**
- * `set`. Unhashable: `tp_hash` stays empty.
- */
-extern PyTypeObject PySet_Type;
-
-/**
- * `frozenset`.
- */
-extern PyTypeObject PyFrozenSet_Type;
-
-/**
- * `set_iterator`.
- */
-extern PyTypeObject PySetIter_Type;
-
-/**
  * `range`.
  */
 extern PyTypeObject PyRange_Type;
@@ -842,6 +827,21 @@ extern PyTypeObject PyRangeIter_Type;
  * `longrange_iterator`.
  */
 extern PyTypeObject PyLongRangeIter_Type;
+
+/**
+ * `set`. Unhashable: `tp_hash` stays empty.
+ */
+extern PyTypeObject PySet_Type;
+
+/**
+ * `frozenset`.
+ */
+extern PyTypeObject PyFrozenSet_Type;
+
+/**
+ * `set_iterator`.
+ */
+extern PyTypeObject PySetIter_Type;
 
 /**
  * `None`.
@@ -902,101 +902,6 @@ extern PyTypeObject PyUnicode_Type;
  * `str_iterator`: iterates non-ASCII strings.
  */
 extern PyTypeObject PyUnicodeIter_Type;
-
-/**
- * A `bytes` of `size` bytes copied from `s`; with `s` NULL, `size` bytes left to fill
- * (possibly shrunk later with `_PyBytes_Resize`). Objects of length 0 and of one byte
- * copied from `s` are shared immortals.
- *
- * Returns: a new reference.
- * Errors: NULL with `SystemError("Negative size passed to PyBytes_FromStringAndSize")`,
- * `OverflowError("byte string is too large")`, `MemoryError`.
- */
-PyObject *PyBytes_FromStringAndSize(const char *s, Py_ssize_t size);
-
-/**
- * A `bytes` holding a copy of the NUL-terminated `s` (without the NUL).
- *
- * Returns: a new reference.
- * Errors: NULL with `SystemError` if `s` is NULL (CPython crashes), `MemoryError`.
- */
-PyObject *PyBytes_FromString(const char *s);
-
-/**
- * `bytes(o)`: `o` itself if it is exactly a `bytes`, else a copy of its buffer (any
- * layout), else the values of a list, tuple or iterable of ints in `range(0, 256)`.
- *
- * Returns: a new reference.
- * Errors: NULL with `TypeError("cannot convert 'T' object to bytes")` (also for `str`),
- * CPython's TypeError for a non-integer item, `ValueError("bytes must be in range(0,
- * 256)")`, what iteration raises; `SystemError` for NULL.
- */
-PyObject *PyBytes_FromObject(PyObject *o);
-
-/**
- * Returns: the length of a `bytes` (or subclass) object.
- * Errors: -1 with `TypeError("expected bytes, T found")`; `SystemError` for NULL.
- */
-Py_ssize_t PyBytes_Size(PyObject *o);
-
-/**
- * Returns: the bytes of a `bytes` object, NUL-terminated (borrowed: valid while `o`
- * lives; never write them unless `o` is new and nobody else has seen it).
- * Errors: NULL with `TypeError("expected bytes, T found")`; `SystemError` for NULL.
- */
-char *PyBytes_AsString(PyObject *o);
-
-/**
- * Stores the bytes of `o` in `*s` (borrowed, NUL-terminated) and, if `len` is not NULL,
- * the length in `*len`. With `len` NULL the bytes must not contain a NUL.
- *
- * Returns: 0.
- * Errors: -1 with `TypeError("expected bytes, T found")`; `ValueError("embedded null
- * byte")` when `len` is NULL and `o` contains a NUL (`*s` is still set, as CPython);
- * `SystemError` if `o` or `s` is NULL.
- */
-int PyBytes_AsStringAndSize(PyObject *o, char **s, Py_ssize_t *len);
-
-/**
- * `*pv = *pv + w` for a `bytes` `*pv` and any bytes-like `w`, in place when `*pv` is
- * an exact `bytes` referenced only by the caller. Does nothing if `*pv` is NULL.
- *
- * Ownership: `*pv` is replaced by a new reference (the old one is consumed); `w` is
- * borrowed.
- * Errors: `*pv` set to NULL with `TypeError("can't concat W to V")` or `MemoryError`;
- * with `w` NULL, `*pv` is cleared (no exception); `SystemError` if `pv` is NULL (CPython
- * asserts).
- */
-void PyBytes_Concat(PyObject **pv, PyObject *w);
-
-/**
- * `PyBytes_Concat`, then drops the caller's reference to `w`.
- *
- * Ownership: as `PyBytes_Concat`; `w` is consumed (NULL allowed).
- * Errors: as `PyBytes_Concat`.
- */
-void PyBytes_ConcatAndDel(PyObject **pv, PyObject *w);
-
-/**
- * Changes the length of the `bytes` `*pv` to `newsize`: in place when the caller holds
- * the only reference (a new object from `PyBytes_FromStringAndSize(NULL, n)`), else by
- * replacing `*pv` with a resized copy.
- *
- * Returns: 0. Ownership: `*pv` is replaced by a new reference (the old one consumed).
- * Errors: -1 with `*pv` set to NULL (its reference dropped): `SystemError` if `*pv` is
- * not a `bytes` or `newsize` is negative, `MemoryError`.
- */
-int _PyBytes_Resize(PyObject **pv, Py_ssize_t newsize);
-
-/**
- * `repr(o)` for a `bytes`: `b'...'`; with `smartquotes` non-zero, `b"..."` when the
- * bytes contain `'` but no `"`.
- *
- * Returns: a new reference to a `str`.
- * Errors: NULL with `SystemError` if `o` is NULL or not a `bytes` (CPython does not
- * check), `OverflowError` for a repr too long for a `str`.
- */
-PyObject *PyBytes_Repr(PyObject *o, int smartquotes);
 
 /**
  * `type(o)`.
@@ -1749,6 +1654,154 @@ PyObject *PySequence_List(PyObject *o);
 PyObject *PySequence_Fast(PyObject *o, const char *m);
 
 /**
+ * `bytearray(o)`: zeros for an int, a copy of a buffer (any layout), the values of a
+ * list, tuple or iterable of ints in `range(0, 256)`.
+ *
+ * Returns: a new reference.
+ * Errors: NULL with `TypeError("string argument without an encoding")` for a `str`,
+ * `ValueError("negative count")`, `TypeError("cannot convert 'T' object to bytearray")`,
+ * `ValueError("byte must be in range(0, 256)")`, CPython's TypeError for a non-integer
+ * item, what iteration raises; `SystemError` for NULL.
+ */
+PyObject *PyByteArray_FromObject(PyObject *o);
+
+/**
+ * A new bytearray of `size` bytes copied from `s` (uninitialized when `s` is NULL).
+ *
+ * Returns: a new reference.
+ * Errors: NULL with `SystemError("Negative size passed to
+ * PyByteArray_FromStringAndSize")`, `MemoryError`.
+ */
+PyObject *PyByteArray_FromStringAndSize(const char *s, Py_ssize_t size);
+
+/**
+ * A new bytearray holding `a + b` (any two bytes-like objects).
+ *
+ * Returns: a new reference.
+ * Errors: NULL with `TypeError("can't concat B to A")`, `MemoryError`; `SystemError` for
+ * NULL.
+ */
+PyObject *PyByteArray_Concat(PyObject *a, PyObject *b);
+
+/**
+ * Returns: the length of a bytearray.
+ * Errors: -1 with `SystemError` if `o` is NULL or not a bytearray.
+ */
+Py_ssize_t PyByteArray_Size(PyObject *o);
+
+/**
+ * Returns: the contents of a bytearray, NUL-terminated (borrowed: valid until it is
+ * resized or freed; writable).
+ * Errors: NULL with `SystemError` if `o` is NULL or not a bytearray.
+ */
+char *PyByteArray_AsString(PyObject *o);
+
+/**
+ * Changes the length of a bytearray to `len` (new bytes are uninitialized).
+ *
+ * Returns: 0.
+ * Errors: -1 with `BufferError("Existing exports of data: object cannot be re-sized")`
+ * while buffer views of it are held, `ValueError("Can only resize to positive sizes, got
+ * N")`, `MemoryError`; `SystemError` if `o` is NULL or not a bytearray.
+ */
+int PyByteArray_Resize(PyObject *o, Py_ssize_t len);
+
+/**
+ * A `bytes` of `size` bytes copied from `s`; with `s` NULL, `size` bytes left to fill
+ * (possibly shrunk later with `_PyBytes_Resize`). Objects of length 0 and of one byte
+ * copied from `s` are shared immortals.
+ *
+ * Returns: a new reference.
+ * Errors: NULL with `SystemError("Negative size passed to PyBytes_FromStringAndSize")`,
+ * `OverflowError("byte string is too large")`, `MemoryError`.
+ */
+PyObject *PyBytes_FromStringAndSize(const char *s, Py_ssize_t size);
+
+/**
+ * A `bytes` holding a copy of the NUL-terminated `s` (without the NUL).
+ *
+ * Returns: a new reference.
+ * Errors: NULL with `SystemError` if `s` is NULL (CPython crashes), `MemoryError`.
+ */
+PyObject *PyBytes_FromString(const char *s);
+
+/**
+ * `bytes(o)`: `o` itself if it is exactly a `bytes`, else a copy of its buffer (any
+ * layout), else the values of a list, tuple or iterable of ints in `range(0, 256)`.
+ *
+ * Returns: a new reference.
+ * Errors: NULL with `TypeError("cannot convert 'T' object to bytes")` (also for `str`),
+ * CPython's TypeError for a non-integer item, `ValueError("bytes must be in range(0,
+ * 256)")`, what iteration raises; `SystemError` for NULL.
+ */
+PyObject *PyBytes_FromObject(PyObject *o);
+
+/**
+ * Returns: the length of a `bytes` (or subclass) object.
+ * Errors: -1 with `TypeError("expected bytes, T found")`; `SystemError` for NULL.
+ */
+Py_ssize_t PyBytes_Size(PyObject *o);
+
+/**
+ * Returns: the bytes of a `bytes` object, NUL-terminated (borrowed: valid while `o`
+ * lives; never write them unless `o` is new and nobody else has seen it).
+ * Errors: NULL with `TypeError("expected bytes, T found")`; `SystemError` for NULL.
+ */
+char *PyBytes_AsString(PyObject *o);
+
+/**
+ * Stores the bytes of `o` in `*s` (borrowed, NUL-terminated) and, if `len` is not NULL,
+ * the length in `*len`. With `len` NULL the bytes must not contain a NUL.
+ *
+ * Returns: 0.
+ * Errors: -1 with `TypeError("expected bytes, T found")`; `ValueError("embedded null
+ * byte")` when `len` is NULL and `o` contains a NUL (`*s` is still set, as CPython);
+ * `SystemError` if `o` or `s` is NULL.
+ */
+int PyBytes_AsStringAndSize(PyObject *o, char **s, Py_ssize_t *len);
+
+/**
+ * `*pv = *pv + w` for a `bytes` `*pv` and any bytes-like `w`, in place when `*pv` is
+ * an exact `bytes` referenced only by the caller. Does nothing if `*pv` is NULL.
+ *
+ * Ownership: `*pv` is replaced by a new reference (the old one is consumed); `w` is
+ * borrowed.
+ * Errors: `*pv` set to NULL with `TypeError("can't concat W to V")` or `MemoryError`;
+ * with `w` NULL, `*pv` is cleared (no exception); `SystemError` if `pv` is NULL (CPython
+ * asserts).
+ */
+void PyBytes_Concat(PyObject **pv, PyObject *w);
+
+/**
+ * `PyBytes_Concat`, then drops the caller's reference to `w`.
+ *
+ * Ownership: as `PyBytes_Concat`; `w` is consumed (NULL allowed).
+ * Errors: as `PyBytes_Concat`.
+ */
+void PyBytes_ConcatAndDel(PyObject **pv, PyObject *w);
+
+/**
+ * Changes the length of the `bytes` `*pv` to `newsize`: in place when the caller holds
+ * the only reference (a new object from `PyBytes_FromStringAndSize(NULL, n)`), else by
+ * replacing `*pv` with a resized copy.
+ *
+ * Returns: 0. Ownership: `*pv` is replaced by a new reference (the old one consumed).
+ * Errors: -1 with `*pv` set to NULL (its reference dropped): `SystemError` if `*pv` is
+ * not a `bytes` or `newsize` is negative, `MemoryError`.
+ */
+int _PyBytes_Resize(PyObject **pv, Py_ssize_t newsize);
+
+/**
+ * `repr(o)` for a `bytes`: `b'...'`; with `smartquotes` non-zero, `b"..."` when the
+ * bytes contain `'` but no `"`.
+ *
+ * Returns: a new reference to a `str`.
+ * Errors: NULL with `SystemError` if `o` is NULL or not a `bytes` (CPython does not
+ * check), `OverflowError` for a repr too long for a `str`.
+ */
+PyObject *PyBytes_Repr(PyObject *o, int smartquotes);
+
+/**
  * Detaches the calling thread's thread state, releasing its interpreter's GIL so other
  * threads of that interpreter (or of interpreters sharing the GIL) can run.
  * `Py_BEGIN_ALLOW_THREADS` expands to this.
@@ -2088,250 +2141,450 @@ int PyDict_Pop(PyObject *p, PyObject *key, PyObject **result);
 int PyDict_PopString(PyObject *p, const char *key, PyObject **result);
 
 /**
- * A new set holding the elements of `iterable` (NULL: an empty set).
+ * Decodes the NUL-terminated bytes `arg`: UTF-8, undecodable bytes as U+DC80+byte.
+ * Works before initialization.
  *
- * Returns: a new reference. Errors: NULL with an exception set (`TypeError` if `iterable`
- * is not iterable or an element is unhashable, what iterating raised).
+ * Returns: a new wide string; if `size` is not NULL, `*size` is its length in `wchar_t`s.
+ * Errors: NULL with `*size = (size_t)-1` when memory runs out, and, where CPython would
+ * crash, NULL with `*size = (size_t)-2` (its "cannot decode" value) for a NULL `arg`.
+ * Ownership: the caller frees the result with `PyMem_RawFree`.
  */
-PyObject *PySet_New(PyObject *iterable);
+wchar_t *Py_DecodeLocale(const char *arg, size_t *size);
 
 /**
- * A new frozenset holding the elements of `iterable` (NULL: an empty frozenset). Until it
- * is shared, `PySet_Add` may still fill it.
+ * Encodes the wide string `text` as UTF-8, turning U+DC80..U+DCFF back into the bytes
+ * they carry. Works before initialization.
  *
- * Returns: a new reference. Errors: NULL with an exception set, as `PySet_New`.
+ * Returns: a new NUL-terminated byte string; if `error_pos` is not NULL, `*error_pos` is
+ * `(size_t)-1`.
+ * Errors: NULL with `*error_pos` = the index of the first character that cannot be
+ * encoded (another surrogate, or a value above U+10FFFF); NULL with `(size_t)-1` when
+ * memory runs out or, where CPython would crash, for a NULL `text`.
+ * Ownership: the caller frees the result with `PyMem_Free` in CPython; here
+ * `PyMem_RawFree` (both are `free` in subinterp).
  */
-PyObject *PyFrozenSet_New(PyObject *iterable);
+char *Py_EncodeLocale(const wchar_t *text, size_t *error_pos);
 
 /**
- * Adds `key` (the set takes its own reference). Also allowed on a frozenset nobody else
- * holds yet (reference count 1), to fill it after `PyFrozenSet_New`.
+ * Returns: a new reference to a float of value `v`.
+ * Errors: NULL with `MemoryError`.
+ */
+PyObject *PyFloat_FromDouble(double v);
+
+/**
+ * Returns: the value of `op` as a C double: a float's value, else `op.__float__()`
+ * (`nb_float`), else `op.__index__()` converted (ints take the `nb_float` path).
+ * Errors: -1.0 with `TypeError` ("must be real number, not T", "T.__float__ returned
+ * non-float (type U)"), `OverflowError` ("int too large to convert to float"), what
+ * `__float__` raised, or a `DeprecationWarning` raised as an error (`__float__` returning a
+ * strict subclass of float, `__index__` a strict subclass of int); `TypeError` ("bad argument type for built-in operation") for NULL,
+ * as CPython. Check `PyErr_Occurred()` to tell -1.0 from an error.
+ */
+double PyFloat_AsDouble(PyObject *op);
+
+/**
+ * Returns: a new reference to the float the str, bytes, bytearray or other buffer `op`
+ * spells (`float(op)` for text: surrounding whitespace, underscores between digits,
+ * `inf`/`nan`, Unicode digits in a str).
+ * Errors: NULL with `ValueError` ("could not convert string to float: <repr>"),
+ * `TypeError` ("float() argument must be a string or a real number, not 'T'") for other
+ * types, `SystemError` for NULL.
+ */
+PyObject *PyFloat_FromString(PyObject *op);
+
+/**
+ * Returns: `DBL_MAX`, the largest finite float.
+ */
+double PyFloat_GetMax(void);
+
+/**
+ * Returns: `DBL_MIN`, the smallest positive normalized float.
+ */
+double PyFloat_GetMin(void);
+
+/**
+ * Returns: a success status.
+ */
+PyStatus PyStatus_Ok(void);
+
+/**
+ * Returns: an error status carrying `err_msg` (not copied: it must outlive the status;
+ * use a string literal) and no function name, as CPython's.
+ */
+PyStatus PyStatus_Error(const char *err_msg);
+
+/**
+ * Returns: the error status `memory allocation failed`.
+ */
+PyStatus PyStatus_NoMemory(void);
+
+/**
+ * Returns: a status asking to exit the process with `exitcode`.
+ */
+PyStatus PyStatus_Exit(int exitcode);
+
+/**
+ * Returns: 1 if `err` is an error status, else 0.
+ */
+int PyStatus_IsError(PyStatus err);
+
+/**
+ * Returns: 1 if `err` is an exit status, else 0.
+ */
+int PyStatus_IsExit(PyStatus err);
+
+/**
+ * Returns: 1 if `err` is an error or exit status (something `Py_ExitStatusException`
+ * must handle), else 0.
+ */
+int PyStatus_Exception(PyStatus err);
+
+/**
+ * Inserts a copy of `item` into `list` at `index`; an index past the end appends.
  *
- * Returns: 0. Errors: -1 with `TypeError` for an unhashable key, `SystemError` if `set`
- * is neither a set nor a fresh frozenset, or `key` is NULL.
+ * Returns: `PyStatus_Ok()`.
+ * Errors: `PyWideStringList_Insert index must be >= 0` for a negative index and
+ * `memory allocation failed` (both with the function name `PyWideStringList_Insert`, as in
+ * CPython); where CPython would crash: `list must not be NULL`, `item must not be NULL`,
+ * `list has a negative length or NULL items`. The list is unchanged on error.
+ * Ownership: the list owns its copy; its memory comes from `PyMem_RawMalloc` (`malloc`),
+ * so `PyMem_RawFree` or `PyConfig_Clear` (for a config's list) frees it.
  */
-int PySet_Add(PyObject *set, PyObject *key);
+PyStatus PyWideStringList_Insert(PyWideStringList *list, Py_ssize_t index, const wchar_t *item);
 
 /**
- * Removes `key` if present (no `KeyError`).
+ * Appends a copy of `item` to `list` (`PyWideStringList_Insert` at its length).
  *
- * Returns: 1 if it was present, 0 if not. Errors: -1 with `TypeError` for an unhashable
- * key, `SystemError` if `set` is not a set (a frozenset is not) or `key` is NULL.
+ * Returns: `PyStatus_Ok()`.
+ * Errors: as `PyWideStringList_Insert` (whose name the statuses carry, as in CPython),
+ * with `PyWideStringList_Append` naming a NULL or malformed argument.
+ * Ownership: as `PyWideStringList_Insert`.
  */
-int PySet_Discard(PyObject *set, PyObject *key);
+PyStatus PyWideStringList_Append(PyWideStringList *list, const wchar_t *item);
 
 /**
- * `key in anyset`. Unlike the `in` operator, an unhashable key (a set too) is an error.
+ * Fills `config` with the Python pre-configuration: parse arguments, use the environment,
+ * set `LC_CTYPE` to the user's locale, decide the UTF-8 mode from the locale.
  *
- * Returns: 1 or 0. Errors: -1 with `TypeError` for an unhashable key, `SystemError` if
- * `anyset` is not a set or frozenset or `key` is NULL.
+ * Errors: none; a NULL `config` is ignored (CPython crashes).
  */
-int PySet_Contains(PyObject *anyset, PyObject *key);
+void PyPreConfig_InitPythonConfig(PyPreConfig *config);
 
 /**
- * Removes and returns an arbitrary element.
+ * Fills `config` with the isolated pre-configuration: no argument parsing, no
+ * environment, locale untouched, UTF-8 mode off.
  *
- * Returns: a new reference. Errors: NULL with `KeyError("pop from an empty set")`,
- * `SystemError` if `set` is not a set.
+ * Errors: none; a NULL `config` is ignored (CPython crashes).
  */
-PyObject *PySet_Pop(PyObject *set);
+void PyPreConfig_InitIsolatedConfig(PyPreConfig *config);
 
 /**
- * Removes every element.
+ * Pre-initializes the runtime from `src_config`. Does nothing if already pre-initialized
+ * (also after `Py_Initialize`), as in CPython.
  *
- * Returns: 0. Errors: -1 with `SystemError` if `set` is not a set.
+ * Returns: `PyStatus_Ok()`.
+ * Errors (CPython's texts): `preinitialization config is NULL`; `Unknown PYTHONMALLOC
+ * allocator` (`allocator` out of range); `PYTHONMALLOC: unknown allocator`; `invalid
+ * PYTHONUTF8 environment variable value`.
+ * Ownership: `src_config` is only read.
  */
-int PySet_Clear(PyObject *set);
+PyStatus Py_PreInitialize(const PyPreConfig *src_config);
 
 /**
- * Returns: the number of elements of a set or frozenset.
- * Errors: -1 with `SystemError` if `anyset` is neither.
- */
-Py_ssize_t PySet_Size(PyObject *anyset);
-
-/**
- * Adds a reference to `op` (the function form of `Py_XINCREF`; stable-ABI extensions call
- * it). NULL is fine; immortal objects are left alone (PEP 683).
- */
-void Py_IncRef(PyObject *op);
-
-/**
- * Drops a reference to `op` (the function form of `Py_XDECREF`), deallocating it when none
- * is left. NULL is fine.
- */
-void Py_DecRef(PyObject *op);
-
-/**
- * `Py_INCREF` as a function (what the limited API's inline functions call).
- */
-void _Py_IncRef(PyObject *op);
-
-/**
- * `Py_DECREF` as a function (what the limited API's inline functions call).
- */
-void _Py_DecRef(PyObject *op);
-
-/**
- * Deallocates an object whose reference count reached zero (what `Py_DECREF` calls):
- * runs its type's `tp_dealloc`.
- */
-void _Py_Dealloc(PyObject *op);
-
-/**
- * Returns: 1 if `op` is immortal (PEP 683: its reference count is never changed), else 0.
- */
-int PyUnstable_IsImmortal(PyObject *op);
-
-/**
- * Returns: 1 if `x` and `y` are the same object (`x is y`), else 0.
- */
-int Py_Is(PyObject *x, PyObject *y);
-
-/**
- * Returns: 1 if `x` is `None`, else 0.
- */
-int Py_IsNone(PyObject *x);
-
-/**
- * Returns: 1 if `x` is `True`, else 0.
- */
-int Py_IsTrue(PyObject *x);
-
-/**
- * Returns: 1 if `x` is `False`, else 0.
- */
-int Py_IsFalse(PyObject *x);
-
-/**
- * `repr(op)`.
+ * Pre-initializes from `src_config`, scanning the bytes arguments (decoded as
+ * `Py_DecodeLocale` does) for `-E`, `-I` and `-X` options when `parse_argv` is set.
  *
- * Returns: a new reference to a `str`.
- * Errors: NULL with an exception set (what `__repr__` raised, or `TypeError` if it
- * returned a non-string). A NULL `op` gives the string `<NULL>`, as CPython.
+ * Returns: `PyStatus_Ok()`.
+ * Errors: as `Py_PreInitialize`; `memory allocation failed` for a negative `argc` (as
+ * CPython); `invalid -X utf8 option value`; where CPython would crash: `argv must not be
+ * NULL`, `argv contains a NULL item`.
+ * Ownership: the arguments are only read.
  */
-PyObject *PyObject_Repr(PyObject *op);
+PyStatus Py_PreInitializeFromBytesArgs(const PyPreConfig *src_config, Py_ssize_t argc, char **argv);
 
 /**
- * `str(op)`.
+ * Pre-initializes from `src_config`, scanning the wide arguments for `-E`, `-I` and `-X`
+ * options when `parse_argv` is set.
  *
- * Returns: a new reference to a `str`.
- * Errors: NULL with an exception set. A NULL `op` gives `<NULL>`, as CPython.
+ * Returns: `PyStatus_Ok()`.
+ * Errors: as `Py_PreInitializeFromBytesArgs`.
+ * Ownership: the arguments are only read.
  */
-PyObject *PyObject_Str(PyObject *op);
+PyStatus Py_PreInitializeFromArgs(const PyPreConfig *src_config, Py_ssize_t argc, wchar_t **argv);
 
 /**
- * Returns: 1 if `op` is an instance of `tp` or of a subtype of it, else 0 (the function
- * form of `PyObject_TypeCheck`). NULL arguments give 0.
- */
-int _PyObject_TypeCheck(PyObject *op, PyTypeObject *tp);
-
-/**
- * `hash(op)`: the type's `tp_hash` (a type not readied yet is readied first, as CPython).
+ * Fills `config` with the Python configuration (CPython 3.13's defaults: environment
+ * used, arguments parsed, signal handlers installed, `site` imported, ...). The previous
+ * contents are overwritten, not freed.
  *
- * Returns: the hash (never -1). Errors: -1 with `TypeError` ("unhashable type: 'T'"), what
- * `tp_hash` raised, or `SystemError` for NULL.
+ * Errors: none; a NULL `config` is ignored (CPython crashes).
+ * Ownership: free what later calls store in it with `PyConfig_Clear`.
  */
-Py_hash_t PyObject_Hash(PyObject *op);
+void PyConfig_InitPythonConfig(PyConfig *config);
 
 /**
- * The `tp_hash` of unhashable types: always raises.
+ * Fills `config` with the isolated configuration: no environment, no argument parsing,
+ * no user site directory, no signal handlers, `safe_path` on. The previous contents are
+ * overwritten, not freed.
  *
- * Returns: -1 with `TypeError("unhashable type: 'T'")`.
+ * Errors: none; a NULL `config` is ignored (CPython crashes).
+ * Ownership: free what later calls store in it with `PyConfig_Clear`.
  */
-Py_hash_t PyObject_HashNotImplemented(PyObject *op);
+void PyConfig_InitIsolatedConfig(PyConfig *config);
 
 /**
- * `v <op> w` for `op` one of `Py_LT`, `Py_LE`, `Py_EQ`, `Py_NE`, `Py_GT`, `Py_GE`: the
- * reflected comparison of a subtype of `v`'s type first, then `v`'s, then `w`'s; `==` and
- * `!=` fall back to identity.
+ * Frees the strings and lists of `config` and sets them to NULL/empty (and
+ * `module_search_paths_set` to 0); other fields keep their values. Calling it twice is
+ * fine.
  *
- * Returns: a new reference (usually `True` or `False`, but any object a slot returned).
- * Errors: NULL with `TypeError` ("'<' not supported between instances of 'A' and 'B'"),
- * what a slot raised, or `SystemError` for NULL or a bad `op` (an exception already set
- * is kept for NULL arguments, as CPython).
+ * Errors: none; a NULL `config` is ignored (CPython crashes).
+ * Ownership: the strings must come from the `PyConfig_*` functions or `PyMem_RawMalloc`.
  */
-PyObject *PyObject_RichCompare(PyObject *v, PyObject *w, int op);
+void PyConfig_Clear(PyConfig *config);
 
 /**
- * `PyObject_RichCompare` as a truth value; for `Py_EQ` and `Py_NE`, identity gives the
- * answer without calling the comparison (as CPython).
+ * Replaces `*config_str` (a string field of `config`) with a copy of `str` (NULL sets it
+ * to NULL), pre-initializing the runtime from `config` first if needed.
  *
- * Returns: 1 or 0. Errors: -1 with an exception set.
+ * Returns: `PyStatus_Ok()`.
+ * Errors: pre-initialization errors; `memory allocation failed`; where CPython would
+ * crash: `config must not be NULL`, `config_str must not be NULL`.
+ * Ownership: `config` owns the copy; the old string is freed.
  */
-int PyObject_RichCompareBool(PyObject *v, PyObject *w, int op);
+PyStatus PyConfig_SetString(PyConfig *config, wchar_t **config_str, const wchar_t *str);
 
 /**
- * `bool(op)`: `nb_bool`, else `mp_length`, else `sq_length`, else true.
+ * Decodes `str` as `Py_DecodeLocale` does (UTF-8, undecodable bytes as lone surrogates)
+ * and stores the result in `*config_str`, as `PyConfig_SetString`.
  *
- * Returns: 1 or 0. Errors: -1 with what a slot raised, or `SystemError` for NULL.
+ * Returns: `PyStatus_Ok()`.
+ * Errors: as `PyConfig_SetString` (with this function's name).
+ * Ownership: as `PyConfig_SetString`.
  */
-int PyObject_IsTrue(PyObject *op);
+PyStatus PyConfig_SetBytesString(PyConfig *config, wchar_t **config_str, const char *str);
 
 /**
- * `not op`.
+ * Sets `config->argv` to copies of the bytes arguments, decoded as `Py_DecodeLocale`
+ * does, pre-initializing the runtime from `config` and these arguments first if needed.
  *
- * Returns: 1 or 0. Errors: -1 with an exception set (as `PyObject_IsTrue`).
+ * Returns: `PyStatus_Ok()`.
+ * Errors: `memory allocation failed` for a negative `argc` (as CPython); pre-initialization
+ * errors; where CPython would crash: `config must not be NULL`, `argv must not be NULL`,
+ * `argv contains a NULL item`.
+ * Ownership: `config` owns the copies; the previous `argv` is freed.
  */
-int PyObject_Not(PyObject *op);
+PyStatus PyConfig_SetBytesArgv(PyConfig *config, Py_ssize_t argc, char *const *argv);
 
 /**
- * Returns: 1 if `op` is callable (its type has `tp_call`), else 0 (also for NULL). Never
- * fails.
- */
-int PyCallable_Check(PyObject *op);
-
-/**
- * Writes `repr(op)` to `fp` (`str(op)` with `Py_PRINT_RAW`), as UTF-8; a NULL `op` prints
- * `<nil>`.
+ * Sets `config->argv` to copies of the wide arguments, as `PyConfig_SetBytesArgv`.
  *
- * Returns: 0. Errors: -1 with an exception set (what `repr`/`str` raised, `OSError` from a
- * failed write, `SystemError` for a NULL `fp`).
+ * Returns: `PyStatus_Ok()`.
+ * Errors: as `PyConfig_SetBytesArgv`.
+ * Ownership: as `PyConfig_SetBytesArgv`.
  */
-int PyObject_Print(PyObject *op, FILE *fp, int flags);
+PyStatus PyConfig_SetArgv(PyConfig *config, Py_ssize_t argc, wchar_t *const *argv);
 
 /**
- * `ascii(op)`: `repr(op)` with non-ASCII characters escaped (`\xNN`, `\uNNNN`,
- * `\UNNNNNNNN`).
+ * Sets `*list` (a list field of `config`) to copies of `length` strings from `items`,
+ * pre-initializing the runtime from `config` first if needed.
  *
- * Returns: a new reference to a `str`. Errors: NULL with an exception set. A NULL `op`
- * gives `<NULL>`, as CPython.
+ * Returns: `PyStatus_Ok()`.
+ * Errors: `memory allocation failed` for a negative `length` (as CPython); pre-initialization
+ * errors; where CPython would crash: `config must not be NULL`, `list must not be NULL`,
+ * `items must not be NULL`, `items contains a NULL item`.
+ * Ownership: `config` owns the copies; the previous list is freed; `items` stays the
+ * caller's.
  */
-PyObject *PyObject_ASCII(PyObject *op);
+PyStatus PyConfig_SetWideStringList(PyConfig *config,
+                                    PyWideStringList *list,
+                                    Py_ssize_t length,
+                                    wchar_t **items);
 
 /**
- * `bytes(op)`: a `bytes` object is itself; a buffer is copied; a list, tuple or other
- * iterable of ints in range(256) is converted (`__bytes__` is consulted once attribute
- * lookup exists, issue 4).
+ * Completes `config` as CPython 3.13 does: parses `argv` when `parse_argv` is 1 (then
+ * sets it to 2, so a second read does not parse again), reads the environment when
+ * `use_environment`, applies `isolated` (no environment, no user site directory,
+ * `safe_path`), `-X` options and defaults. The path configuration (`module_search_paths`,
+ * `executable`, `prefix`, ...) is not computed here but by `Py_InitializeFromConfig`, as
+ * in CPython since 3.11.
  *
- * Returns: a new reference to a `bytes`. Errors: NULL with `TypeError` ("cannot convert 'T'
- * object to bytes"), `ValueError` ("bytes must be in range(0, 256)"). A NULL `op` gives
- * `b'<NULL>'`, as CPython.
+ * Returns: `PyStatus_Ok()`.
+ * Errors: an exit status for command-line errors (status 2, after CPython's messages and
+ * usage on stderr) and for `-h`/`-V` (status 0, after the text on stdout); CPython's error
+ * statuses for malformed environment variables and `-X` values (e.g.
+ * `config_init_hash_seed`: `PYTHONHASHSEED must be "random" or an integer in range
+ * [0; 4294967295]`); where CPython would crash: `config must not be NULL` and lists with
+ * NULL items. On error `config` keeps what was read before it, as in CPython.
+ * Ownership: strings and lists stored in `config` are freed by `PyConfig_Clear`.
  */
-PyObject *PyObject_Bytes(PyObject *op);
+PyStatus PyConfig_Read(PyConfig *config);
 
 /**
- * `dir(op)`. Needs attribute lookup (`__dir__`, the type's dict), which comes with issue 4:
- * until then `NotImplementedError`. `PyObject_Dir(NULL)` (the current frame's names) gives
- * CPython's `SystemError("frame does not exist")`, there being no Python frame.
+ * Initializes the runtime from `config`, which is read first as `PyConfig_Read` does
+ * (on a copy: `config` itself is not changed), then the path configuration is computed:
+ * see `Py_GetPath`. Honoured: `isolated`, `use_environment`, `install_signal_handlers`,
+ * `argv`/`parse_argv`/`orig_argv` (`Py_GetArgcArgv`), `program_name`, `home`,
+ * `executable`, `prefix`/`exec_prefix`, `module_search_paths(_set)` (where extension
+ * modules are looked for, followed by `SUBINTERP_PATH` when `use_environment`); other
+ * fields are kept as read. If the runtime is already initialized, nothing changes (CPython
+ * would apply part of the new configuration).
  *
- * Returns: a new reference to a list. Errors: NULL with an exception set.
+ * Returns: `PyStatus_Ok()`.
+ * Errors: `initialization config is NULL` (CPython's text); every `PyConfig_Read` error
+ * (an exit status for a command-line error: pass it to `Py_ExitStatusException`); `error
+ * getting getpath results` (no function name) after CPython's report on stderr for an
+ * invalid `_config_init`, a negative `bytes_warning`, `optimization_level` or `verbose`,
+ * or a `hash_seed` above 4294967295.
+ * Ownership: `config` stays the caller's; free it with `PyConfig_Clear` whenever.
  */
-PyObject *PyObject_Dir(PyObject *op);
+PyStatus Py_InitializeFromConfig(const PyConfig *config);
 
 /**
- * Guards a recursive `repr` (of a container that may contain itself): records that `op`'s
- * repr is being computed on this thread.
+ * Gives the command line the runtime was initialized with (`PyConfig.orig_argv`).
  *
- * Returns: 0 if it was not (it is recorded now: call `Py_ReprLeave(op)` when done), 1 if it
- * already is (print `...` instead); 0 with no thread state attached (nothing to record, as
- * CPython). Errors: -1 with an exception set (`MemoryError`, `SystemError` for NULL).
+ * Returns: through `argc` and `argv` (NULL-terminated); 0 and NULL before initialization,
+ * after finalization, or when `orig_argv` is empty. A NULL out-pointer is skipped.
+ * Ownership: the array and strings belong to the runtime and stay valid until
+ * finalization (CPython keeps them longer).
  */
-int Py_ReprEnter(PyObject *op);
+void Py_GetArgcArgv(int *argc, wchar_t ***argv);
 
 /**
- * Ends what `Py_ReprEnter(op)` started. Never fails; the current exception is left alone.
+ * An iterator over any object with `sq_item`: it yields `seq[0]`, `seq[1]`, ... and ends
+ * at the first `IndexError` or `StopIteration` (what `iter()` does for sequences without
+ * `__iter__`).
+ *
+ * Returns: a new reference.
+ * Errors: NULL with `SystemError` if `seq` is NULL or not a sequence (no `sq_item`, or a
+ * dict), `MemoryError`.
+ * Ownership: `seq` is borrowed (the iterator holds a reference until it is exhausted).
  */
-void Py_ReprLeave(PyObject *op);
+PyObject *PySeqIter_New(PyObject *seq);
+
+/**
+ * `tp_iter` for iterators: returns `op` itself.
+ *
+ * Returns: a new reference to `op`.
+ * Errors: NULL with `SystemError` if `op` is NULL.
+ */
+PyObject *PyObject_SelfIter(PyObject *op);
+
+/**
+ * A list of `size` items, each NULL until set with `PyList_SetItem` or `PyList_SET_ITEM`
+ * (other list functions must not see it before).
+ *
+ * Returns: a new reference.
+ * Errors: NULL with `SystemError` for a negative size, `MemoryError`.
+ */
+PyObject *PyList_New(Py_ssize_t size);
+
+/**
+ * Returns: the number of items of a list.
+ * Errors: -1 with `SystemError` if `op` is NULL or not a list.
+ */
+Py_ssize_t PyList_Size(PyObject *op);
+
+/**
+ * Returns: item `index` of a list (borrowed: it may go away when the list changes).
+ * Errors: NULL with `IndexError("list index out of range")` (negative indexes are out of
+ * range), `SystemError` if `op` is NULL or not a list.
+ */
+PyObject *PyList_GetItem(PyObject *op, Py_ssize_t index);
+
+/**
+ * Returns: item `index` of a list (CPython 3.13).
+ * Errors: NULL with `IndexError("list index out of range")`, `TypeError("expected a
+ * list")` if `op` is not a list, `SystemError` if it is NULL.
+ * Ownership: a new reference.
+ */
+PyObject *PyList_GetItemRef(PyObject *op, Py_ssize_t index);
+
+/**
+ * Stores `item` at `index`, dropping what was there.
+ *
+ * Returns: 0. Errors: -1 with `IndexError("list assignment index out of range")`, or
+ * `SystemError` if `op` is NULL or not a list.
+ * Ownership: steals `item` (also on error). A NULL `item` leaves the slot empty, as in
+ * CPython; it must be filled before the list is used.
+ */
+int PyList_SetItem(PyObject *op, Py_ssize_t index, PyObject *item);
+
+/**
+ * Inserts `item` before position `index` (negative counts from the end; out of range
+ * positions are clipped), as `list.insert`.
+ *
+ * Returns: 0. Errors: -1 with `SystemError` if `op` is not a list or an argument is
+ * NULL, `MemoryError`.
+ * Ownership: `item` is borrowed (the list takes a new reference).
+ */
+int PyList_Insert(PyObject *op, Py_ssize_t index, PyObject *item);
+
+/**
+ * Appends `item`, as `list.append`.
+ *
+ * Returns: 0. Errors: -1 with `SystemError` if `op` is not a list or an argument is
+ * NULL, `MemoryError`.
+ * Ownership: `item` is borrowed (the list takes a new reference).
+ */
+int PyList_Append(PyObject *op, PyObject *item);
+
+/**
+ * `op[low:high]` as a new list (bounds clipped to the list).
+ *
+ * Returns: a new reference.
+ * Errors: NULL with `SystemError` if `op` is NULL or not a list, `MemoryError`.
+ */
+PyObject *PyList_GetSlice(PyObject *op, Py_ssize_t low, Py_ssize_t high);
+
+/**
+ * `op[low:high] = items`, or `del op[low:high]` when `items` is NULL. Bounds are clipped;
+ * `items` may be any iterable, including `op` itself.
+ *
+ * Returns: 0. Errors: -1 with `TypeError("can only assign an iterable")`, an error the
+ * iteration raised, `SystemError` if `op` is NULL or not a list, `MemoryError`.
+ * Ownership: `items` is borrowed.
+ */
+int PyList_SetSlice(PyObject *op, Py_ssize_t low, Py_ssize_t high, PyObject *items);
+
+/**
+ * Sorts the list in place, stably, by `<` (`list.sort()`). While it sorts, the list looks
+ * empty to the comparisons.
+ *
+ * Returns: 0. Errors: -1 with the first error a comparison raised (the list then holds
+ * its items in some order), `ValueError("list modified during sort")` if a comparison
+ * changed the list, `SystemError` if `op` is NULL or not a list.
+ */
+int PyList_Sort(PyObject *op);
+
+/**
+ * Reverses the list in place.
+ *
+ * Returns: 0. Errors: -1 with `SystemError` if `op` is NULL or not a list.
+ */
+int PyList_Reverse(PyObject *op);
+
+/**
+ * Returns: a new tuple of the list's items (`tuple(op)`).
+ * Errors: NULL with `SystemError` if `op` is NULL or not a list, `MemoryError`.
+ */
+PyObject *PyList_AsTuple(PyObject *op);
+
+/**
+ * Appends the items of `iterable` (`list.extend`, CPython 3.13); `PyList_Extend(l, l)`
+ * doubles `l`.
+ *
+ * Returns: 0. Errors: -1 with `TypeError("'T' object is not iterable")` or what the
+ * iteration raised, `SystemError` if `op` is not a list or an argument is NULL.
+ * Ownership: `iterable` is borrowed.
+ */
+int PyList_Extend(PyObject *op, PyObject *iterable);
+
+/**
+ * Removes every item (`list.clear`, CPython 3.13).
+ *
+ * Returns: 0. Errors: -1 with `SystemError` if `op` is NULL or not a list.
+ */
+int PyList_Clear(PyObject *op);
 
 /**
  * Returns: a new reference to the `int` `v` (-5..=256 are shared immortal objects).
@@ -2595,41 +2848,233 @@ Py_ssize_t PyUnstable_Long_CompactValue(const PyLongObject *op);
 PyObject *PyBool_FromLong(long v);
 
 /**
- * Returns: a new reference to a float of value `v`.
- * Errors: NULL with `MemoryError`.
+ * A memoryview of any object exporting a buffer; for a memoryview, a new view sharing
+ * its export. The exporter's buffer is held (and the exporter referenced) until the last
+ * memoryview made from it is released.
+ *
+ * Returns: a new reference.
+ * Errors: NULL with `TypeError("memoryview: a bytes-like object is required, not 'T'")`,
+ * `ValueError("operation forbidden on released memoryview object")`, the exporter's
+ * error; `SystemError` for NULL.
  */
-PyObject *PyFloat_FromDouble(double v);
+PyObject *PyMemoryView_FromObject(PyObject *o);
 
 /**
- * Returns: the value of `op` as a C double: a float's value, else `op.__float__()`
- * (`nb_float`), else `op.__index__()` converted (ints take the `nb_float` path).
- * Errors: -1.0 with `TypeError` ("must be real number, not T", "T.__float__ returned
- * non-float (type U)"), `OverflowError` ("int too large to convert to float"), what
- * `__float__` raised, or a `DeprecationWarning` raised as an error (`__float__` returning a
- * strict subclass of float, `__index__` a strict subclass of int); `TypeError` ("bad argument type for built-in operation") for NULL,
- * as CPython. Check `PyErr_Occurred()` to tell -1.0 from an error.
+ * A memoryview of `size` bytes at `mem`: read-only for `PyBUF_READ`, writable for
+ * `PyBUF_WRITE`. The memory must outlive the memoryview; its base object is NULL.
+ *
+ * Returns: a new reference.
+ * Errors: NULL with `SystemError` if `mem` is NULL or `flags` is neither (CPython only
+ * asserts both), `MemoryError`.
  */
-double PyFloat_AsDouble(PyObject *op);
+PyObject *PyMemoryView_FromMemory(char *mem, Py_ssize_t size, int flags);
 
 /**
- * Returns: a new reference to the float the str, bytes, bytearray or other buffer `op`
- * spells (`float(op)` for text: surrounding whitespace, underscores between digits,
- * `inf`/`nan`, Unicode digits in a str).
- * Errors: NULL with `ValueError` ("could not convert string to float: <repr>"),
- * `TypeError` ("float() argument must be a string or a real number, not 'T'") for other
- * types, `SystemError` for NULL.
+ * A memoryview described by `info` (copied; `info->obj` is ignored, so the memory and
+ * the format string must outlive the memoryview).
+ *
+ * Returns: a new reference.
+ * Errors: NULL with `ValueError("PyMemoryView_FromBuffer(): info->buf must not be
+ * NULL")`, `ValueError` for more than 64 dimensions; `SystemError` if `info` is NULL.
  */
-PyObject *PyFloat_FromString(PyObject *op);
+PyObject *PyMemoryView_FromBuffer(const Py_buffer *info);
 
 /**
- * Returns: `DBL_MAX`, the largest finite float.
+ * A memoryview of `base` that is contiguous in `order` (`'C'`, `'F'` or `'A'`): a view
+ * of `base`'s own memory when it already is, else (for `PyBUF_READ`) a view of a
+ * read-only contiguous copy.
+ *
+ * Returns: a new reference.
+ * Errors: NULL with `BufferError("underlying buffer is not writable")` or
+ * `BufferError("writable contiguous buffer requested for a non-contiguous object.")` for
+ * `PyBUF_WRITE`, `PyMemoryView_FromObject`'s errors; `SystemError` for NULL, a
+ * `buffertype` other than `PyBUF_READ`/`PyBUF_WRITE` or another order (CPython asserts).
  */
-double PyFloat_GetMax(void);
+PyObject *PyMemoryView_GetContiguous(PyObject *base, int buffertype, char order);
 
 /**
- * Returns: `DBL_MIN`, the smallest positive normalized float.
+ * Adds a reference to `op` (the function form of `Py_XINCREF`; stable-ABI extensions call
+ * it). NULL is fine; immortal objects are left alone (PEP 683).
  */
-double PyFloat_GetMin(void);
+void Py_IncRef(PyObject *op);
+
+/**
+ * Drops a reference to `op` (the function form of `Py_XDECREF`), deallocating it when none
+ * is left. NULL is fine.
+ */
+void Py_DecRef(PyObject *op);
+
+/**
+ * `Py_INCREF` as a function (what the limited API's inline functions call).
+ */
+void _Py_IncRef(PyObject *op);
+
+/**
+ * `Py_DECREF` as a function (what the limited API's inline functions call).
+ */
+void _Py_DecRef(PyObject *op);
+
+/**
+ * Deallocates an object whose reference count reached zero (what `Py_DECREF` calls):
+ * runs its type's `tp_dealloc`.
+ */
+void _Py_Dealloc(PyObject *op);
+
+/**
+ * Returns: 1 if `op` is immortal (PEP 683: its reference count is never changed), else 0.
+ */
+int PyUnstable_IsImmortal(PyObject *op);
+
+/**
+ * Returns: 1 if `x` and `y` are the same object (`x is y`), else 0.
+ */
+int Py_Is(PyObject *x, PyObject *y);
+
+/**
+ * Returns: 1 if `x` is `None`, else 0.
+ */
+int Py_IsNone(PyObject *x);
+
+/**
+ * Returns: 1 if `x` is `True`, else 0.
+ */
+int Py_IsTrue(PyObject *x);
+
+/**
+ * Returns: 1 if `x` is `False`, else 0.
+ */
+int Py_IsFalse(PyObject *x);
+
+/**
+ * `repr(op)`.
+ *
+ * Returns: a new reference to a `str`.
+ * Errors: NULL with an exception set (what `__repr__` raised, or `TypeError` if it
+ * returned a non-string). A NULL `op` gives the string `<NULL>`, as CPython.
+ */
+PyObject *PyObject_Repr(PyObject *op);
+
+/**
+ * `str(op)`.
+ *
+ * Returns: a new reference to a `str`.
+ * Errors: NULL with an exception set. A NULL `op` gives `<NULL>`, as CPython.
+ */
+PyObject *PyObject_Str(PyObject *op);
+
+/**
+ * Returns: 1 if `op` is an instance of `tp` or of a subtype of it, else 0 (the function
+ * form of `PyObject_TypeCheck`). NULL arguments give 0.
+ */
+int _PyObject_TypeCheck(PyObject *op, PyTypeObject *tp);
+
+/**
+ * `hash(op)`: the type's `tp_hash` (a type not readied yet is readied first, as CPython).
+ *
+ * Returns: the hash (never -1). Errors: -1 with `TypeError` ("unhashable type: 'T'"), what
+ * `tp_hash` raised, or `SystemError` for NULL.
+ */
+Py_hash_t PyObject_Hash(PyObject *op);
+
+/**
+ * The `tp_hash` of unhashable types: always raises.
+ *
+ * Returns: -1 with `TypeError("unhashable type: 'T'")`.
+ */
+Py_hash_t PyObject_HashNotImplemented(PyObject *op);
+
+/**
+ * `v <op> w` for `op` one of `Py_LT`, `Py_LE`, `Py_EQ`, `Py_NE`, `Py_GT`, `Py_GE`: the
+ * reflected comparison of a subtype of `v`'s type first, then `v`'s, then `w`'s; `==` and
+ * `!=` fall back to identity.
+ *
+ * Returns: a new reference (usually `True` or `False`, but any object a slot returned).
+ * Errors: NULL with `TypeError` ("'<' not supported between instances of 'A' and 'B'"),
+ * what a slot raised, or `SystemError` for NULL or a bad `op` (an exception already set
+ * is kept for NULL arguments, as CPython).
+ */
+PyObject *PyObject_RichCompare(PyObject *v, PyObject *w, int op);
+
+/**
+ * `PyObject_RichCompare` as a truth value; for `Py_EQ` and `Py_NE`, identity gives the
+ * answer without calling the comparison (as CPython).
+ *
+ * Returns: 1 or 0. Errors: -1 with an exception set.
+ */
+int PyObject_RichCompareBool(PyObject *v, PyObject *w, int op);
+
+/**
+ * `bool(op)`: `nb_bool`, else `mp_length`, else `sq_length`, else true.
+ *
+ * Returns: 1 or 0. Errors: -1 with what a slot raised, or `SystemError` for NULL.
+ */
+int PyObject_IsTrue(PyObject *op);
+
+/**
+ * `not op`.
+ *
+ * Returns: 1 or 0. Errors: -1 with an exception set (as `PyObject_IsTrue`).
+ */
+int PyObject_Not(PyObject *op);
+
+/**
+ * Returns: 1 if `op` is callable (its type has `tp_call`), else 0 (also for NULL). Never
+ * fails.
+ */
+int PyCallable_Check(PyObject *op);
+
+/**
+ * Writes `repr(op)` to `fp` (`str(op)` with `Py_PRINT_RAW`), as UTF-8; a NULL `op` prints
+ * `<nil>`.
+ *
+ * Returns: 0. Errors: -1 with an exception set (what `repr`/`str` raised, `OSError` from a
+ * failed write, `SystemError` for a NULL `fp`).
+ */
+int PyObject_Print(PyObject *op, FILE *fp, int flags);
+
+/**
+ * `ascii(op)`: `repr(op)` with non-ASCII characters escaped (`\xNN`, `\uNNNN`,
+ * `\UNNNNNNNN`).
+ *
+ * Returns: a new reference to a `str`. Errors: NULL with an exception set. A NULL `op`
+ * gives `<NULL>`, as CPython.
+ */
+PyObject *PyObject_ASCII(PyObject *op);
+
+/**
+ * `bytes(op)`: a `bytes` object is itself; a buffer is copied; a list, tuple or other
+ * iterable of ints in range(256) is converted (`__bytes__` is consulted once attribute
+ * lookup exists, issue 4).
+ *
+ * Returns: a new reference to a `bytes`. Errors: NULL with `TypeError` ("cannot convert 'T'
+ * object to bytes"), `ValueError` ("bytes must be in range(0, 256)"). A NULL `op` gives
+ * `b'<NULL>'`, as CPython.
+ */
+PyObject *PyObject_Bytes(PyObject *op);
+
+/**
+ * `dir(op)`. Needs attribute lookup (`__dir__`, the type's dict), which comes with issue 4:
+ * until then `NotImplementedError`. `PyObject_Dir(NULL)` (the current frame's names) gives
+ * CPython's `SystemError("frame does not exist")`, there being no Python frame.
+ *
+ * Returns: a new reference to a list. Errors: NULL with an exception set.
+ */
+PyObject *PyObject_Dir(PyObject *op);
+
+/**
+ * Guards a recursive `repr` (of a container that may contain itself): records that `op`'s
+ * repr is being computed on this thread.
+ *
+ * Returns: 0 if it was not (it is recorded now: call `Py_ReprLeave(op)` when done), 1 if it
+ * already is (print `...` instead); 0 with no thread state attached (nothing to record, as
+ * CPython). Errors: -1 with an exception set (`MemoryError`, `SystemError` for NULL).
+ */
+int Py_ReprEnter(PyObject *op);
+
+/**
+ * Ends what `Py_ReprEnter(op)` started. Never fails; the current exception is left alone.
+ */
+void Py_ReprLeave(PyObject *op);
 
 /**
  * Allocates `size` bytes from the calling thread's interpreter (16-byte aligned). Every
@@ -2788,6 +3233,235 @@ int PyGC_Disable(void);
  * with no thread state attached).
  */
 int PyGC_IsEnabled(void);
+
+/**
+ * Returns: `PyConfig.program_name`, or its default: `orig_argv[0]`, else `python3`.
+ * Errors: NULL when the runtime is not initialized.
+ * Ownership: borrowed from the runtime until finalization; do not free or modify.
+ */
+wchar_t *Py_GetProgramName(void);
+
+/**
+ * Returns: `PyConfig.home`, or NULL if it was not set.
+ * Errors: NULL when the runtime is not initialized.
+ * Ownership: borrowed from the runtime until finalization; do not free or modify.
+ */
+wchar_t *Py_GetPythonHome(void);
+
+/**
+ * Returns: the module search path (`PyConfig.module_search_paths`, as set or computed at
+ * initialization), its entries joined with `:`; `SUBINTERP_PATH` is searched after it but
+ * not listed.
+ * Errors: NULL when the runtime is not initialized.
+ * Ownership: borrowed from the runtime until finalization; do not free or modify.
+ */
+wchar_t *Py_GetPath(void);
+
+/**
+ * Returns: `PyConfig.executable`: as set, else `program_name` made absolute if it contains
+ * a `/`, else found on `PATH`, else an empty string (as in CPython).
+ * Errors: NULL when the runtime is not initialized.
+ * Ownership: borrowed from the runtime until finalization; do not free or modify.
+ */
+wchar_t *Py_GetProgramFullPath(void);
+
+/**
+ * Returns: `PyConfig.prefix`: as set, else from `home` (`PREFIX[:EXEC_PREFIX]`), else the
+ * directory above the one holding `libsubinterp.so`.
+ * Errors: NULL when the runtime is not initialized.
+ * Ownership: borrowed from the runtime until finalization; do not free or modify.
+ */
+wchar_t *Py_GetPrefix(void);
+
+/**
+ * Returns: `PyConfig.exec_prefix`, found as `Py_GetPrefix` finds the prefix.
+ * Errors: NULL when the runtime is not initialized.
+ * Ownership: borrowed from the runtime until finalization; do not free or modify.
+ */
+wchar_t *Py_GetExecPrefix(void);
+
+/**
+ * Returns: 1 if `o`'s type exports buffers, else 0 (also for NULL).
+ */
+int PyObject_CheckBuffer(PyObject *o);
+
+/**
+ * Fills `view` with `o`'s buffer as `flags` (`PyBUF_*`) requests. The view holds a
+ * reference to its exporter (`view->obj`) until `PyBuffer_Release`.
+ *
+ * Returns: 0.
+ * Errors: -1 with `TypeError("a bytes-like object is required, not 'T'")` for a type
+ * without the protocol, the exporter's `BufferError` for a request it cannot meet;
+ * `SystemError` for `PyBUF_READ`/`PyBUF_WRITE` as flags, or NULL `o` or `view`.
+ */
+int PyObject_GetBuffer(PyObject *o, Py_buffer *view, int flags);
+
+/**
+ * Gives a view back to its exporter and drops its reference (`view->obj` becomes NULL,
+ * so a second release does nothing). NULL is fine.
+ */
+void PyBuffer_Release(Py_buffer *view);
+
+/**
+ * For exporters of `len` plain bytes at `buf`: fills `view` as `flags` requests (format
+ * `"B"` if asked, one dimension, contiguous), with a new reference to `o` (NULL allowed).
+ *
+ * Returns: 0.
+ * Errors: -1 with `BufferError("Object is not writable.")` for a writable request of a
+ * read-only buffer, `BufferError("PyBuffer_FillInfo: view==NULL argument is
+ * obsolete")`; `SystemError` for `PyBUF_READ`/`PyBUF_WRITE` as flags.
+ */
+int PyBuffer_FillInfo(Py_buffer *view,
+                      PyObject *o,
+                      void *buf,
+                      Py_ssize_t len,
+                      int readonly,
+                      int flags);
+
+/**
+ * Returns: 1 if the view is contiguous in `order`: `'C'` (row-major), `'F'`
+ * (column-major) or `'A'` (either); else 0 (also for views with suboffsets, another
+ * order, or NULL).
+ */
+int PyBuffer_IsContiguous(const Py_buffer *view, char order);
+
+/**
+ * Returns: the address of the item at `indices` (one per dimension, each in range) of a
+ * view. A view without strides counts as C-contiguous (CPython requires strides).
+ * Errors: NULL if `view` or `indices` is NULL (no exception).
+ */
+void *PyBuffer_GetPointer(const Py_buffer *view, const Py_ssize_t *indices);
+
+/**
+ * Copies the items of `src` into `buf` (`len` bytes, which must be `src->len`),
+ * contiguous in `order` (`'F'`: column-major; `'C'` or `'A'`: row-major).
+ *
+ * Returns: 0.
+ * Errors: -1 with `ValueError("PyBuffer_ToContiguous: len != view->len")`; `SystemError`
+ * for NULL arguments.
+ */
+int PyBuffer_ToContiguous(void *buf, const Py_buffer *src, Py_ssize_t len, char order);
+
+/**
+ * Copies up to `len` contiguous bytes at `buf` into the items of `view`, in `order`
+ * (`'F'`: column-major; else row-major); at most `view->len` bytes, whole items only.
+ *
+ * Returns: 0.
+ * Errors: -1 with `SystemError` for NULL arguments.
+ */
+int PyBuffer_FromContiguous(const Py_buffer *view, const void *buf, Py_ssize_t len, char order);
+
+/**
+ * Fills `strides` (`ndims` entries) for a contiguous array of `shape` with items of
+ * `itemsize` bytes: column-major for `order` `'F'`, row-major otherwise. NULL arrays are
+ * ignored.
+ */
+void PyBuffer_FillContiguousStrides(int ndims,
+                                    Py_ssize_t *shape,
+                                    Py_ssize_t *strides,
+                                    int itemsize,
+                                    char order);
+
+/**
+ * Copies the items of `src`'s buffer into `dest`'s (writable) buffer, position by
+ * position in row-major order.
+ *
+ * Returns: 0.
+ * Errors: -1 with `TypeError("both destination and source must be bytes-like
+ * objects")`, `BufferError("destination is too small to receive data from source")`,
+ * the exporters' errors; `SystemError` for NULL.
+ */
+int PyObject_CopyData(PyObject *dest, PyObject *src);
+
+/**
+ * A capsule holding `pointer`, named `name` (NULL or a string that must outlive the
+ * capsule: it is not copied), with `destructor` (NULL or called with the capsule when it
+ * is deallocated).
+ *
+ * Returns: a new reference.
+ * Errors: NULL with `ValueError("PyCapsule_New called with null pointer")`,
+ * `MemoryError`.
+ */
+PyObject *PyCapsule_New(void *pointer, const char *name, PyCapsule_Destructor destructor);
+
+/**
+ * Returns: the capsule's pointer, if `name` matches its name (both NULL, or equal
+ * strings).
+ * Errors: NULL with `ValueError("PyCapsule_GetPointer called with incorrect name")` or
+ * `ValueError("PyCapsule_GetPointer called with invalid PyCapsule object")`.
+ */
+void *PyCapsule_GetPointer(PyObject *op, const char *name);
+
+/**
+ * Returns: the capsule's name (NULL for a nameless capsule: check `PyErr_Occurred`).
+ * Errors: NULL with `ValueError("PyCapsule_GetName called with invalid PyCapsule
+ * object")`.
+ */
+const char *PyCapsule_GetName(PyObject *op);
+
+/**
+ * Returns: the capsule's destructor (NULL if it has none: check `PyErr_Occurred`).
+ * Errors: NULL with `ValueError("PyCapsule_GetDestructor called with invalid PyCapsule
+ * object")`.
+ */
+PyCapsule_Destructor PyCapsule_GetDestructor(PyObject *op);
+
+/**
+ * Returns: the capsule's context (NULL if never set: check `PyErr_Occurred`).
+ * Errors: NULL with `ValueError("PyCapsule_GetContext called with invalid PyCapsule
+ * object")`.
+ */
+void *PyCapsule_GetContext(PyObject *op);
+
+/**
+ * Replaces the capsule's pointer.
+ *
+ * Returns: 0. Errors: -1 with `ValueError("PyCapsule_SetPointer called with null
+ * pointer")` or `ValueError("PyCapsule_SetPointer called with invalid PyCapsule
+ * object")`.
+ */
+int PyCapsule_SetPointer(PyObject *op, void *pointer);
+
+/**
+ * Replaces the capsule's name (NULL or a string that must outlive the capsule).
+ *
+ * Returns: 0. Errors: -1 with `ValueError("PyCapsule_SetName called with invalid
+ * PyCapsule object")`.
+ */
+int PyCapsule_SetName(PyObject *op, const char *name);
+
+/**
+ * Replaces the capsule's destructor (NULL for none).
+ *
+ * Returns: 0. Errors: -1 with `ValueError("PyCapsule_SetDestructor called with invalid
+ * PyCapsule object")`.
+ */
+int PyCapsule_SetDestructor(PyObject *op, PyCapsule_Destructor destructor);
+
+/**
+ * Replaces the capsule's context.
+ *
+ * Returns: 0. Errors: -1 with `ValueError("PyCapsule_SetContext called with invalid
+ * PyCapsule object")`.
+ */
+int PyCapsule_SetContext(PyObject *op, void *context);
+
+/**
+ * Returns: 1 if `op` is a capsule with a pointer whose name matches `name`, else 0.
+ * Never raises.
+ */
+int PyCapsule_IsValid(PyObject *op, const char *name);
+
+/**
+ * Imports the capsule named `name` ("package.module.attribute") and returns its pointer.
+ * The import system is not there yet, so no module can be found: this raises what CPython
+ * raises for a module that does not exist. `no_block` is ignored, as in CPython.
+ *
+ * Returns: the capsule's pointer.
+ * Errors: NULL with `ImportError("PyCapsule_Import could not import module \"M\"")` for
+ * the first component `M`, `SystemError` for a NULL `name`.
+ */
+void *PyCapsule_Import(const char *name, int no_block);
 
 /**
  * Raises `exc_type` with the message `message` (UTF-8).
@@ -3269,1240 +3943,6 @@ PyObject *PyUnicodeTranslateError_GetReason(PyObject *exc);
  * Returns: 0. Errors: -1 with an exception set.
  */
 int PyUnicodeTranslateError_SetReason(PyObject *exc, const char *reason);
-
-/**
- * A tuple of `size` items, each NULL until set with `PyTuple_SetItem` or
- * `PyTuple_SET_ITEM` (the empty tuple is a shared, immortal object).
- *
- * Returns: a new reference.
- * Errors: NULL with `SystemError` for a negative size, `MemoryError` when out of memory.
- */
-PyObject *PyTuple_New(Py_ssize_t size);
-
-/**
- * Returns: the number of items of a tuple.
- * Errors: -1 with `SystemError` if `op` is NULL or not a tuple.
- */
-Py_ssize_t PyTuple_Size(PyObject *op);
-
-/**
- * Returns: item `index` of a tuple (borrowed).
- * Errors: NULL with `IndexError("tuple index out of range")`, or `SystemError` if `op` is
- * not a tuple.
- */
-PyObject *PyTuple_GetItem(PyObject *op, Py_ssize_t index);
-
-/**
- * Stores `item` at `index`, stealing the reference (also on error) and dropping what was
- * there. Only for tuples being filled, which nobody else has seen yet.
- *
- * Returns: 0. Errors: -1 with `IndexError("tuple assignment index out of range")`, or
- * `SystemError` if `op` is not a tuple or is shared (its reference count is not 1).
- */
-int PyTuple_SetItem(PyObject *op, Py_ssize_t index, PyObject *item);
-
-/**
- * `op[low:high]`: a tuple of the items in that range (bounds clipped to the tuple; a whole
- * exact tuple is returned itself).
- *
- * Returns: a new reference.
- * Errors: NULL with `SystemError` if `op` is NULL or not a tuple, `MemoryError`.
- */
-PyObject *PyTuple_GetSlice(PyObject *op, Py_ssize_t low, Py_ssize_t high);
-
-/**
- * Resizes the tuple `*p` in place to `newsize` items (new slots are NULL, dropped ones are
- * released). Only for an exact tuple nobody else holds yet: its reference count must be 1
- * (the empty tuple is also accepted, and replaced). `*p` may move.
- *
- * Returns: 0, with `*p` the resized tuple (a reference the caller owns).
- * Errors: -1 with `SystemError` if `p` or `*p` is NULL, `*p` is not an exact tuple, is
- * shared, or `newsize` is negative; `MemoryError`. On error `*p` is released and set to
- * NULL (a NULL `p` is left alone).
- * Ownership: steals `*p` and gives back the result in its place.
- */
-int _PyTuple_Resize(PyObject **p, Py_ssize_t newsize);
-
-/**
- * A list of `size` items, each NULL until set with `PyList_SetItem` or `PyList_SET_ITEM`
- * (other list functions must not see it before).
- *
- * Returns: a new reference.
- * Errors: NULL with `SystemError` for a negative size, `MemoryError`.
- */
-PyObject *PyList_New(Py_ssize_t size);
-
-/**
- * Returns: the number of items of a list.
- * Errors: -1 with `SystemError` if `op` is NULL or not a list.
- */
-Py_ssize_t PyList_Size(PyObject *op);
-
-/**
- * Returns: item `index` of a list (borrowed: it may go away when the list changes).
- * Errors: NULL with `IndexError("list index out of range")` (negative indexes are out of
- * range), `SystemError` if `op` is NULL or not a list.
- */
-PyObject *PyList_GetItem(PyObject *op, Py_ssize_t index);
-
-/**
- * Returns: item `index` of a list (CPython 3.13).
- * Errors: NULL with `IndexError("list index out of range")`, `TypeError("expected a
- * list")` if `op` is not a list, `SystemError` if it is NULL.
- * Ownership: a new reference.
- */
-PyObject *PyList_GetItemRef(PyObject *op, Py_ssize_t index);
-
-/**
- * Stores `item` at `index`, dropping what was there.
- *
- * Returns: 0. Errors: -1 with `IndexError("list assignment index out of range")`, or
- * `SystemError` if `op` is NULL or not a list.
- * Ownership: steals `item` (also on error). A NULL `item` leaves the slot empty, as in
- * CPython; it must be filled before the list is used.
- */
-int PyList_SetItem(PyObject *op, Py_ssize_t index, PyObject *item);
-
-/**
- * Inserts `item` before position `index` (negative counts from the end; out of range
- * positions are clipped), as `list.insert`.
- *
- * Returns: 0. Errors: -1 with `SystemError` if `op` is not a list or an argument is
- * NULL, `MemoryError`.
- * Ownership: `item` is borrowed (the list takes a new reference).
- */
-int PyList_Insert(PyObject *op, Py_ssize_t index, PyObject *item);
-
-/**
- * Appends `item`, as `list.append`.
- *
- * Returns: 0. Errors: -1 with `SystemError` if `op` is not a list or an argument is
- * NULL, `MemoryError`.
- * Ownership: `item` is borrowed (the list takes a new reference).
- */
-int PyList_Append(PyObject *op, PyObject *item);
-
-/**
- * `op[low:high]` as a new list (bounds clipped to the list).
- *
- * Returns: a new reference.
- * Errors: NULL with `SystemError` if `op` is NULL or not a list, `MemoryError`.
- */
-PyObject *PyList_GetSlice(PyObject *op, Py_ssize_t low, Py_ssize_t high);
-
-/**
- * `op[low:high] = items`, or `del op[low:high]` when `items` is NULL. Bounds are clipped;
- * `items` may be any iterable, including `op` itself.
- *
- * Returns: 0. Errors: -1 with `TypeError("can only assign an iterable")`, an error the
- * iteration raised, `SystemError` if `op` is NULL or not a list, `MemoryError`.
- * Ownership: `items` is borrowed.
- */
-int PyList_SetSlice(PyObject *op, Py_ssize_t low, Py_ssize_t high, PyObject *items);
-
-/**
- * Sorts the list in place, stably, by `<` (`list.sort()`). While it sorts, the list looks
- * empty to the comparisons.
- *
- * Returns: 0. Errors: -1 with the first error a comparison raised (the list then holds
- * its items in some order), `ValueError("list modified during sort")` if a comparison
- * changed the list, `SystemError` if `op` is NULL or not a list.
- */
-int PyList_Sort(PyObject *op);
-
-/**
- * Reverses the list in place.
- *
- * Returns: 0. Errors: -1 with `SystemError` if `op` is NULL or not a list.
- */
-int PyList_Reverse(PyObject *op);
-
-/**
- * Returns: a new tuple of the list's items (`tuple(op)`).
- * Errors: NULL with `SystemError` if `op` is NULL or not a list, `MemoryError`.
- */
-PyObject *PyList_AsTuple(PyObject *op);
-
-/**
- * Appends the items of `iterable` (`list.extend`, CPython 3.13); `PyList_Extend(l, l)`
- * doubles `l`.
- *
- * Returns: 0. Errors: -1 with `TypeError("'T' object is not iterable")` or what the
- * iteration raised, `SystemError` if `op` is not a list or an argument is NULL.
- * Ownership: `iterable` is borrowed.
- */
-int PyList_Extend(PyObject *op, PyObject *iterable);
-
-/**
- * Removes every item (`list.clear`, CPython 3.13).
- *
- * Returns: 0. Errors: -1 with `SystemError` if `op` is NULL or not a list.
- */
-int PyList_Clear(PyObject *op);
-
-/**
- * A slice `start:stop:step`; a NULL part means `None`.
- *
- * Returns: a new reference.
- * Errors: NULL with `MemoryError`.
- * Ownership: the parts are borrowed (the slice takes new references).
- */
-PyObject *PySlice_New(PyObject *start, PyObject *stop, PyObject *step);
-
-/**
- * Extracts a slice's start, stop and step as `Py_ssize_t` (values beyond it clipped),
- * with defaults for `None`: step 1; start 0 (or `PY_SSIZE_T_MAX` for a negative step);
- * stop `PY_SSIZE_T_MAX` (or `PY_SSIZE_T_MIN`). A step below `-PY_SSIZE_T_MAX` is stored
- * as `-PY_SSIZE_T_MAX`. Follow with `PySlice_AdjustIndices`.
- *
- * Returns: 0. Errors: -1 with `ValueError("slice step cannot be zero")`,
- * `TypeError("slice indices must be integers or None or have an __index__ method")`,
- * what `__index__` raised, `SystemError` if `slice` is not a slice or a pointer is NULL.
- */
-int PySlice_Unpack(PyObject *slice, Py_ssize_t *start, Py_ssize_t *stop, Py_ssize_t *step);
-
-/**
- * Clips `*start` and `*stop` (from `PySlice_Unpack`) to a sequence of `length` items, in
- * place.
- *
- * Returns: the number of items the slice selects. Never fails for valid arguments (no
- * Python code runs).
- * Errors: -1 with `SystemError` if a pointer is NULL, `step` is 0 or below
- * `-PY_SSIZE_T_MAX` (CPython does not check: division by zero there).
- */
-Py_ssize_t PySlice_AdjustIndices(Py_ssize_t length,
-                                 Py_ssize_t *start,
-                                 Py_ssize_t *stop,
-                                 Py_ssize_t step);
-
-/**
- * `PySlice_Unpack` then `PySlice_AdjustIndices` for a sequence of `length` items; the
- * number of items selected goes to `*slicelength` (0 on error). C code compiled with
- * `Python.h` calls the two functions through a macro of this name, as CPython's.
- *
- * Returns: 0. Errors: -1 as `PySlice_Unpack`.
- */
-int PySlice_GetIndicesEx(PyObject *slice,
-                         Py_ssize_t length,
-                         Py_ssize_t *start,
-                         Py_ssize_t *stop,
-                         Py_ssize_t *step,
-                         Py_ssize_t *slicelength);
-
-/**
- * The old interface: start, stop and step of a slice of plain `int`s or `None`, negative
- * values counted from `length`, with no clipping.
- *
- * Returns: 0. Errors: -1 with no exception set if a part is not an `int` or `None`, the
- * step is 0, `stop > length` or `start >= length`; -1 with `OverflowError` if a part does
- * not fit `Py_ssize_t`; -1 with `SystemError` for NULL pointers.
- */
-int PySlice_GetIndices(PyObject *slice,
-                       Py_ssize_t length,
-                       Py_ssize_t *start,
-                       Py_ssize_t *stop,
-                       Py_ssize_t *step);
-
-/**
- * A capsule holding `pointer`, named `name` (NULL or a string that must outlive the
- * capsule: it is not copied), with `destructor` (NULL or called with the capsule when it
- * is deallocated).
- *
- * Returns: a new reference.
- * Errors: NULL with `ValueError("PyCapsule_New called with null pointer")`,
- * `MemoryError`.
- */
-PyObject *PyCapsule_New(void *pointer, const char *name, PyCapsule_Destructor destructor);
-
-/**
- * Returns: the capsule's pointer, if `name` matches its name (both NULL, or equal
- * strings).
- * Errors: NULL with `ValueError("PyCapsule_GetPointer called with incorrect name")` or
- * `ValueError("PyCapsule_GetPointer called with invalid PyCapsule object")`.
- */
-void *PyCapsule_GetPointer(PyObject *op, const char *name);
-
-/**
- * Returns: the capsule's name (NULL for a nameless capsule: check `PyErr_Occurred`).
- * Errors: NULL with `ValueError("PyCapsule_GetName called with invalid PyCapsule
- * object")`.
- */
-const char *PyCapsule_GetName(PyObject *op);
-
-/**
- * Returns: the capsule's destructor (NULL if it has none: check `PyErr_Occurred`).
- * Errors: NULL with `ValueError("PyCapsule_GetDestructor called with invalid PyCapsule
- * object")`.
- */
-PyCapsule_Destructor PyCapsule_GetDestructor(PyObject *op);
-
-/**
- * Returns: the capsule's context (NULL if never set: check `PyErr_Occurred`).
- * Errors: NULL with `ValueError("PyCapsule_GetContext called with invalid PyCapsule
- * object")`.
- */
-void *PyCapsule_GetContext(PyObject *op);
-
-/**
- * Replaces the capsule's pointer.
- *
- * Returns: 0. Errors: -1 with `ValueError("PyCapsule_SetPointer called with null
- * pointer")` or `ValueError("PyCapsule_SetPointer called with invalid PyCapsule
- * object")`.
- */
-int PyCapsule_SetPointer(PyObject *op, void *pointer);
-
-/**
- * Replaces the capsule's name (NULL or a string that must outlive the capsule).
- *
- * Returns: 0. Errors: -1 with `ValueError("PyCapsule_SetName called with invalid
- * PyCapsule object")`.
- */
-int PyCapsule_SetName(PyObject *op, const char *name);
-
-/**
- * Replaces the capsule's destructor (NULL for none).
- *
- * Returns: 0. Errors: -1 with `ValueError("PyCapsule_SetDestructor called with invalid
- * PyCapsule object")`.
- */
-int PyCapsule_SetDestructor(PyObject *op, PyCapsule_Destructor destructor);
-
-/**
- * Replaces the capsule's context.
- *
- * Returns: 0. Errors: -1 with `ValueError("PyCapsule_SetContext called with invalid
- * PyCapsule object")`.
- */
-int PyCapsule_SetContext(PyObject *op, void *context);
-
-/**
- * Returns: 1 if `op` is a capsule with a pointer whose name matches `name`, else 0.
- * Never raises.
- */
-int PyCapsule_IsValid(PyObject *op, const char *name);
-
-/**
- * Imports the capsule named `name` ("package.module.attribute") and returns its pointer.
- * The import system is not there yet, so no module can be found: this raises what CPython
- * raises for a module that does not exist. `no_block` is ignored, as in CPython.
- *
- * Returns: the capsule's pointer.
- * Errors: NULL with `ImportError("PyCapsule_Import could not import module \"M\"")` for
- * the first component `M`, `SystemError` for a NULL `name`.
- */
-void *PyCapsule_Import(const char *name, int no_block);
-
-/**
- * An iterator over any object with `sq_item`: it yields `seq[0]`, `seq[1]`, ... and ends
- * at the first `IndexError` or `StopIteration` (what `iter()` does for sequences without
- * `__iter__`).
- *
- * Returns: a new reference.
- * Errors: NULL with `SystemError` if `seq` is NULL or not a sequence (no `sq_item`, or a
- * dict), `MemoryError`.
- * Ownership: `seq` is borrowed (the iterator holds a reference until it is exhausted).
- */
-PyObject *PySeqIter_New(PyObject *seq);
-
-/**
- * `tp_iter` for iterators: returns `op` itself.
- *
- * Returns: a new reference to `op`.
- * Errors: NULL with `SystemError` if `op` is NULL.
- */
-PyObject *PyObject_SelfIter(PyObject *op);
-
-/**
- * Decodes the NUL-terminated UTF-8 `s` into a `str`.
- *
- * Returns: a new reference (the shared, immortal `''` or one-character string for those).
- * Errors: NULL with `UnicodeDecodeError` for invalid UTF-8, `SystemError` for NULL.
- */
-PyObject *PyUnicode_FromString(const char *s);
-
-/**
- * Decodes `size` bytes of UTF-8 at `s` into a `str` (NUL bytes included).
- *
- * Returns: a new reference.
- * Errors: NULL with `UnicodeDecodeError` for invalid UTF-8, `SystemError` for a negative
- * size or a NULL `s` with a positive size (CPython's texts).
- */
-PyObject *PyUnicode_FromStringAndSize(const char *s, Py_ssize_t size);
-
-/**
- * Decodes `size` bytes of UTF-8 with the error handler `errors` (NULL or "strict",
- * "replace", "ignore", "backslashreplace"). "surrogateescape" and "surrogatepass" act as
- * "strict": a `str` here is UTF-8 and cannot hold the lone surrogates they would make.
- * Other names raise `LookupError` when an error needs the handler, as CPython.
- *
- * Returns: a new reference.
- * Errors: NULL with `UnicodeDecodeError` (CPython's message), `LookupError`, or
- * `SystemError` for a negative size or a NULL `s` with a positive size.
- */
-PyObject *PyUnicode_DecodeUTF8(const char *s, Py_ssize_t size, const char *errors);
-
-/**
- * Like `PyUnicode_DecodeUTF8`; if `consumed` is not NULL, an incomplete sequence at the
- * end is not an error: it is left undecoded and `*consumed` says how many bytes were used.
- *
- * Returns: a new reference. Errors: as `PyUnicode_DecodeUTF8`.
- */
-PyObject *PyUnicode_DecodeUTF8Stateful(const char *s,
-                                       Py_ssize_t size,
-                                       const char *errors,
-                                       Py_ssize_t *consumed);
-
-/**
- * Decodes `size` bytes of ASCII with the error handler `errors` (as
- * `PyUnicode_DecodeUTF8`); each byte above 0x7F is an error.
- *
- * Returns: a new reference.
- * Errors: NULL with `UnicodeDecodeError`, `LookupError` or `SystemError`.
- */
-PyObject *PyUnicode_DecodeASCII(const char *s, Py_ssize_t size, const char *errors);
-
-/**
- * Decodes `size` bytes of Latin-1 (byte `b` is code point `b`); `errors` is ignored.
- *
- * Returns: a new reference.
- * Errors: NULL with `SystemError` for a negative size or NULL `s`, `MemoryError`.
- */
-PyObject *PyUnicode_DecodeLatin1(const char *s, Py_ssize_t size, const char *errors);
-
-/**
- * `obj` as an exact `str`: itself if it is one, a copy if it is an instance of a subclass.
- *
- * Returns: a new reference.
- * Errors: NULL with `TypeError("Can't convert 'T' object to str implicitly")`,
- * `SystemError` for NULL.
- */
-PyObject *PyUnicode_FromObject(PyObject *obj);
-
-/**
- * The one-character string of code point `ordinal` (shared and immortal below U+0100).
- *
- * Returns: a new reference.
- * Errors: NULL with `ValueError("chr() arg not in range(0x110000)")`, or `ValueError` for
- * a surrogate (U+D800..U+DFFF), which a UTF-8 `str` cannot hold (CPython stores it).
- */
-PyObject *PyUnicode_FromOrdinal(int ordinal);
-
-/**
- * A `str` from `size` wide characters (UTF-32 code points; `size` -1: up to the NUL).
- *
- * Returns: a new reference.
- * Errors: NULL with `ValueError("character U+110000 is not in range [U+0000; U+10ffff]")`
- * for a value that is no code point, `ValueError` for a surrogate (which a UTF-8 `str`
- * cannot hold), `SystemError` for a NULL `w` with a non-zero size or a size below -1.
- */
-PyObject *PyUnicode_FromWideChar(const wchar_t *w, Py_ssize_t size);
-
-/**
- * Copies the code points of `unicode` into `w` (at most `size`, then a NUL if room is
- * left). With `w` NULL, reports the size needed.
- *
- * Returns: the number of wide characters written, not counting the NUL; with `w` NULL,
- * the length plus one.
- * Errors: -1 with `TypeError` if `unicode` is not a `str`, `SystemError` for NULL or a
- * negative `size` (CPython crashes on that).
- */
-Py_ssize_t PyUnicode_AsWideChar(PyObject *unicode, wchar_t *w, Py_ssize_t size);
-
-/**
- * The code points of `unicode` as a new NUL-terminated wide string (free it with
- * `PyMem_Free`), and its length (without the NUL) in `*size` if `size` is not NULL.
- *
- * Returns: the buffer.
- * Errors: NULL with `ValueError("embedded null character")` if `size` is NULL and the
- * string holds a NUL, `TypeError` for a non-`str`, `SystemError` for NULL, `MemoryError`.
- */
-wchar_t *PyUnicode_AsWideCharString(PyObject *unicode, Py_ssize_t *size);
-
-/**
- * The UTF-8 form of a `str`, and its length in bytes in `*size` (if `size` is not NULL).
- *
- * Returns: a pointer into the string (valid as long as it lives; do not modify).
- * Errors: NULL with `TypeError` if `op` is not a `str` (`*size` is then -1, as in 3.13),
- * `SystemError` for NULL.
- */
-const char *PyUnicode_AsUTF8AndSize(PyObject *op, Py_ssize_t *size);
-
-/**
- * The NUL-terminated UTF-8 form of a `str`.
- *
- * Returns: a pointer into the string (valid as long as it lives; do not modify).
- * Errors: NULL with an exception set, as `PyUnicode_AsUTF8AndSize`.
- */
-const char *PyUnicode_AsUTF8(PyObject *op);
-
-/**
- * The UTF-8 form of a `str` as `bytes`.
- *
- * Returns: a new reference.
- * Errors: NULL with `TypeError` for a non-`str`, `SystemError` for NULL.
- */
-PyObject *PyUnicode_AsUTF8String(PyObject *unicode);
-
-/**
- * The string encoded as ASCII, strictly.
- *
- * Returns: a new reference to `bytes`.
- * Errors: NULL with `UnicodeEncodeError` (CPython's message, naming the run of
- * unencodable characters), `TypeError` for a non-`str`, `SystemError` for NULL.
- */
-PyObject *PyUnicode_AsASCIIString(PyObject *unicode);
-
-/**
- * The string encoded as Latin-1, strictly.
- *
- * Returns: a new reference to `bytes`.
- * Errors: as `PyUnicode_AsASCIIString` (code points above U+00FF cannot be encoded).
- */
-PyObject *PyUnicode_AsLatin1String(PyObject *unicode);
-
-/**
- * Returns: the length of a `str` in code points.
- * Errors: -1 with `TypeError` if `op` is not a `str`, `SystemError` for NULL.
- */
-Py_ssize_t PyUnicode_GetLength(PyObject *op);
-
-/**
- * Returns: code point `index` of `unicode` (O(1): long non-ASCII strings keep an index).
- * Errors: `(Py_UCS4)-1` with `IndexError("string index out of range")`, `TypeError` for
- * a non-`str`, `SystemError` for NULL.
- */
-Py_UCS4 PyUnicode_ReadChar(PyObject *unicode, Py_ssize_t index);
-
-/**
- * Interns `*p` in the calling thread's interpreter: replaces it with the string of that
- * text already interned there (dropping the reference to `*p` and taking one to that), or
- * records `*p` itself. Each interpreter has its own table. Interned strings stay mortal
- * (as in CPython 3.13): the table does not keep them alive. Objects that are not exact
- * `str`s, and a NULL `*p`, are left alone.
- *
- * Errors: none (memory shortage leaves the string un-interned); a NULL `p` raises
- * `SystemError` (CPython crashes).
- */
-void PyUnicode_InternInPlace(PyObject **p);
-
-/**
- * The interned string holding the UTF-8 text `v` (see `PyUnicode_InternInPlace`).
- *
- * Returns: a new reference.
- * Errors: NULL with `UnicodeDecodeError` for invalid UTF-8, `SystemError` for NULL.
- */
-PyObject *PyUnicode_InternFromString(const char *v);
-
-/**
- * Code points `start..end` of `unicode` (`end` is clipped to the length; `start >= end`
- * gives `''`; all of an exact `str` gives the string itself).
- *
- * Returns: a new reference.
- * Errors: NULL with `IndexError("string index out of range")` for a negative bound,
- * `TypeError` for a non-`str` (CPython reads it as one), `SystemError` for NULL.
- */
-PyObject *PyUnicode_Substring(PyObject *unicode, Py_ssize_t start, Py_ssize_t end);
-
-/**
- * `left + right`.
- *
- * Returns: a new reference (one operand itself when the other is empty).
- * Errors: NULL with `TypeError("must be str, not T")` for the left operand,
- * `TypeError('can only concatenate str (not "T") to str')` for the right,
- * `OverflowError`, `SystemError` for NULL.
- */
-PyObject *PyUnicode_Concat(PyObject *left, PyObject *right);
-
-/**
- * `*pleft += right`: replaces `*pleft` (whose reference is dropped) with the
- * concatenation, or with NULL on error.
- *
- * Errors: `*pleft` set to NULL with an exception set: `SystemError("bad argument to
- * internal function")` unless both are `str`s (CPython's check), or the concatenation's
- * error; a NULL `*pleft` stays NULL (with `SystemError` unless an exception is already
- * set); a NULL `pleft` raises `SystemError`.
- */
-void PyUnicode_Append(PyObject **pleft, PyObject *right);
-
-/**
- * `PyUnicode_Append`, then drops the reference to `right` (stolen).
- */
-void PyUnicode_AppendAndDel(PyObject **pleft, PyObject *right);
-
-/**
- * `separator.join(seq)` for any iterable `seq` of `str`s (a NULL separator is a space).
- *
- * Returns: a new reference (an exact `str` alone is returned itself).
- * Errors: NULL with `TypeError("can only join an iterable")`, `TypeError("sequence item
- * 1: expected str instance, int found")`, `TypeError("separator: expected str instance,
- * int found")`, `OverflowError`, or `SystemError("null argument to internal routine")`
- * for a NULL `seq` (CPython's text).
- */
-PyObject *PyUnicode_Join(PyObject *separator, PyObject *seq);
-
-/**
- * `s.split(sep, maxsplit)`: split at runs of whitespace when `sep` is NULL, else at `sep`;
- * at most `maxsplit` splits (negative: no limit).
- *
- * Returns: a new reference to a list of `str`s.
- * Errors: NULL with `TypeError("must be str, not T")`, `ValueError("empty separator")`,
- * `SystemError` for a NULL `s`.
- */
-PyObject *PyUnicode_Split(PyObject *s, PyObject *sep, Py_ssize_t maxsplit);
-
-/**
- * Returns: 1 if `element` occurs in `container`, 0 if not.
- * Errors: -1 with `TypeError("'in <string>' requires string as left operand, not T")`
- * for a non-`str` element, `TypeError("must be str, not T")` for the container,
- * `SystemError` for NULL.
- */
-int PyUnicode_Contains(PyObject *container, PyObject *element);
-
-/**
- * Where `substr` occurs in `str[start:end]` (slice semantics: negative bounds count from
- * the end): the first occurrence if `direction > 0`, else the last.
- *
- * Returns: the code point index, or -1 if absent.
- * Errors: -2 with `TypeError("must be str, not T")`, `SystemError` for NULL.
- */
-Py_ssize_t PyUnicode_Find(PyObject *str,
-                          PyObject *substr,
-                          Py_ssize_t start,
-                          Py_ssize_t end,
-                          int direction);
-
-/**
- * Like `PyUnicode_Find` for the code point `ch`.
- *
- * Returns: its index, or -1 if absent (also for a value that is no code point).
- * Errors: -2 with `TypeError` if `str` is not a `str` (CPython reads it as one),
- * `SystemError` for NULL.
- */
-Py_ssize_t PyUnicode_FindChar(PyObject *str,
-                              Py_UCS4 ch,
-                              Py_ssize_t start,
-                              Py_ssize_t end,
-                              int direction);
-
-/**
- * Returns: the number of non-overlapping occurrences of `substr` in `str[start:end]`
- * (an empty `substr` occurs between every two characters and at both ends).
- * Errors: -1 with `TypeError("must be str, not T")`, `SystemError` for NULL.
- */
-Py_ssize_t PyUnicode_Count(PyObject *str, PyObject *substr, Py_ssize_t start, Py_ssize_t end);
-
-/**
- * `str.replace(substr, replstr, maxcount)` (every occurrence for a negative `maxcount`).
- *
- * Returns: a new reference (`str` itself when nothing is replaced).
- * Errors: NULL with `TypeError("must be str, not T")`, `OverflowError`, `SystemError`
- * for NULL.
- */
-PyObject *PyUnicode_Replace(PyObject *str,
-                            PyObject *substr,
-                            PyObject *replstr,
-                            Py_ssize_t maxcount);
-
-/**
- * Compares two strings by code points.
- *
- * Returns: -1, 0 or 1.
- * Errors: -1 with `TypeError("Can't compare T and U")` unless both are `str`s,
- * `SystemError` for NULL.
- */
-int PyUnicode_Compare(PyObject *left, PyObject *right);
-
-/**
- * Compares a string with the NUL-terminated C string `string`, each byte taken as a code
- * point (Latin-1).
- *
- * Returns: -1, 0 or 1 (a NUL inside `uni` makes it the longer one).
- * Errors: none for valid arguments (as CPython); for a non-`str` `uni`, -1 with
- * `TypeError`, and for NULL, -1 with `SystemError` (CPython crashes on both).
- */
-int PyUnicode_CompareWithASCIIString(PyObject *uni, const char *string);
-
-/**
- * Returns: 1 if `unicode` is a `str` whose UTF-8 form is the NUL-terminated `string`,
- * else 0 (never raises for a non-`str`, as CPython).
- * Errors: 0 with `SystemError` for a NULL argument (CPython crashes).
- */
-int PyUnicode_EqualToUTF8(PyObject *unicode, const char *string);
-
-/**
- * Returns: 1 if `unicode` is a `str` whose UTF-8 form is the `size` bytes at `string`,
- * else 0 (never raises for a non-`str` or a negative size, as CPython).
- * Errors: 0 with `SystemError` for a NULL `unicode`, or a NULL `string` with a positive
- * `size`.
- */
-int PyUnicode_EqualToUTF8AndSize(PyObject *unicode, const char *string, Py_ssize_t size);
-
-/**
- * Compares two strings with the operator `op` (`Py_LT` ... `Py_GE`).
- *
- * Returns: a new reference to `True` or `False`, or `NotImplemented` unless both are
- * `str`s.
- * Errors: NULL with `SystemError` for NULL or a bad `op`.
- */
-PyObject *PyUnicode_RichCompare(PyObject *left, PyObject *right, int op);
-
-/**
- * `bytearray(o)`: zeros for an int, a copy of a buffer (any layout), the values of a
- * list, tuple or iterable of ints in `range(0, 256)`.
- *
- * Returns: a new reference.
- * Errors: NULL with `TypeError("string argument without an encoding")` for a `str`,
- * `ValueError("negative count")`, `TypeError("cannot convert 'T' object to bytearray")`,
- * `ValueError("byte must be in range(0, 256)")`, CPython's TypeError for a non-integer
- * item, what iteration raises; `SystemError` for NULL.
- */
-PyObject *PyByteArray_FromObject(PyObject *o);
-
-/**
- * A new bytearray of `size` bytes copied from `s` (uninitialized when `s` is NULL).
- *
- * Returns: a new reference.
- * Errors: NULL with `SystemError("Negative size passed to
- * PyByteArray_FromStringAndSize")`, `MemoryError`.
- */
-PyObject *PyByteArray_FromStringAndSize(const char *s, Py_ssize_t size);
-
-/**
- * A new bytearray holding `a + b` (any two bytes-like objects).
- *
- * Returns: a new reference.
- * Errors: NULL with `TypeError("can't concat B to A")`, `MemoryError`; `SystemError` for
- * NULL.
- */
-PyObject *PyByteArray_Concat(PyObject *a, PyObject *b);
-
-/**
- * Returns: the length of a bytearray.
- * Errors: -1 with `SystemError` if `o` is NULL or not a bytearray.
- */
-Py_ssize_t PyByteArray_Size(PyObject *o);
-
-/**
- * Returns: the contents of a bytearray, NUL-terminated (borrowed: valid until it is
- * resized or freed; writable).
- * Errors: NULL with `SystemError` if `o` is NULL or not a bytearray.
- */
-char *PyByteArray_AsString(PyObject *o);
-
-/**
- * Changes the length of a bytearray to `len` (new bytes are uninitialized).
- *
- * Returns: 0.
- * Errors: -1 with `BufferError("Existing exports of data: object cannot be re-sized")`
- * while buffer views of it are held, `ValueError("Can only resize to positive sizes, got
- * N")`, `MemoryError`; `SystemError` if `o` is NULL or not a bytearray.
- */
-int PyByteArray_Resize(PyObject *o, Py_ssize_t len);
-
-/**
- * A memoryview of any object exporting a buffer; for a memoryview, a new view sharing
- * its export. The exporter's buffer is held (and the exporter referenced) until the last
- * memoryview made from it is released.
- *
- * Returns: a new reference.
- * Errors: NULL with `TypeError("memoryview: a bytes-like object is required, not 'T'")`,
- * `ValueError("operation forbidden on released memoryview object")`, the exporter's
- * error; `SystemError` for NULL.
- */
-PyObject *PyMemoryView_FromObject(PyObject *o);
-
-/**
- * A memoryview of `size` bytes at `mem`: read-only for `PyBUF_READ`, writable for
- * `PyBUF_WRITE`. The memory must outlive the memoryview; its base object is NULL.
- *
- * Returns: a new reference.
- * Errors: NULL with `SystemError` if `mem` is NULL or `flags` is neither (CPython only
- * asserts both), `MemoryError`.
- */
-PyObject *PyMemoryView_FromMemory(char *mem, Py_ssize_t size, int flags);
-
-/**
- * A memoryview described by `info` (copied; `info->obj` is ignored, so the memory and
- * the format string must outlive the memoryview).
- *
- * Returns: a new reference.
- * Errors: NULL with `ValueError("PyMemoryView_FromBuffer(): info->buf must not be
- * NULL")`, `ValueError` for more than 64 dimensions; `SystemError` if `info` is NULL.
- */
-PyObject *PyMemoryView_FromBuffer(const Py_buffer *info);
-
-/**
- * A memoryview of `base` that is contiguous in `order` (`'C'`, `'F'` or `'A'`): a view
- * of `base`'s own memory when it already is, else (for `PyBUF_READ`) a view of a
- * read-only contiguous copy.
- *
- * Returns: a new reference.
- * Errors: NULL with `BufferError("underlying buffer is not writable")` or
- * `BufferError("writable contiguous buffer requested for a non-contiguous object.")` for
- * `PyBUF_WRITE`, `PyMemoryView_FromObject`'s errors; `SystemError` for NULL, a
- * `buffertype` other than `PyBUF_READ`/`PyBUF_WRITE` or another order (CPython asserts).
- */
-PyObject *PyMemoryView_GetContiguous(PyObject *base, int buffertype, char order);
-
-/**
- * Returns: 1 if `o`'s type exports buffers, else 0 (also for NULL).
- */
-int PyObject_CheckBuffer(PyObject *o);
-
-/**
- * Fills `view` with `o`'s buffer as `flags` (`PyBUF_*`) requests. The view holds a
- * reference to its exporter (`view->obj`) until `PyBuffer_Release`.
- *
- * Returns: 0.
- * Errors: -1 with `TypeError("a bytes-like object is required, not 'T'")` for a type
- * without the protocol, the exporter's `BufferError` for a request it cannot meet;
- * `SystemError` for `PyBUF_READ`/`PyBUF_WRITE` as flags, or NULL `o` or `view`.
- */
-int PyObject_GetBuffer(PyObject *o, Py_buffer *view, int flags);
-
-/**
- * Gives a view back to its exporter and drops its reference (`view->obj` becomes NULL,
- * so a second release does nothing). NULL is fine.
- */
-void PyBuffer_Release(Py_buffer *view);
-
-/**
- * For exporters of `len` plain bytes at `buf`: fills `view` as `flags` requests (format
- * `"B"` if asked, one dimension, contiguous), with a new reference to `o` (NULL allowed).
- *
- * Returns: 0.
- * Errors: -1 with `BufferError("Object is not writable.")` for a writable request of a
- * read-only buffer, `BufferError("PyBuffer_FillInfo: view==NULL argument is
- * obsolete")`; `SystemError` for `PyBUF_READ`/`PyBUF_WRITE` as flags.
- */
-int PyBuffer_FillInfo(Py_buffer *view,
-                      PyObject *o,
-                      void *buf,
-                      Py_ssize_t len,
-                      int readonly,
-                      int flags);
-
-/**
- * Returns: 1 if the view is contiguous in `order`: `'C'` (row-major), `'F'`
- * (column-major) or `'A'` (either); else 0 (also for views with suboffsets, another
- * order, or NULL).
- */
-int PyBuffer_IsContiguous(const Py_buffer *view, char order);
-
-/**
- * Returns: the address of the item at `indices` (one per dimension, each in range) of a
- * view. A view without strides counts as C-contiguous (CPython requires strides).
- * Errors: NULL if `view` or `indices` is NULL (no exception).
- */
-void *PyBuffer_GetPointer(const Py_buffer *view, const Py_ssize_t *indices);
-
-/**
- * Copies the items of `src` into `buf` (`len` bytes, which must be `src->len`),
- * contiguous in `order` (`'F'`: column-major; `'C'` or `'A'`: row-major).
- *
- * Returns: 0.
- * Errors: -1 with `ValueError("PyBuffer_ToContiguous: len != view->len")`; `SystemError`
- * for NULL arguments.
- */
-int PyBuffer_ToContiguous(void *buf, const Py_buffer *src, Py_ssize_t len, char order);
-
-/**
- * Copies up to `len` contiguous bytes at `buf` into the items of `view`, in `order`
- * (`'F'`: column-major; else row-major); at most `view->len` bytes, whole items only.
- *
- * Returns: 0.
- * Errors: -1 with `SystemError` for NULL arguments.
- */
-int PyBuffer_FromContiguous(const Py_buffer *view, const void *buf, Py_ssize_t len, char order);
-
-/**
- * Fills `strides` (`ndims` entries) for a contiguous array of `shape` with items of
- * `itemsize` bytes: column-major for `order` `'F'`, row-major otherwise. NULL arrays are
- * ignored.
- */
-void PyBuffer_FillContiguousStrides(int ndims,
-                                    Py_ssize_t *shape,
-                                    Py_ssize_t *strides,
-                                    int itemsize,
-                                    char order);
-
-/**
- * Copies the items of `src`'s buffer into `dest`'s (writable) buffer, position by
- * position in row-major order.
- *
- * Returns: 0.
- * Errors: -1 with `TypeError("both destination and source must be bytes-like
- * objects")`, `BufferError("destination is too small to receive data from source")`,
- * the exporters' errors; `SystemError` for NULL.
- */
-int PyObject_CopyData(PyObject *dest, PyObject *src);
-
-/**
- * Readies a static type: fills in what it inherits from its base (`object` by default),
- * builds `__bases__` and `__mro__`, and marks it ready. Safe to call again. A static type
- * readied here is shared by every interpreter; what it gets is immortal.
- *
- * Returns: 0. Errors: -1 with an exception set (`SystemError` for NULL).
- */
-int PyType_Ready(PyTypeObject *tp);
-
-/**
- * Returns: 1 if `a` is `b` or a subtype of it, else 0 (also for NULL arguments).
- */
-int PyType_IsSubtype(PyTypeObject *a, PyTypeObject *b);
-
-/**
- * The default `tp_alloc`: a zeroed instance of `tp` with room for `nitems` items (one more
- * for variable-size types, as CPython), its head set up.
- *
- * Returns: a new reference. Errors: NULL with `MemoryError`, or `SystemError` for NULL.
- */
-PyObject *PyType_GenericAlloc(PyTypeObject *tp, Py_ssize_t nitems);
-
-/**
- * A generic `tp_new`: allocates with the type's `tp_alloc`, ignoring the arguments.
- *
- * Returns: a new reference. Errors: NULL with an exception set.
- */
-PyObject *PyType_GenericNew(PyTypeObject *tp, PyObject *_args, PyObject *_kwds);
-
-/**
- * Returns: the type's `tp_flags` (0 for NULL).
- */
-unsigned long PyType_GetFlags(PyTypeObject *tp);
-
-/**
- * `type.__name__`: for a static type, `tp_name` after its last dot.
- *
- * Returns: a new reference to a `str`. Errors: NULL with an exception set.
- */
-PyObject *PyType_GetName(PyTypeObject *tp);
-
-/**
- * `type.__qualname__`: for a static type, its name (static types are not nested).
- *
- * Returns: a new reference to a `str`. Errors: NULL with an exception set.
- */
-PyObject *PyType_GetQualName(PyTypeObject *tp);
-
-/**
- * Decodes the NUL-terminated bytes `arg`: UTF-8, undecodable bytes as U+DC80+byte.
- * Works before initialization.
- *
- * Returns: a new wide string; if `size` is not NULL, `*size` is its length in `wchar_t`s.
- * Errors: NULL with `*size = (size_t)-1` when memory runs out, and, where CPython would
- * crash, NULL with `*size = (size_t)-2` (its "cannot decode" value) for a NULL `arg`.
- * Ownership: the caller frees the result with `PyMem_RawFree`.
- */
-wchar_t *Py_DecodeLocale(const char *arg, size_t *size);
-
-/**
- * Encodes the wide string `text` as UTF-8, turning U+DC80..U+DCFF back into the bytes
- * they carry. Works before initialization.
- *
- * Returns: a new NUL-terminated byte string; if `error_pos` is not NULL, `*error_pos` is
- * `(size_t)-1`.
- * Errors: NULL with `*error_pos` = the index of the first character that cannot be
- * encoded (another surrogate, or a value above U+10FFFF); NULL with `(size_t)-1` when
- * memory runs out or, where CPython would crash, for a NULL `text`.
- * Ownership: the caller frees the result with `PyMem_Free` in CPython; here
- * `PyMem_RawFree` (both are `free` in subinterp).
- */
-char *Py_EncodeLocale(const wchar_t *text, size_t *error_pos);
-
-/**
- * Returns: a success status.
- */
-PyStatus PyStatus_Ok(void);
-
-/**
- * Returns: an error status carrying `err_msg` (not copied: it must outlive the status;
- * use a string literal) and no function name, as CPython's.
- */
-PyStatus PyStatus_Error(const char *err_msg);
-
-/**
- * Returns: the error status `memory allocation failed`.
- */
-PyStatus PyStatus_NoMemory(void);
-
-/**
- * Returns: a status asking to exit the process with `exitcode`.
- */
-PyStatus PyStatus_Exit(int exitcode);
-
-/**
- * Returns: 1 if `err` is an error status, else 0.
- */
-int PyStatus_IsError(PyStatus err);
-
-/**
- * Returns: 1 if `err` is an exit status, else 0.
- */
-int PyStatus_IsExit(PyStatus err);
-
-/**
- * Returns: 1 if `err` is an error or exit status (something `Py_ExitStatusException`
- * must handle), else 0.
- */
-int PyStatus_Exception(PyStatus err);
-
-/**
- * Inserts a copy of `item` into `list` at `index`; an index past the end appends.
- *
- * Returns: `PyStatus_Ok()`.
- * Errors: `PyWideStringList_Insert index must be >= 0` for a negative index and
- * `memory allocation failed` (both with the function name `PyWideStringList_Insert`, as in
- * CPython); where CPython would crash: `list must not be NULL`, `item must not be NULL`,
- * `list has a negative length or NULL items`. The list is unchanged on error.
- * Ownership: the list owns its copy; its memory comes from `PyMem_RawMalloc` (`malloc`),
- * so `PyMem_RawFree` or `PyConfig_Clear` (for a config's list) frees it.
- */
-PyStatus PyWideStringList_Insert(PyWideStringList *list, Py_ssize_t index, const wchar_t *item);
-
-/**
- * Appends a copy of `item` to `list` (`PyWideStringList_Insert` at its length).
- *
- * Returns: `PyStatus_Ok()`.
- * Errors: as `PyWideStringList_Insert` (whose name the statuses carry, as in CPython),
- * with `PyWideStringList_Append` naming a NULL or malformed argument.
- * Ownership: as `PyWideStringList_Insert`.
- */
-PyStatus PyWideStringList_Append(PyWideStringList *list, const wchar_t *item);
-
-/**
- * Fills `config` with the Python pre-configuration: parse arguments, use the environment,
- * set `LC_CTYPE` to the user's locale, decide the UTF-8 mode from the locale.
- *
- * Errors: none; a NULL `config` is ignored (CPython crashes).
- */
-void PyPreConfig_InitPythonConfig(PyPreConfig *config);
-
-/**
- * Fills `config` with the isolated pre-configuration: no argument parsing, no
- * environment, locale untouched, UTF-8 mode off.
- *
- * Errors: none; a NULL `config` is ignored (CPython crashes).
- */
-void PyPreConfig_InitIsolatedConfig(PyPreConfig *config);
-
-/**
- * Pre-initializes the runtime from `src_config`. Does nothing if already pre-initialized
- * (also after `Py_Initialize`), as in CPython.
- *
- * Returns: `PyStatus_Ok()`.
- * Errors (CPython's texts): `preinitialization config is NULL`; `Unknown PYTHONMALLOC
- * allocator` (`allocator` out of range); `PYTHONMALLOC: unknown allocator`; `invalid
- * PYTHONUTF8 environment variable value`.
- * Ownership: `src_config` is only read.
- */
-PyStatus Py_PreInitialize(const PyPreConfig *src_config);
-
-/**
- * Pre-initializes from `src_config`, scanning the bytes arguments (decoded as
- * `Py_DecodeLocale` does) for `-E`, `-I` and `-X` options when `parse_argv` is set.
- *
- * Returns: `PyStatus_Ok()`.
- * Errors: as `Py_PreInitialize`; `memory allocation failed` for a negative `argc` (as
- * CPython); `invalid -X utf8 option value`; where CPython would crash: `argv must not be
- * NULL`, `argv contains a NULL item`.
- * Ownership: the arguments are only read.
- */
-PyStatus Py_PreInitializeFromBytesArgs(const PyPreConfig *src_config, Py_ssize_t argc, char **argv);
-
-/**
- * Pre-initializes from `src_config`, scanning the wide arguments for `-E`, `-I` and `-X`
- * options when `parse_argv` is set.
- *
- * Returns: `PyStatus_Ok()`.
- * Errors: as `Py_PreInitializeFromBytesArgs`.
- * Ownership: the arguments are only read.
- */
-PyStatus Py_PreInitializeFromArgs(const PyPreConfig *src_config, Py_ssize_t argc, wchar_t **argv);
-
-/**
- * Fills `config` with the Python configuration (CPython 3.13's defaults: environment
- * used, arguments parsed, signal handlers installed, `site` imported, ...). The previous
- * contents are overwritten, not freed.
- *
- * Errors: none; a NULL `config` is ignored (CPython crashes).
- * Ownership: free what later calls store in it with `PyConfig_Clear`.
- */
-void PyConfig_InitPythonConfig(PyConfig *config);
-
-/**
- * Fills `config` with the isolated configuration: no environment, no argument parsing,
- * no user site directory, no signal handlers, `safe_path` on. The previous contents are
- * overwritten, not freed.
- *
- * Errors: none; a NULL `config` is ignored (CPython crashes).
- * Ownership: free what later calls store in it with `PyConfig_Clear`.
- */
-void PyConfig_InitIsolatedConfig(PyConfig *config);
-
-/**
- * Frees the strings and lists of `config` and sets them to NULL/empty (and
- * `module_search_paths_set` to 0); other fields keep their values. Calling it twice is
- * fine.
- *
- * Errors: none; a NULL `config` is ignored (CPython crashes).
- * Ownership: the strings must come from the `PyConfig_*` functions or `PyMem_RawMalloc`.
- */
-void PyConfig_Clear(PyConfig *config);
-
-/**
- * Replaces `*config_str` (a string field of `config`) with a copy of `str` (NULL sets it
- * to NULL), pre-initializing the runtime from `config` first if needed.
- *
- * Returns: `PyStatus_Ok()`.
- * Errors: pre-initialization errors; `memory allocation failed`; where CPython would
- * crash: `config must not be NULL`, `config_str must not be NULL`.
- * Ownership: `config` owns the copy; the old string is freed.
- */
-PyStatus PyConfig_SetString(PyConfig *config, wchar_t **config_str, const wchar_t *str);
-
-/**
- * Decodes `str` as `Py_DecodeLocale` does (UTF-8, undecodable bytes as lone surrogates)
- * and stores the result in `*config_str`, as `PyConfig_SetString`.
- *
- * Returns: `PyStatus_Ok()`.
- * Errors: as `PyConfig_SetString` (with this function's name).
- * Ownership: as `PyConfig_SetString`.
- */
-PyStatus PyConfig_SetBytesString(PyConfig *config, wchar_t **config_str, const char *str);
-
-/**
- * Sets `config->argv` to copies of the bytes arguments, decoded as `Py_DecodeLocale`
- * does, pre-initializing the runtime from `config` and these arguments first if needed.
- *
- * Returns: `PyStatus_Ok()`.
- * Errors: `memory allocation failed` for a negative `argc` (as CPython); pre-initialization
- * errors; where CPython would crash: `config must not be NULL`, `argv must not be NULL`,
- * `argv contains a NULL item`.
- * Ownership: `config` owns the copies; the previous `argv` is freed.
- */
-PyStatus PyConfig_SetBytesArgv(PyConfig *config, Py_ssize_t argc, char *const *argv);
-
-/**
- * Sets `config->argv` to copies of the wide arguments, as `PyConfig_SetBytesArgv`.
- *
- * Returns: `PyStatus_Ok()`.
- * Errors: as `PyConfig_SetBytesArgv`.
- * Ownership: as `PyConfig_SetBytesArgv`.
- */
-PyStatus PyConfig_SetArgv(PyConfig *config, Py_ssize_t argc, wchar_t *const *argv);
-
-/**
- * Sets `*list` (a list field of `config`) to copies of `length` strings from `items`,
- * pre-initializing the runtime from `config` first if needed.
- *
- * Returns: `PyStatus_Ok()`.
- * Errors: `memory allocation failed` for a negative `length` (as CPython); pre-initialization
- * errors; where CPython would crash: `config must not be NULL`, `list must not be NULL`,
- * `items must not be NULL`, `items contains a NULL item`.
- * Ownership: `config` owns the copies; the previous list is freed; `items` stays the
- * caller's.
- */
-PyStatus PyConfig_SetWideStringList(PyConfig *config,
-                                    PyWideStringList *list,
-                                    Py_ssize_t length,
-                                    wchar_t **items);
-
-/**
- * Completes `config` as CPython 3.13 does: parses `argv` when `parse_argv` is 1 (then
- * sets it to 2, so a second read does not parse again), reads the environment when
- * `use_environment`, applies `isolated` (no environment, no user site directory,
- * `safe_path`), `-X` options and defaults. The path configuration (`module_search_paths`,
- * `executable`, `prefix`, ...) is not computed here but by `Py_InitializeFromConfig`, as
- * in CPython since 3.11.
- *
- * Returns: `PyStatus_Ok()`.
- * Errors: an exit status for command-line errors (status 2, after CPython's messages and
- * usage on stderr) and for `-h`/`-V` (status 0, after the text on stdout); CPython's error
- * statuses for malformed environment variables and `-X` values (e.g.
- * `config_init_hash_seed`: `PYTHONHASHSEED must be "random" or an integer in range
- * [0; 4294967295]`); where CPython would crash: `config must not be NULL` and lists with
- * NULL items. On error `config` keeps what was read before it, as in CPython.
- * Ownership: strings and lists stored in `config` are freed by `PyConfig_Clear`.
- */
-PyStatus PyConfig_Read(PyConfig *config);
-
-/**
- * Initializes the runtime from `config`, which is read first as `PyConfig_Read` does
- * (on a copy: `config` itself is not changed), then the path configuration is computed:
- * see `Py_GetPath`. Honoured: `isolated`, `use_environment`, `install_signal_handlers`,
- * `argv`/`parse_argv`/`orig_argv` (`Py_GetArgcArgv`), `program_name`, `home`,
- * `executable`, `prefix`/`exec_prefix`, `module_search_paths(_set)` (where extension
- * modules are looked for, followed by `SUBINTERP_PATH` when `use_environment`); other
- * fields are kept as read. If the runtime is already initialized, nothing changes (CPython
- * would apply part of the new configuration).
- *
- * Returns: `PyStatus_Ok()`.
- * Errors: `initialization config is NULL` (CPython's text); every `PyConfig_Read` error
- * (an exit status for a command-line error: pass it to `Py_ExitStatusException`); `error
- * getting getpath results` (no function name) after CPython's report on stderr for an
- * invalid `_config_init`, a negative `bytes_warning`, `optimization_level` or `verbose`,
- * or a `hash_seed` above 4294967295.
- * Ownership: `config` stays the caller's; free it with `PyConfig_Clear` whenever.
- */
-PyStatus Py_InitializeFromConfig(const PyConfig *config);
-
-/**
- * Gives the command line the runtime was initialized with (`PyConfig.orig_argv`).
- *
- * Returns: through `argc` and `argv` (NULL-terminated); 0 and NULL before initialization,
- * after finalization, or when `orig_argv` is empty. A NULL out-pointer is skipped.
- * Ownership: the array and strings belong to the runtime and stay valid until
- * finalization (CPython keeps them longer).
- */
-void Py_GetArgcArgv(int *argc, wchar_t ***argv);
-
-/**
- * Returns: `PyConfig.program_name`, or its default: `orig_argv[0]`, else `python3`.
- * Errors: NULL when the runtime is not initialized.
- * Ownership: borrowed from the runtime until finalization; do not free or modify.
- */
-wchar_t *Py_GetProgramName(void);
-
-/**
- * Returns: `PyConfig.home`, or NULL if it was not set.
- * Errors: NULL when the runtime is not initialized.
- * Ownership: borrowed from the runtime until finalization; do not free or modify.
- */
-wchar_t *Py_GetPythonHome(void);
-
-/**
- * Returns: the module search path (`PyConfig.module_search_paths`, as set or computed at
- * initialization), its entries joined with `:`; `SUBINTERP_PATH` is searched after it but
- * not listed.
- * Errors: NULL when the runtime is not initialized.
- * Ownership: borrowed from the runtime until finalization; do not free or modify.
- */
-wchar_t *Py_GetPath(void);
-
-/**
- * Returns: `PyConfig.executable`: as set, else `program_name` made absolute if it contains
- * a `/`, else found on `PATH`, else an empty string (as in CPython).
- * Errors: NULL when the runtime is not initialized.
- * Ownership: borrowed from the runtime until finalization; do not free or modify.
- */
-wchar_t *Py_GetProgramFullPath(void);
-
-/**
- * Returns: `PyConfig.prefix`: as set, else from `home` (`PREFIX[:EXEC_PREFIX]`), else the
- * directory above the one holding `libsubinterp.so`.
- * Errors: NULL when the runtime is not initialized.
- * Ownership: borrowed from the runtime until finalization; do not free or modify.
- */
-wchar_t *Py_GetPrefix(void);
-
-/**
- * Returns: `PyConfig.exec_prefix`, found as `Py_GetPrefix` finds the prefix.
- * Errors: NULL when the runtime is not initialized.
- * Ownership: borrowed from the runtime until finalization; do not free or modify.
- */
-wchar_t *Py_GetExecPrefix(void);
 
 /**
  * Initializes the runtime with signal handlers installed; same as `Py_InitializeEx(1)`.
@@ -5047,6 +4487,131 @@ void PyErr_Display(PyObject *exc_type, PyObject *value, PyObject *tb);
 void PyErr_DisplayException(PyObject *exc);
 
 /**
+ * A new set holding the elements of `iterable` (NULL: an empty set).
+ *
+ * Returns: a new reference. Errors: NULL with an exception set (`TypeError` if `iterable`
+ * is not iterable or an element is unhashable, what iterating raised).
+ */
+PyObject *PySet_New(PyObject *iterable);
+
+/**
+ * A new frozenset holding the elements of `iterable` (NULL: an empty frozenset). Until it
+ * is shared, `PySet_Add` may still fill it.
+ *
+ * Returns: a new reference. Errors: NULL with an exception set, as `PySet_New`.
+ */
+PyObject *PyFrozenSet_New(PyObject *iterable);
+
+/**
+ * Adds `key` (the set takes its own reference). Also allowed on a frozenset nobody else
+ * holds yet (reference count 1), to fill it after `PyFrozenSet_New`.
+ *
+ * Returns: 0. Errors: -1 with `TypeError` for an unhashable key, `SystemError` if `set`
+ * is neither a set nor a fresh frozenset, or `key` is NULL.
+ */
+int PySet_Add(PyObject *set, PyObject *key);
+
+/**
+ * Removes `key` if present (no `KeyError`).
+ *
+ * Returns: 1 if it was present, 0 if not. Errors: -1 with `TypeError` for an unhashable
+ * key, `SystemError` if `set` is not a set (a frozenset is not) or `key` is NULL.
+ */
+int PySet_Discard(PyObject *set, PyObject *key);
+
+/**
+ * `key in anyset`. Unlike the `in` operator, an unhashable key (a set too) is an error.
+ *
+ * Returns: 1 or 0. Errors: -1 with `TypeError` for an unhashable key, `SystemError` if
+ * `anyset` is not a set or frozenset or `key` is NULL.
+ */
+int PySet_Contains(PyObject *anyset, PyObject *key);
+
+/**
+ * Removes and returns an arbitrary element.
+ *
+ * Returns: a new reference. Errors: NULL with `KeyError("pop from an empty set")`,
+ * `SystemError` if `set` is not a set.
+ */
+PyObject *PySet_Pop(PyObject *set);
+
+/**
+ * Removes every element.
+ *
+ * Returns: 0. Errors: -1 with `SystemError` if `set` is not a set.
+ */
+int PySet_Clear(PyObject *set);
+
+/**
+ * Returns: the number of elements of a set or frozenset.
+ * Errors: -1 with `SystemError` if `anyset` is neither.
+ */
+Py_ssize_t PySet_Size(PyObject *anyset);
+
+/**
+ * A slice `start:stop:step`; a NULL part means `None`.
+ *
+ * Returns: a new reference.
+ * Errors: NULL with `MemoryError`.
+ * Ownership: the parts are borrowed (the slice takes new references).
+ */
+PyObject *PySlice_New(PyObject *start, PyObject *stop, PyObject *step);
+
+/**
+ * Extracts a slice's start, stop and step as `Py_ssize_t` (values beyond it clipped),
+ * with defaults for `None`: step 1; start 0 (or `PY_SSIZE_T_MAX` for a negative step);
+ * stop `PY_SSIZE_T_MAX` (or `PY_SSIZE_T_MIN`). A step below `-PY_SSIZE_T_MAX` is stored
+ * as `-PY_SSIZE_T_MAX`. Follow with `PySlice_AdjustIndices`.
+ *
+ * Returns: 0. Errors: -1 with `ValueError("slice step cannot be zero")`,
+ * `TypeError("slice indices must be integers or None or have an __index__ method")`,
+ * what `__index__` raised, `SystemError` if `slice` is not a slice or a pointer is NULL.
+ */
+int PySlice_Unpack(PyObject *slice, Py_ssize_t *start, Py_ssize_t *stop, Py_ssize_t *step);
+
+/**
+ * Clips `*start` and `*stop` (from `PySlice_Unpack`) to a sequence of `length` items, in
+ * place.
+ *
+ * Returns: the number of items the slice selects. Never fails for valid arguments (no
+ * Python code runs).
+ * Errors: -1 with `SystemError` if a pointer is NULL, `step` is 0 or below
+ * `-PY_SSIZE_T_MAX` (CPython does not check: division by zero there).
+ */
+Py_ssize_t PySlice_AdjustIndices(Py_ssize_t length,
+                                 Py_ssize_t *start,
+                                 Py_ssize_t *stop,
+                                 Py_ssize_t step);
+
+/**
+ * `PySlice_Unpack` then `PySlice_AdjustIndices` for a sequence of `length` items; the
+ * number of items selected goes to `*slicelength` (0 on error). C code compiled with
+ * `Python.h` calls the two functions through a macro of this name, as CPython's.
+ *
+ * Returns: 0. Errors: -1 as `PySlice_Unpack`.
+ */
+int PySlice_GetIndicesEx(PyObject *slice,
+                         Py_ssize_t length,
+                         Py_ssize_t *start,
+                         Py_ssize_t *stop,
+                         Py_ssize_t *step,
+                         Py_ssize_t *slicelength);
+
+/**
+ * The old interface: start, stop and step of a slice of plain `int`s or `None`, negative
+ * values counted from `length`, with no clipping.
+ *
+ * Returns: 0. Errors: -1 with no exception set if a part is not an `int` or `None`, the
+ * step is 0, `stop > length` or `start >= length`; -1 with `OverflowError` if a part does
+ * not fit `Py_ssize_t`; -1 with `SystemError` for NULL pointers.
+ */
+int PySlice_GetIndices(PyObject *slice,
+                       Py_ssize_t length,
+                       Py_ssize_t *start,
+                       Py_ssize_t *stop,
+                       Py_ssize_t *step);
+
+/**
  * Returns: a static, NUL-terminated English description of `code` (never NULL; unknown
  * codes get "unknown error code").
  */
@@ -5089,6 +4654,441 @@ int Subinterp_InterpreterIsAlive(PyInterpreterState *interp);
  * `interp` attached); `*out` is written only on success.
  */
 SubinterpResult Subinterp_GetHeapStats(PyInterpreterState *interp, SubinterpHeapStats *out);
+
+/**
+ * A tuple of `size` items, each NULL until set with `PyTuple_SetItem` or
+ * `PyTuple_SET_ITEM` (the empty tuple is a shared, immortal object).
+ *
+ * Returns: a new reference.
+ * Errors: NULL with `SystemError` for a negative size, `MemoryError` when out of memory.
+ */
+PyObject *PyTuple_New(Py_ssize_t size);
+
+/**
+ * Returns: the number of items of a tuple.
+ * Errors: -1 with `SystemError` if `op` is NULL or not a tuple.
+ */
+Py_ssize_t PyTuple_Size(PyObject *op);
+
+/**
+ * Returns: item `index` of a tuple (borrowed).
+ * Errors: NULL with `IndexError("tuple index out of range")`, or `SystemError` if `op` is
+ * not a tuple.
+ */
+PyObject *PyTuple_GetItem(PyObject *op, Py_ssize_t index);
+
+/**
+ * Stores `item` at `index`, stealing the reference (also on error) and dropping what was
+ * there. Only for tuples being filled, which nobody else has seen yet.
+ *
+ * Returns: 0. Errors: -1 with `IndexError("tuple assignment index out of range")`, or
+ * `SystemError` if `op` is not a tuple or is shared (its reference count is not 1).
+ */
+int PyTuple_SetItem(PyObject *op, Py_ssize_t index, PyObject *item);
+
+/**
+ * `op[low:high]`: a tuple of the items in that range (bounds clipped to the tuple; a whole
+ * exact tuple is returned itself).
+ *
+ * Returns: a new reference.
+ * Errors: NULL with `SystemError` if `op` is NULL or not a tuple, `MemoryError`.
+ */
+PyObject *PyTuple_GetSlice(PyObject *op, Py_ssize_t low, Py_ssize_t high);
+
+/**
+ * Resizes the tuple `*p` in place to `newsize` items (new slots are NULL, dropped ones are
+ * released). Only for an exact tuple nobody else holds yet: its reference count must be 1
+ * (the empty tuple is also accepted, and replaced). `*p` may move.
+ *
+ * Returns: 0, with `*p` the resized tuple (a reference the caller owns).
+ * Errors: -1 with `SystemError` if `p` or `*p` is NULL, `*p` is not an exact tuple, is
+ * shared, or `newsize` is negative; `MemoryError`. On error `*p` is released and set to
+ * NULL (a NULL `p` is left alone).
+ * Ownership: steals `*p` and gives back the result in its place.
+ */
+int _PyTuple_Resize(PyObject **p, Py_ssize_t newsize);
+
+/**
+ * Readies a static type: fills in what it inherits from its base (`object` by default),
+ * builds `__bases__` and `__mro__`, and marks it ready. Safe to call again. A static type
+ * readied here is shared by every interpreter; what it gets is immortal.
+ *
+ * Returns: 0. Errors: -1 with an exception set (`SystemError` for NULL).
+ */
+int PyType_Ready(PyTypeObject *tp);
+
+/**
+ * Returns: 1 if `a` is `b` or a subtype of it, else 0 (also for NULL arguments).
+ */
+int PyType_IsSubtype(PyTypeObject *a, PyTypeObject *b);
+
+/**
+ * The default `tp_alloc`: a zeroed instance of `tp` with room for `nitems` items (one more
+ * for variable-size types, as CPython), its head set up.
+ *
+ * Returns: a new reference. Errors: NULL with `MemoryError`, or `SystemError` for NULL.
+ */
+PyObject *PyType_GenericAlloc(PyTypeObject *tp, Py_ssize_t nitems);
+
+/**
+ * A generic `tp_new`: allocates with the type's `tp_alloc`, ignoring the arguments.
+ *
+ * Returns: a new reference. Errors: NULL with an exception set.
+ */
+PyObject *PyType_GenericNew(PyTypeObject *tp, PyObject *_args, PyObject *_kwds);
+
+/**
+ * Returns: the type's `tp_flags` (0 for NULL).
+ */
+unsigned long PyType_GetFlags(PyTypeObject *tp);
+
+/**
+ * `type.__name__`: for a static type, `tp_name` after its last dot.
+ *
+ * Returns: a new reference to a `str`. Errors: NULL with an exception set.
+ */
+PyObject *PyType_GetName(PyTypeObject *tp);
+
+/**
+ * `type.__qualname__`: for a static type, its name (static types are not nested).
+ *
+ * Returns: a new reference to a `str`. Errors: NULL with an exception set.
+ */
+PyObject *PyType_GetQualName(PyTypeObject *tp);
+
+/**
+ * Decodes the NUL-terminated UTF-8 `s` into a `str`.
+ *
+ * Returns: a new reference (the shared, immortal `''` or one-character string for those).
+ * Errors: NULL with `UnicodeDecodeError` for invalid UTF-8, `SystemError` for NULL.
+ */
+PyObject *PyUnicode_FromString(const char *s);
+
+/**
+ * Decodes `size` bytes of UTF-8 at `s` into a `str` (NUL bytes included).
+ *
+ * Returns: a new reference.
+ * Errors: NULL with `UnicodeDecodeError` for invalid UTF-8, `SystemError` for a negative
+ * size or a NULL `s` with a positive size (CPython's texts).
+ */
+PyObject *PyUnicode_FromStringAndSize(const char *s, Py_ssize_t size);
+
+/**
+ * Decodes `size` bytes of UTF-8 with the error handler `errors` (NULL or "strict",
+ * "replace", "ignore", "backslashreplace"). "surrogateescape" and "surrogatepass" act as
+ * "strict": a `str` here is UTF-8 and cannot hold the lone surrogates they would make.
+ * Other names raise `LookupError` when an error needs the handler, as CPython.
+ *
+ * Returns: a new reference.
+ * Errors: NULL with `UnicodeDecodeError` (CPython's message), `LookupError`, or
+ * `SystemError` for a negative size or a NULL `s` with a positive size.
+ */
+PyObject *PyUnicode_DecodeUTF8(const char *s, Py_ssize_t size, const char *errors);
+
+/**
+ * Like `PyUnicode_DecodeUTF8`; if `consumed` is not NULL, an incomplete sequence at the
+ * end is not an error: it is left undecoded and `*consumed` says how many bytes were used.
+ *
+ * Returns: a new reference. Errors: as `PyUnicode_DecodeUTF8`.
+ */
+PyObject *PyUnicode_DecodeUTF8Stateful(const char *s,
+                                       Py_ssize_t size,
+                                       const char *errors,
+                                       Py_ssize_t *consumed);
+
+/**
+ * Decodes `size` bytes of ASCII with the error handler `errors` (as
+ * `PyUnicode_DecodeUTF8`); each byte above 0x7F is an error.
+ *
+ * Returns: a new reference.
+ * Errors: NULL with `UnicodeDecodeError`, `LookupError` or `SystemError`.
+ */
+PyObject *PyUnicode_DecodeASCII(const char *s, Py_ssize_t size, const char *errors);
+
+/**
+ * Decodes `size` bytes of Latin-1 (byte `b` is code point `b`); `errors` is ignored.
+ *
+ * Returns: a new reference.
+ * Errors: NULL with `SystemError` for a negative size or NULL `s`, `MemoryError`.
+ */
+PyObject *PyUnicode_DecodeLatin1(const char *s, Py_ssize_t size, const char *errors);
+
+/**
+ * `obj` as an exact `str`: itself if it is one, a copy if it is an instance of a subclass.
+ *
+ * Returns: a new reference.
+ * Errors: NULL with `TypeError("Can't convert 'T' object to str implicitly")`,
+ * `SystemError` for NULL.
+ */
+PyObject *PyUnicode_FromObject(PyObject *obj);
+
+/**
+ * The one-character string of code point `ordinal` (shared and immortal below U+0100).
+ *
+ * Returns: a new reference.
+ * Errors: NULL with `ValueError("chr() arg not in range(0x110000)")`, or `ValueError` for
+ * a surrogate (U+D800..U+DFFF), which a UTF-8 `str` cannot hold (CPython stores it).
+ */
+PyObject *PyUnicode_FromOrdinal(int ordinal);
+
+/**
+ * A `str` from `size` wide characters (UTF-32 code points; `size` -1: up to the NUL).
+ *
+ * Returns: a new reference.
+ * Errors: NULL with `ValueError("character U+110000 is not in range [U+0000; U+10ffff]")`
+ * for a value that is no code point, `ValueError` for a surrogate (which a UTF-8 `str`
+ * cannot hold), `SystemError` for a NULL `w` with a non-zero size or a size below -1.
+ */
+PyObject *PyUnicode_FromWideChar(const wchar_t *w, Py_ssize_t size);
+
+/**
+ * Copies the code points of `unicode` into `w` (at most `size`, then a NUL if room is
+ * left). With `w` NULL, reports the size needed.
+ *
+ * Returns: the number of wide characters written, not counting the NUL; with `w` NULL,
+ * the length plus one.
+ * Errors: -1 with `TypeError` if `unicode` is not a `str`, `SystemError` for NULL or a
+ * negative `size` (CPython crashes on that).
+ */
+Py_ssize_t PyUnicode_AsWideChar(PyObject *unicode, wchar_t *w, Py_ssize_t size);
+
+/**
+ * The code points of `unicode` as a new NUL-terminated wide string (free it with
+ * `PyMem_Free`), and its length (without the NUL) in `*size` if `size` is not NULL.
+ *
+ * Returns: the buffer.
+ * Errors: NULL with `ValueError("embedded null character")` if `size` is NULL and the
+ * string holds a NUL, `TypeError` for a non-`str`, `SystemError` for NULL, `MemoryError`.
+ */
+wchar_t *PyUnicode_AsWideCharString(PyObject *unicode, Py_ssize_t *size);
+
+/**
+ * The UTF-8 form of a `str`, and its length in bytes in `*size` (if `size` is not NULL).
+ *
+ * Returns: a pointer into the string (valid as long as it lives; do not modify).
+ * Errors: NULL with `TypeError` if `op` is not a `str` (`*size` is then -1, as in 3.13),
+ * `SystemError` for NULL.
+ */
+const char *PyUnicode_AsUTF8AndSize(PyObject *op, Py_ssize_t *size);
+
+/**
+ * The NUL-terminated UTF-8 form of a `str`.
+ *
+ * Returns: a pointer into the string (valid as long as it lives; do not modify).
+ * Errors: NULL with an exception set, as `PyUnicode_AsUTF8AndSize`.
+ */
+const char *PyUnicode_AsUTF8(PyObject *op);
+
+/**
+ * The UTF-8 form of a `str` as `bytes`.
+ *
+ * Returns: a new reference.
+ * Errors: NULL with `TypeError` for a non-`str`, `SystemError` for NULL.
+ */
+PyObject *PyUnicode_AsUTF8String(PyObject *unicode);
+
+/**
+ * The string encoded as ASCII, strictly.
+ *
+ * Returns: a new reference to `bytes`.
+ * Errors: NULL with `UnicodeEncodeError` (CPython's message, naming the run of
+ * unencodable characters), `TypeError` for a non-`str`, `SystemError` for NULL.
+ */
+PyObject *PyUnicode_AsASCIIString(PyObject *unicode);
+
+/**
+ * The string encoded as Latin-1, strictly.
+ *
+ * Returns: a new reference to `bytes`.
+ * Errors: as `PyUnicode_AsASCIIString` (code points above U+00FF cannot be encoded).
+ */
+PyObject *PyUnicode_AsLatin1String(PyObject *unicode);
+
+/**
+ * Returns: the length of a `str` in code points.
+ * Errors: -1 with `TypeError` if `op` is not a `str`, `SystemError` for NULL.
+ */
+Py_ssize_t PyUnicode_GetLength(PyObject *op);
+
+/**
+ * Returns: code point `index` of `unicode` (O(1): long non-ASCII strings keep an index).
+ * Errors: `(Py_UCS4)-1` with `IndexError("string index out of range")`, `TypeError` for
+ * a non-`str`, `SystemError` for NULL.
+ */
+Py_UCS4 PyUnicode_ReadChar(PyObject *unicode, Py_ssize_t index);
+
+/**
+ * Interns `*p` in the calling thread's interpreter: replaces it with the string of that
+ * text already interned there (dropping the reference to `*p` and taking one to that), or
+ * records `*p` itself. Each interpreter has its own table. Interned strings stay mortal
+ * (as in CPython 3.13): the table does not keep them alive. Objects that are not exact
+ * `str`s, and a NULL `*p`, are left alone.
+ *
+ * Errors: none (memory shortage leaves the string un-interned); a NULL `p` raises
+ * `SystemError` (CPython crashes).
+ */
+void PyUnicode_InternInPlace(PyObject **p);
+
+/**
+ * The interned string holding the UTF-8 text `v` (see `PyUnicode_InternInPlace`).
+ *
+ * Returns: a new reference.
+ * Errors: NULL with `UnicodeDecodeError` for invalid UTF-8, `SystemError` for NULL.
+ */
+PyObject *PyUnicode_InternFromString(const char *v);
+
+/**
+ * Code points `start..end` of `unicode` (`end` is clipped to the length; `start >= end`
+ * gives `''`; all of an exact `str` gives the string itself).
+ *
+ * Returns: a new reference.
+ * Errors: NULL with `IndexError("string index out of range")` for a negative bound,
+ * `TypeError` for a non-`str` (CPython reads it as one), `SystemError` for NULL.
+ */
+PyObject *PyUnicode_Substring(PyObject *unicode, Py_ssize_t start, Py_ssize_t end);
+
+/**
+ * `left + right`.
+ *
+ * Returns: a new reference (one operand itself when the other is empty).
+ * Errors: NULL with `TypeError("must be str, not T")` for the left operand,
+ * `TypeError('can only concatenate str (not "T") to str')` for the right,
+ * `OverflowError`, `SystemError` for NULL.
+ */
+PyObject *PyUnicode_Concat(PyObject *left, PyObject *right);
+
+/**
+ * `*pleft += right`: replaces `*pleft` (whose reference is dropped) with the
+ * concatenation, or with NULL on error.
+ *
+ * Errors: `*pleft` set to NULL with an exception set: `SystemError("bad argument to
+ * internal function")` unless both are `str`s (CPython's check), or the concatenation's
+ * error; a NULL `*pleft` stays NULL (with `SystemError` unless an exception is already
+ * set); a NULL `pleft` raises `SystemError`.
+ */
+void PyUnicode_Append(PyObject **pleft, PyObject *right);
+
+/**
+ * `PyUnicode_Append`, then drops the reference to `right` (stolen).
+ */
+void PyUnicode_AppendAndDel(PyObject **pleft, PyObject *right);
+
+/**
+ * `separator.join(seq)` for any iterable `seq` of `str`s (a NULL separator is a space).
+ *
+ * Returns: a new reference (an exact `str` alone is returned itself).
+ * Errors: NULL with `TypeError("can only join an iterable")`, `TypeError("sequence item
+ * 1: expected str instance, int found")`, `TypeError("separator: expected str instance,
+ * int found")`, `OverflowError`, or `SystemError("null argument to internal routine")`
+ * for a NULL `seq` (CPython's text).
+ */
+PyObject *PyUnicode_Join(PyObject *separator, PyObject *seq);
+
+/**
+ * `s.split(sep, maxsplit)`: split at runs of whitespace when `sep` is NULL, else at `sep`;
+ * at most `maxsplit` splits (negative: no limit).
+ *
+ * Returns: a new reference to a list of `str`s.
+ * Errors: NULL with `TypeError("must be str, not T")`, `ValueError("empty separator")`,
+ * `SystemError` for a NULL `s`.
+ */
+PyObject *PyUnicode_Split(PyObject *s, PyObject *sep, Py_ssize_t maxsplit);
+
+/**
+ * Returns: 1 if `element` occurs in `container`, 0 if not.
+ * Errors: -1 with `TypeError("'in <string>' requires string as left operand, not T")`
+ * for a non-`str` element, `TypeError("must be str, not T")` for the container,
+ * `SystemError` for NULL.
+ */
+int PyUnicode_Contains(PyObject *container, PyObject *element);
+
+/**
+ * Where `substr` occurs in `str[start:end]` (slice semantics: negative bounds count from
+ * the end): the first occurrence if `direction > 0`, else the last.
+ *
+ * Returns: the code point index, or -1 if absent.
+ * Errors: -2 with `TypeError("must be str, not T")`, `SystemError` for NULL.
+ */
+Py_ssize_t PyUnicode_Find(PyObject *str,
+                          PyObject *substr,
+                          Py_ssize_t start,
+                          Py_ssize_t end,
+                          int direction);
+
+/**
+ * Like `PyUnicode_Find` for the code point `ch`.
+ *
+ * Returns: its index, or -1 if absent (also for a value that is no code point).
+ * Errors: -2 with `TypeError` if `str` is not a `str` (CPython reads it as one),
+ * `SystemError` for NULL.
+ */
+Py_ssize_t PyUnicode_FindChar(PyObject *str,
+                              Py_UCS4 ch,
+                              Py_ssize_t start,
+                              Py_ssize_t end,
+                              int direction);
+
+/**
+ * Returns: the number of non-overlapping occurrences of `substr` in `str[start:end]`
+ * (an empty `substr` occurs between every two characters and at both ends).
+ * Errors: -1 with `TypeError("must be str, not T")`, `SystemError` for NULL.
+ */
+Py_ssize_t PyUnicode_Count(PyObject *str, PyObject *substr, Py_ssize_t start, Py_ssize_t end);
+
+/**
+ * `str.replace(substr, replstr, maxcount)` (every occurrence for a negative `maxcount`).
+ *
+ * Returns: a new reference (`str` itself when nothing is replaced).
+ * Errors: NULL with `TypeError("must be str, not T")`, `OverflowError`, `SystemError`
+ * for NULL.
+ */
+PyObject *PyUnicode_Replace(PyObject *str,
+                            PyObject *substr,
+                            PyObject *replstr,
+                            Py_ssize_t maxcount);
+
+/**
+ * Compares two strings by code points.
+ *
+ * Returns: -1, 0 or 1.
+ * Errors: -1 with `TypeError("Can't compare T and U")` unless both are `str`s,
+ * `SystemError` for NULL.
+ */
+int PyUnicode_Compare(PyObject *left, PyObject *right);
+
+/**
+ * Compares a string with the NUL-terminated C string `string`, each byte taken as a code
+ * point (Latin-1).
+ *
+ * Returns: -1, 0 or 1 (a NUL inside `uni` makes it the longer one).
+ * Errors: none for valid arguments (as CPython); for a non-`str` `uni`, -1 with
+ * `TypeError`, and for NULL, -1 with `SystemError` (CPython crashes on both).
+ */
+int PyUnicode_CompareWithASCIIString(PyObject *uni, const char *string);
+
+/**
+ * Returns: 1 if `unicode` is a `str` whose UTF-8 form is the NUL-terminated `string`,
+ * else 0 (never raises for a non-`str`, as CPython).
+ * Errors: 0 with `SystemError` for a NULL argument (CPython crashes).
+ */
+int PyUnicode_EqualToUTF8(PyObject *unicode, const char *string);
+
+/**
+ * Returns: 1 if `unicode` is a `str` whose UTF-8 form is the `size` bytes at `string`,
+ * else 0 (never raises for a non-`str` or a negative size, as CPython).
+ * Errors: 0 with `SystemError` for a NULL `unicode`, or a NULL `string` with a positive
+ * `size`.
+ */
+int PyUnicode_EqualToUTF8AndSize(PyObject *unicode, const char *string, Py_ssize_t size);
+
+/**
+ * Compares two strings with the operator `op` (`Py_LT` ... `Py_GE`).
+ *
+ * Returns: a new reference to `True` or `False`, or `NotImplemented` unless both are
+ * `str`s.
+ * Errors: NULL with `SystemError` for NULL or a bad `op`.
+ */
+PyObject *PyUnicode_RichCompare(PyObject *left, PyObject *right, int op);
 
 /**
  * Issues a warning of `category` (NULL: `RuntimeWarning`) with the UTF-8 `message`. With

@@ -30,6 +30,6 @@ pub(crate) mod runtime;
 pub(crate) mod status;
 pub(crate) mod tstate;
 
+pub(crate) mod object;
 #[cfg(test)]
 mod tests;
-pub(crate) mod object;

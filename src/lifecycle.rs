@@ -69,9 +69,10 @@ pub(crate) fn initialize(config: CoreConfig) -> Result<(), PyStatus> {
     let install_signals = config.install_signal_handlers;
     *RUNTIME.config.lock() = Some(config);
 
-    let main =
-        runtime::register(|id| Interp::new(id, MAIN_CONFIG, WHENCE_RUNTIME, true, Arc::new(Gil::new()), None))
-            .expect("registering the main interpreter while initializing");
+    let main = runtime::register(|id| {
+        Interp::new(id, MAIN_CONFIG, WHENCE_RUNTIME, true, Arc::new(Gil::new()), None)
+    })
+    .expect("registering the main interpreter while initializing");
     runtime::set_main(Arc::as_ptr(&main), me);
     let ts = ThreadState::create(&main, _PyThreadState_WHENCE_INIT, false)
         .expect("the main interpreter is not closing");
@@ -298,7 +299,8 @@ pub(crate) fn new_interpreter(
         // SAFETY: the calling thread's attached thread state.
         unsafe { detach(save) };
     }
-    let Some(interp) = runtime::register(|id| Interp::new(id, resolved, whence, false, gil, main_heap)) else {
+    let Some(interp) = runtime::register(|id| Interp::new(id, resolved, whence, false, gil, main_heap))
+    else {
         if !save.is_null() {
             // SAFETY: still live; it was attached here a moment ago.
             let _ = unsafe { attach(save, "Py_NewInterpreterFromConfig", OnRefusal::Park) };

@@ -200,7 +200,10 @@ fn draining_pending_calls_clears_every_thread_states_flag() {
     let interp = unsafe { PyThreadState_GetInterpreter(s) };
     let other = unsafe { PyThreadState_New(interp) };
     let bit = _PY_CALLS_TO_DO_BIT as usize;
-    assert_eq!(unsafe { Subinterp_AddPendingCall(interp, Some(nothing), std::ptr::null_mut()) }, SUBINTERP_OK);
+    assert_eq!(
+        unsafe { Subinterp_AddPendingCall(interp, Some(nothing), std::ptr::null_mut()) },
+        SUBINTERP_OK
+    );
     assert_ne!(unsafe { (*s).eval_breaker } & bit, 0);
     assert_ne!(unsafe { (*other).eval_breaker } & bit, 0);
     assert_eq!(Py_MakePendingCalls(), 0);

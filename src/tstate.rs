@@ -270,7 +270,10 @@ impl ThreadState {
     ///
     /// # Safety
     /// Only the thread this thread state is attached to may call it.
-    pub(crate) unsafe fn swap_heap(&self, heap: *mut crate::object::alloc::Heap) -> *mut crate::object::alloc::Heap {
+    pub(crate) unsafe fn swap_heap(
+        &self,
+        heap: *mut crate::object::alloc::Heap,
+    ) -> *mut crate::object::alloc::Heap {
         self.heap.replace(heap)
     }
 

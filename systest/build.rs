@@ -44,7 +44,9 @@ fn main() {
     // or anonymous structs are not the Rust names), so C refers to them by typedef name.
     cfg.rename_struct_ty(|ty| Some(ty.to_string()));
     // `type` is a Rust keyword.
-    cfg.rename_struct_field(|s, f| (s.ident() == "PyMemberDef" && f.ident() == "type_").then(|| "type".into()));
+    cfg.rename_struct_field(|s, f| {
+        (s.ident() == "PyMemberDef" && f.ident() == "type_").then(|| "type".into())
+    });
     // CPython declares `state` as a bit-field struct (interned:2, kind:3, compact:1, ascii:1,
     // statically_allocated:1); Rust reads the same 32 bits as an unsigned int. Its offset and
     // size are still checked; only the C type differs by design.

@@ -124,4 +124,3 @@ pub struct PyConfig {
     pub _init_main: c_int,
     pub _is_python_build: c_int,
 }
-

@@ -13,7 +13,6 @@
 
 #![allow(non_camel_case_types, non_snake_case, non_upper_case_globals)]
 
-
 /// `Py_ssize_t` is `ssize_t` (declared in the header prelude, not generated).
 pub type Py_ssize_t = isize;
 
@@ -24,29 +23,28 @@ pub type wchar_t = core::ffi::c_int;
 pub type Py_hash_t = isize;
 pub type Py_uhash_t = usize;
 
-pub mod dictobject;
 pub mod bytearrayobject;
-pub mod initconfig;
-pub mod memoryobject;
+pub mod dictobject;
 pub mod floatobject;
+pub mod initconfig;
 pub mod longobject;
+pub mod memoryobject;
 pub mod object;
 pub mod pycapsule;
 pub mod pyerrors;
 pub mod pystate;
-pub mod unicodeobject;
 pub mod sliceobject;
+pub mod unicodeobject;
 
-pub use dictobject::*;
 pub use bytearrayobject::*;
-pub use initconfig::*;
-pub use memoryobject::*;
+pub use dictobject::*;
 pub use floatobject::*;
+pub use initconfig::*;
 pub use longobject::*;
+pub use memoryobject::*;
 pub use object::*;
 pub use pycapsule::*;
 pub use pyerrors::*;
 pub use pystate::*;
-pub use unicodeobject::*;
 pub use sliceobject::*;
-
+pub use unicodeobject::*;

@@ -234,7 +234,6 @@ pub unsafe extern "C" fn PyBytes_Repr(o: *mut PyObject, smartquotes: c_int) -> *
     })
 }
 
-
 /// The C bodies (src/c/format.c).
 /// cbindgen:ignore
 #[allow(unused_doc_comments)]

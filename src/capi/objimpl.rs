@@ -183,7 +183,9 @@ pub unsafe extern "C" fn _PyObject_GC_NewVar(tp: *mut PyTypeObject, nitems: Py_s
 pub unsafe extern "C" fn _PyObject_GC_Resize(op: *mut PyVarObject, nitems: Py_ssize_t) -> *mut PyVarObject {
     guard("_PyObject_GC_Resize", || {
         // SAFETY: NULL or a live object, per the C API.
-        if op.is_null() || nitems < 0 || !unsafe { object::has_flag(object::type_of(op.cast()), Py_TPFLAGS_HAVE_GC) }
+        if op.is_null()
+            || nitems < 0
+            || !unsafe { object::has_flag(object::type_of(op.cast()), Py_TPFLAGS_HAVE_GC) }
         {
             errors::bad_internal_call();
             return null_mut();

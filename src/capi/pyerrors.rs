@@ -88,7 +88,11 @@ pub unsafe extern "C" fn PyErr_SetRaisedException(exc: *mut PyObject) {
 /// Takes the current exception as (type, value, traceback), each a new reference or NULL
 /// (CPython 3.12+ keeps exceptions normalized, so `value` is the instance).
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn PyErr_Fetch(ptype: *mut *mut PyObject, pvalue: *mut *mut PyObject, ptraceback: *mut *mut PyObject) {
+pub unsafe extern "C" fn PyErr_Fetch(
+    ptype: *mut *mut PyObject,
+    pvalue: *mut *mut PyObject,
+    ptraceback: *mut *mut PyObject,
+) {
     guard("PyErr_Fetch", || {
         let exc = errors::take_raised();
         // SAFETY: out-pointers are valid per the C API (NULL ones are skipped).
@@ -173,7 +177,8 @@ unsafe fn given_matches(given: *mut PyObject, exc: *mut PyObject) -> bool {
         if typeobject::type_check(exc, tuple) {
             return object::tupleobject::items(exc).iter().any(|&e| given_matches(given, e));
         }
-        let given = if exceptions::is_exception_instance(given) { object::type_of(given).cast() } else { given };
+        let given =
+            if exceptions::is_exception_instance(given) { object::type_of(given).cast() } else { given };
         if exceptions::is_exception_class(given) && exceptions::is_exception_class(exc) {
             typeobject::is_subtype(given as *mut PyTypeObject, exc as *mut PyTypeObject)
         } else {

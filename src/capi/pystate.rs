@@ -115,7 +115,9 @@ pub unsafe extern "C" fn PyInterpreterState_GetID(interp: *mut PyInterpreterStat
 /// allocate it with the caller's interpreter's memory), or it cannot be made.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn PyInterpreterState_GetDict(interp: *mut PyInterpreterState) -> *mut PyObject {
-    guard("PyInterpreterState_GetDict", || runtime::lookup(interp).map_or(std::ptr::null_mut(), |i| i.state_dict()))
+    guard("PyInterpreterState_GetDict", || {
+        runtime::lookup(interp).map_or(std::ptr::null_mut(), |i| i.state_dict())
+    })
 }
 
 /// The calling thread state's dict, where extensions keep per-thread data

@@ -85,7 +85,10 @@ pub extern "C" fn Subinterp_InterpreterIsAlive(interp: *mut PyInterpreterState) 
 /// `SUBINTERP_ERR_INVALID_INTERPRETER`, `SUBINTERP_ERR_NOT_CURRENT` (no thread state of
 /// `interp` attached); `*out` is written only on success.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn Subinterp_GetHeapStats(interp: *mut PyInterpreterState, out: *mut SubinterpHeapStats) -> SubinterpResult {
+pub unsafe extern "C" fn Subinterp_GetHeapStats(
+    interp: *mut PyInterpreterState,
+    out: *mut SubinterpHeapStats,
+) -> SubinterpResult {
     guard_result("Subinterp_GetHeapStats", || {
         if interp.is_null() || out.is_null() {
             return SUBINTERP_ERR_NULL_ARGUMENT;

@@ -139,7 +139,10 @@ pub unsafe extern "C" fn _PyTuple_Resize(p: *mut *mut PyObject, newsize: Py_ssiz
 /// Errors: NULL with `SystemError` if `n` is negative or an item is NULL, `MemoryError`.
 /// cbindgen:ignore
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn subinterp_tuple_from_array(n: Py_ssize_t, items: *const *mut PyObject) -> *mut PyObject {
+pub unsafe extern "C" fn subinterp_tuple_from_array(
+    n: Py_ssize_t,
+    items: *const *mut PyObject,
+) -> *mut PyObject {
     guard("PyTuple_Pack", || {
         if n < 0 || (n > 0 && items.is_null()) {
             errors::bad_internal_call();

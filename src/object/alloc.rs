@@ -126,7 +126,8 @@ impl Heap {
         let mut st = HeapStats { arenas: self.arenas.len(), ..self.stats };
         for &arena in &self.arenas {
             // Pages are carved from the start of each arena; the newest stops at fresh_next.
-            let end = if arena == self.newest_arena() { self.fresh_next } else { arena.wrapping_add(ARENA_SIZE) };
+            let end =
+                if arena == self.newest_arena() { self.fresh_next } else { arena.wrapping_add(ARENA_SIZE) };
             let mut page = arena;
             while page < end {
                 // SAFETY: a carved page of this heap; its header is initialized (an emptied
@@ -385,7 +386,10 @@ impl ArenaMap {
 
     #[inline]
     fn slot(addr: usize) -> (usize, usize) {
-        ((addr >> (ARENA_SHIFT + L2_BITS)) & ((1 << L1_BITS) - 1), (addr >> ARENA_SHIFT) & ((1 << L2_BITS) - 1))
+        (
+            (addr >> (ARENA_SHIFT + L2_BITS)) & ((1 << L1_BITS) - 1),
+            (addr >> ARENA_SHIFT) & ((1 << L2_BITS) - 1),
+        )
     }
 
     #[inline]

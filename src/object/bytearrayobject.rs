@@ -542,13 +542,18 @@ unsafe extern "C" fn bytearray_ass_subscript(
     unsafe {
         if !abstract_::number::index_check(key) {
             if sliceobject::is_slice(key) {
-                errors::not_implemented_error("bytearray slice assignment and deletion are not implemented yet");
+                errors::not_implemented_error(
+                    "bytearray slice assignment and deletion are not implemented yet",
+                );
             } else {
                 bad_index(key);
             }
             return -1;
         }
-        let Ok(i) = abstract_::number::as_ssize_t(key, (&raw mut exceptions::_PyExc_IndexError).cast()) else { return -1 };
+        let Ok(i) = abstract_::number::as_ssize_t(key, (&raw mut exceptions::_PyExc_IndexError).cast())
+        else {
+            return -1;
+        };
         bytearray_ass_item(op, i, value)
     }
 }

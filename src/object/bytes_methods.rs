@@ -15,9 +15,7 @@ use super::*;
 /// `op` is an `int`.
 pub(crate) unsafe fn int_to_i128(op: *mut PyObject) -> i128 {
     // SAFETY: per caller.
-    unsafe {
-        longobject::as_i128(op).unwrap_or(if longobject::sign(op) < 0 { i128::MIN } else { i128::MAX })
-    }
+    unsafe { longobject::as_i128(op).unwrap_or(if longobject::sign(op) < 0 { i128::MIN } else { i128::MAX }) }
 }
 
 /// `op.__index__()` (the number protocol's `_PyNumber_Index`) as a saturated `i128`.

@@ -114,7 +114,6 @@ pub(crate) fn empty() -> *mut PyObject {
     (&raw mut EMPTY_BYTES).cast()
 }
 
-
 /// A new `bytes` object of `len` bytes, uninitialized but NUL-terminated (always a fresh
 /// object, even for lengths 0 and 1: the caller is about to write it).
 pub(crate) fn alloc(len: usize) -> PyResult<*mut PyBytesObject> {

@@ -27,7 +27,11 @@ pub(crate) fn raised() -> *mut PyObject {
 pub(crate) fn occurred() -> *mut PyObject {
     let exc = raised();
     // SAFETY: a live exception instance.
-    if exc.is_null() { null_mut() } else { unsafe { type_of(exc).cast() } }
+    if exc.is_null() {
+        null_mut()
+    } else {
+        unsafe { type_of(exc).cast() }
+    }
 }
 
 /// `PyErr_GetRaisedException`: takes the current exception (owned), leaving none.
@@ -67,7 +71,8 @@ pub(crate) fn handled() -> Owned {
 pub(crate) unsafe fn set_handled(exc: *mut PyObject) {
     if let Some(t) = tstate() {
         // SAFETY: live or NULL, per caller.
-        let new = if exc.is_null() || exc == singletons::none() { null_mut() } else { unsafe { new_ref(exc) } };
+        let new =
+            if exc.is_null() || exc == singletons::none() { null_mut() } else { unsafe { new_ref(exc) } };
         let old = t.handled_exception.replace(new);
         // SAFETY: owned by the thread state.
         unsafe { xdecref(old) };
@@ -81,7 +86,9 @@ pub(crate) unsafe fn set_object(exc_type: *mut PyObject, value: *mut PyObject) -
     unsafe {
         if exc_type.is_null() || !exceptions::is_exception_class(exc_type) {
             let shown = if exc_type.is_null() { "NULL".to_string() } else { repr_lossy(exc_type) };
-            return system_error(&format!("_PyErr_SetObject: exception {shown} is not a BaseException subclass"));
+            return system_error(&format!(
+                "_PyErr_SetObject: exception {shown} is not a BaseException subclass"
+            ));
         }
         let tp = exc_type as *mut PyTypeObject;
         let exc = if !value.is_null() && typeobject::type_check(value, tp) {

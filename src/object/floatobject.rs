@@ -233,7 +233,9 @@ pub(crate) unsafe fn float_result_value(op: *mut PyObject, r: Owned) -> PyResult
                 "{tp}.__float__ returned non-float (type {rtp}).  The ability to return an instance of a \
                  strict subclass of float is deprecated, and may be removed in a future version of Python."
             );
-            if let Err(e) = exceptions::warnings::warn(&raw mut exceptions::_PyExc_DeprecationWarning, &msg, 1) {
+            if let Err(e) =
+                exceptions::warnings::warn(&raw mut exceptions::_PyExc_DeprecationWarning, &msg, 1)
+            {
                 decref(r);
                 return Err(e);
             }

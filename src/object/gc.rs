@@ -39,7 +39,10 @@ pub(crate) struct GcState {
 
 impl GcState {
     pub(crate) const fn new() -> GcState {
-        GcState { list: GcHead { next: Cell::new(null_mut()), prev: Cell::new(null_mut()) }, enabled: Cell::new(true) }
+        GcState {
+            list: GcHead { next: Cell::new(null_mut()), prev: Cell::new(null_mut()) },
+            enabled: Cell::new(true),
+        }
     }
 
     fn sentinel(&self) -> *mut GcHead {
@@ -224,12 +227,16 @@ pub(crate) fn is_enabled() -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::capi::objimpl::{PyObject_GC_Del, _PyObject_GC_New};
+    use crate::capi::objimpl::{_PyObject_GC_New, PyObject_GC_Del};
     use crate::object::longobject;
 
     /// A GC type whose instances are a bare head (no fields to traverse).
     fn gc_type() -> *mut PyTypeObject {
-        unsafe extern "C" fn traverse(_: *mut PyObject, _: crate::abi::visitproc, _: *mut std::ffi::c_void) -> i32 {
+        unsafe extern "C" fn traverse(
+            _: *mut PyObject,
+            _: crate::abi::visitproc,
+            _: *mut std::ffi::c_void,
+        ) -> i32 {
             0
         }
         let tp = Box::leak(Box::new(unsafe { std::mem::zeroed::<PyTypeObject>() }));

@@ -124,7 +124,9 @@ pub(crate) unsafe extern "C" fn list_subscript(op: *mut PyObject, key: *mut PyOb
     // SAFETY: called through mp_subscript with a list and a live key.
     unsafe {
         if abstract_::number::index_check(key) {
-            let Ok(mut i) = abstract_::number::as_ssize_t(key, (&raw mut exceptions::_PyExc_IndexError).cast()) else {
+            let Ok(mut i) =
+                abstract_::number::as_ssize_t(key, (&raw mut exceptions::_PyExc_IndexError).cast())
+            else {
                 return null_mut();
             };
             if i < 0 {
@@ -181,7 +183,9 @@ pub(crate) unsafe extern "C" fn list_ass_subscript(
     // SAFETY: called through mp_ass_subscript with a list, a live key, NULL or a live value.
     unsafe {
         if abstract_::number::index_check(key) {
-            let Ok(mut i) = abstract_::number::as_ssize_t(key, (&raw mut exceptions::_PyExc_IndexError).cast()) else {
+            let Ok(mut i) =
+                abstract_::number::as_ssize_t(key, (&raw mut exceptions::_PyExc_IndexError).cast())
+            else {
                 return -1;
             };
             if i < 0 {

@@ -508,7 +508,9 @@ unsafe extern "C" fn tuple_subscript(op: *mut PyObject, key: *mut PyObject) -> *
     // SAFETY: called through mp_subscript with a tuple and a live key.
     unsafe {
         if abstract_::number::index_check(key) {
-            let Ok(mut i) = abstract_::number::as_ssize_t(key, (&raw mut exceptions::_PyExc_IndexError).cast()) else {
+            let Ok(mut i) =
+                abstract_::number::as_ssize_t(key, (&raw mut exceptions::_PyExc_IndexError).cast())
+            else {
                 return null_mut();
             };
             if i < 0 {

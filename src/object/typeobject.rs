@@ -156,7 +156,10 @@ pub(crate) unsafe fn ready(tp: *mut PyTypeObject) -> PyResult<()> {
             return Ok(());
         }
         if has_flag(tp, Py_TPFLAGS_READYING) {
-            return Err(errors::system_error(&format!("type {} is being readied recursively", type_name(tp))));
+            return Err(errors::system_error(&format!(
+                "type {} is being readied recursively",
+                type_name(tp)
+            )));
         }
         let object = &raw mut PyBaseObject_Type;
         if (*tp).tp_base.is_null() && tp != object {
@@ -168,9 +171,14 @@ pub(crate) unsafe fn ready(tp: *mut PyTypeObject) -> PyResult<()> {
         }
         (*tp).tp_flags |= Py_TPFLAGS_READYING;
         if (*tp).ob_base.ob_base.ob_type.is_null() {
-            (*tp).ob_base.ob_base.ob_type = if base.is_null() { &raw mut PyType_Type } else { type_of(base.cast()) };
+            (*tp).ob_base.ob_base.ob_type =
+                if base.is_null() { &raw mut PyType_Type } else { type_of(base.cast()) };
         }
-        let built = if has_flag(tp, Py_TPFLAGS_HEAPTYPE) { build_mro(tp) } else { with_static_heap(|| build_mro(tp)) };
+        let built = if has_flag(tp, Py_TPFLAGS_HEAPTYPE) {
+            build_mro(tp)
+        } else {
+            with_static_heap(|| build_mro(tp))
+        };
         if let Err(e) = built {
             (*tp).tp_flags &= !Py_TPFLAGS_READYING;
             return Err(e);
@@ -202,11 +210,8 @@ unsafe fn build_mro(tp: *mut PyTypeObject) -> PyResult<()> {
         let static_type = !has_flag(tp, Py_TPFLAGS_HEAPTYPE);
         let base = (*tp).tp_base;
         if (*tp).tp_bases.is_null() {
-            let bases = if base.is_null() {
-                tupleobject::new(0)?
-            } else {
-                tupleobject::pack(&[base.cast()])?
-            };
+            let bases =
+                if base.is_null() { tupleobject::new(0)? } else { tupleobject::pack(&[base.cast()])? };
             if static_type {
                 immortalize(bases);
             }
@@ -470,7 +475,11 @@ pub(crate) unsafe extern "C" fn object_dealloc(op: *mut PyObject) {
     }
 }
 
-unsafe extern "C" fn object_new(tp: *mut PyTypeObject, args: *mut PyObject, kwds: *mut PyObject) -> *mut PyObject {
+unsafe extern "C" fn object_new(
+    tp: *mut PyTypeObject,
+    args: *mut PyObject,
+    kwds: *mut PyObject,
+) -> *mut PyObject {
     // SAFETY: called through tp_new with a live type and NULL or live arguments.
     unsafe {
         let excess = (!args.is_null() && tupleobject::size(args) > 0) || (!kwds.is_null());

@@ -2,9 +2,9 @@
 //! digits (no C constructor for them exists yet), and the text helpers.
 
 use super::number::to_base;
-use longobject::format as format_int;
 use super::*;
 use crate::tests::with_runtime;
+use longobject::format as format_int;
 
 /// An int from its magnitude's 30-bit digits (least significant first) and sign.
 unsafe fn int_from_digits(digits: &[u32], sign: i32) -> Owned {

@@ -33,8 +33,11 @@ static DICT_AS_SEQUENCE: ReadOnly<PySequenceMethods> = ReadOnly(PySequenceMethod
     sq_inplace_repeat: None,
 });
 
-static DICT_AS_NUMBER: ReadOnly<PyNumberMethods> =
-    ReadOnly(PyNumberMethods { nb_or: Some(dict_or), nb_inplace_or: Some(dict_ior), ..singletons::NUMBER_TEMPLATE });
+static DICT_AS_NUMBER: ReadOnly<PyNumberMethods> = ReadOnly(PyNumberMethods {
+    nb_or: Some(dict_or),
+    nb_inplace_or: Some(dict_ior),
+    ..singletons::NUMBER_TEMPLATE
+});
 
 /// `dict`. Unhashable: `tp_hash` stays empty, which `abstract_::hash` reports as
 /// `TypeError: unhashable type: 'dict'`.

@@ -607,10 +607,7 @@ pub(super) unsafe extern "C" fn mp_subscript(s: *mut PyObject, key: *mut PyObjec
         if sliceobject::is_slice(key) {
             return slice(s, key).unwrap_or(std::ptr::null_mut());
         }
-        errors::type_error(&format!(
-            "string indices must be integers, not '{}'",
-            abstract_::oname(key, 200)
-        ));
+        errors::type_error(&format!("string indices must be integers, not '{}'", abstract_::oname(key, 200)));
         std::ptr::null_mut()
     }
 }
