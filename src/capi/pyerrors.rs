@@ -22,15 +22,13 @@ pub unsafe extern "C" fn PyErr_SetString(exc_type: *mut PyObject, message: *cons
     guard("PyErr_SetString", || {
         // SAFETY: NULL or a C string, per the C API.
         let msg = unsafe { lossy_str(message) }.unwrap_or_default();
-        match object::unicodeobject::from_str(&msg) {
-            Ok(s) => {
-                // SAFETY: `exc_type` is checked by set_object; `s` is ours.
-                unsafe {
-                    errors::set_object(exc_type, s);
-                    object::decref(s);
-                }
+        // On failure to make the message, the MemoryError it raised stays set.
+        if let Ok(s) = object::unicodeobject::from_str(&msg) {
+            // SAFETY: `exc_type` is checked by set_object; `s` is ours.
+            unsafe {
+                errors::set_object(exc_type, s);
+                object::decref(s);
             }
-            Err(_) => {}
         }
     })
 }

@@ -255,7 +255,7 @@ proptest! {
             let l = listobject::from_slice(&objs).unwrap();
             let mut want: Vec<(i64, usize)> = vals.iter().copied().zip(0..).collect();
             if reverse {
-                want.sort_by(|a, b| b.0.cmp(&a.0));
+                want.sort_by_key(|x| std::cmp::Reverse(x.0));
             } else {
                 want.sort_by_key(|p| p.0);
             }
