@@ -2,7 +2,8 @@
  * demo.c: the multi-core story of subinterp in one screen (`make demo`).
  *
  * One interpreter per core, each created on its own pthread, each running the same
- * CPU-bound job with its GIL held (pure C work, with a Py_MakePendingCalls() safe point
+ * CPU-bound job on Python objects with its GIL held (ints, lists, tuples and dicts made,
+ * sorted, hashed and freed through the C-API, with a Py_MakePendingCalls() safe point
  * after every chunk), then ended on that thread. Twice:
  *
  *   1. OWN GIL    (_PyInterpreterConfig_INIT): every interpreter has its own GIL, so the
@@ -12,7 +13,8 @@
  *                 asks the holder to drop it after the switch interval (5 ms) and the
  *                 holder hands it over at its next safe point.
  *
- * Every job computes the same deterministic hash; the program checks that all workers of
+ * Every job folds the hashes of the tuples it builds into one value (int and tuple hashes
+ * do not depend on the process's hash secret); the program checks that all workers of
  * both runs got the same value (and that every API call succeeded) and exits non-zero
  * otherwise. Builds against subinterp (make demo) and against CPython 3.12+ unchanged.
  */
@@ -25,7 +27,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#define CHUNK 20000L          /* iterations between two safe points (~20-40 us) */
+#define CHUNK 16L             /* steps between two safe points (~20-40 us) */
+#define STEP_ITEMS 24         /* ints per step */
 #define MAX_WORKERS 256
 #define JOB_TARGET_S 0.75     /* one job on one core */
 #define SHARED_BUDGET_S 6.0   /* the shared-GIL run takes ~workers x job: cap it */
@@ -39,19 +42,47 @@ static pthread_mutex_t fail_mu = PTHREAD_MUTEX_INITIALIZER;
     pthread_mutex_unlock(&fail_mu); \
 } while (0)
 
+static void fail_step(const char *what) {
+    if (PyErr_Occurred()) PyErr_Print();
+    FAIL("%s failed", what);
+    exit(1);
+}
+
 static double now_s(void) {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
-/* The job: a serial chain of 64-bit mixing steps (no vectorization, no shortcut). */
-static uint64_t mix_chunk(uint64_t h, long start, long n) {
+static void fail_step(const char *what);
+
+/* The job, `n` steps from `start`: each step makes STEP_ITEMS ints from the running value,
+   sorts them in a list, records them in a dict (int -> position), packs the sorted list
+   into a tuple and folds the tuple's hash and the dict's size into the running value. Each
+   step depends on the previous one, so nothing can be skipped. */
+static uint64_t object_chunk(uint64_t h, long start, long n) {
     for (long i = start; i < start + n; i++) {
-        h ^= h >> 29;
-        h *= 0xbf58476d1ce4e5b9ULL;
-        h += (uint64_t)i;
-        h ^= h >> 32;
+        PyObject *list = PyList_New(0), *dict = PyDict_New();
+        if (list == NULL || dict == NULL) fail_step("PyList_New/PyDict_New");
+        uint64_t x = h ^ (uint64_t)i;
+        for (int k = 0; k < STEP_ITEMS; k++) {
+            x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+            PyObject *v = PyLong_FromLongLong((long long)(x >> 20));
+            PyObject *pos = PyLong_FromLong(k);
+            if (v == NULL || pos == NULL || PyList_Append(list, v) < 0 || PyDict_SetItem(dict, v, pos) < 0)
+                fail_step("building the items");
+            Py_XDECREF(v);
+            Py_XDECREF(pos);
+        }
+        if (PyList_Sort(list) < 0) fail_step("PyList_Sort");
+        PyObject *tuple = PyList_AsTuple(list);
+        Py_hash_t th = tuple ? PyObject_Hash(tuple) : -1;
+        if (th == -1) fail_step("hashing the tuple");
+        h = (h ^ (uint64_t)th) * 0xbf58476d1ce4e5b9ULL + (uint64_t)PyDict_Size(dict);
+        h ^= h >> 31;
+        Py_XDECREF(tuple);
+        Py_DECREF(list);
+        Py_DECREF(dict);
     }
     return h;
 }
@@ -96,7 +127,7 @@ static void *worker_main(void *p) {
     uint64_t h = JOB_SEED;
     for (long done = 0; done < w->iterations; done += CHUNK) {
         long n = w->iterations - done < CHUNK ? w->iterations - done : CHUNK;
-        h = mix_chunk(h, done, n);
+        h = object_chunk(h, done, n);
         if (Py_MakePendingCalls() != 0) FAIL("worker %d: Py_MakePendingCalls failed", w->index);
         w->safe_points++;
     }
@@ -157,14 +188,15 @@ int main(void) {
     long calib = 0;
     double t0 = now_s(), t;
     uint64_t sink = JOB_SEED;
-    while ((t = now_s() - t0) < 0.1) { sink = mix_chunk(sink, calib, CHUNK); calib += CHUNK; }
+    while ((t = now_s() - t0) < 0.1) { sink = object_chunk(sink, calib, CHUNK); calib += CHUNK; }
     long iterations = (long)((double)calib * target / t) / CHUNK * CHUNK;
     if (iterations < CHUNK) iterations = CHUNK;
     if (sink == 0) printf(" ");   /* keeps the calibration loop */
 
     printf("subinterp demo: %d cores online -> %d interpreters, one per pthread\n", (int)online, nworkers);
-    printf("job: %ld hash steps in chunks of %ld, GIL held, Py_MakePendingCalls() between chunks (~%.2f s on one core)\n",
-           iterations, CHUNK, target);
+    printf("job: %ld object steps (%d ints each: list, sort, dict, tuple, hash) in chunks of %ld,\n"
+           "     GIL held, Py_MakePendingCalls() between chunks (~%.2f s on one core)\n",
+           iterations, STEP_ITEMS, CHUNK, target);
 
     static worker own[MAX_WORKERS], shared[MAX_WORKERS];
 
@@ -204,7 +236,7 @@ int main(void) {
            "  take turns on one lock, handing it over at safe points every switch interval (5 ms).\n");
 #ifndef SUBINTERP
     printf("  (CPython honours a drop request only in its eval loop, not in Py_MakePendingCalls:\n"
-           "  there the shared-GIL jobs of this pure-C demo run one after the other.)\n");
+           "  there the shared-GIL jobs of this C demo run one after the other.)\n");
 #endif
 
     if (PyThreadState_Get() != main_ts) FAIL("main thread state lost");
