@@ -10,6 +10,7 @@
 pub mod abstract_;
 pub mod bytearrayobject;
 pub mod bytesobject;
+pub mod call;
 pub mod ceval;
 pub mod dictobject;
 pub mod fileutils;
@@ -19,6 +20,7 @@ pub mod iterobject;
 pub mod listobject;
 pub mod longobject;
 pub mod memoryobject;
+pub mod methodobject;
 pub mod object;
 pub mod objimpl;
 pub mod pathconfig;
