@@ -1,0 +1,72 @@
+/* Weak references leave nothing behind in the interpreter's heap (where valgrind cannot
+   see: objects live in our arenas): references, proxies and callbacks are all freed
+   whichever of referent and reference dies first, in the main interpreter and in an
+   own-GIL subinterpreter (the weakref types are shared static types; every list lives in
+   its referent). */
+#include "obj_util.h"
+
+static Py_ssize_t live_blocks(void) {
+    SubinterpHeapStats h;
+    PyThreadState *ts = PyThreadState_Get();
+    CHECK_INT(Subinterp_GetHeapStats(ts->interp, &h), SUBINTERP_OK);
+    return h.live_blocks;
+}
+
+static int calls;
+static PyObject *count_call(PyObject *self, PyObject *ref) {
+    calls++;
+    Py_RETURN_NONE;
+}
+static PyMethodDef count_def = {"count", count_call, METH_O, NULL};
+
+/* One round: sets with references and proxies (with and without callbacks), dying in
+   both orders. Returns how many callbacks ran. */
+static int round_of_weakrefs(int n) {
+    PyObject *cb = PyCFunction_New(&count_def, NULL);
+    calls = 0;
+    for (int i = 0; i < n; i++) {
+        PyObject *s = PySet_New(NULL);
+        PyObject *r = PyWeakref_NewRef(s, cb);
+        PyObject *r2 = PyWeakref_NewRef(s, cb);
+        PyObject *plain = PyWeakref_NewRef(s, NULL);
+        PyObject *p = PyWeakref_NewProxy(s, cb);
+        PyObject *p2 = PyWeakref_NewProxy(s, NULL);
+        if (i % 2) {
+            Py_DECREF(r2);          /* a reference dying first: no callback for it */
+            Py_DECREF(s);
+        } else {
+            Py_DECREF(s);
+            Py_DECREF(r2);
+        }
+        Py_DECREF(r);
+        Py_DECREF(plain);
+        Py_DECREF(p);
+        Py_DECREF(p2);
+    }
+    Py_DECREF(cb);
+    return calls;
+}
+
+static void check_no_leak(void) {
+    round_of_weakrefs(10);  /* warm up whatever is made once */
+    Py_ssize_t before = live_blocks();
+    CHECK_INT(round_of_weakrefs(1000), 1000 * 2 + 500);
+    CHECK_NO_EXC();
+    CHECK_INT(live_blocks(), before);
+}
+
+int main(void) {
+    Py_Initialize();
+    check_no_leak();
+
+    PyThreadState *main_ts = PyThreadState_Get();
+    PyThreadState *ts = NULL;
+    PyInterpreterConfig cfg = _PyInterpreterConfig_INIT;
+    CHECK(!PyStatus_Exception(Py_NewInterpreterFromConfig(&ts, &cfg)));
+    check_no_leak();
+    Py_EndInterpreter(ts);
+    PyThreadState_Swap(main_ts);
+
+    Py_Finalize();
+    return TEST_DONE();
+}
