@@ -55,17 +55,33 @@ static void check_no_leak(void) {
     CHECK_INT(live_blocks(), before);
 }
 
+/* Static types are shared, their weak reference lists are not: each interpreter has its
+   own shared callback-less reference to `int`, alive as long as it is held. */
+static PyObject *int_ref(void) {
+    PyObject *r = PyWeakref_NewRef((PyObject *)&PyLong_Type, NULL);
+    CHECK(r != NULL && PyWeakref_GetObject(r) == (PyObject *)&PyLong_Type);
+    return r;
+}
+
 int main(void) {
     Py_Initialize();
     check_no_leak();
 
     PyThreadState *main_ts = PyThreadState_Get();
+    PyObject *main_ref = int_ref();
     PyThreadState *ts = NULL;
     PyInterpreterConfig cfg = _PyInterpreterConfig_INIT;
     CHECK(!PyStatus_Exception(Py_NewInterpreterFromConfig(&ts, &cfg)));
     check_no_leak();
+    PyObject *sub_ref = int_ref();
+    CHECK(sub_ref != main_ref);
+    CHECK(int_ref() == sub_ref);
+    Py_DECREF(sub_ref);
+    Py_DECREF(sub_ref);
     Py_EndInterpreter(ts);
     PyThreadState_Swap(main_ts);
+    CHECK(PyWeakref_GetObject(main_ref) == (PyObject *)&PyLong_Type);
+    Py_DECREF(main_ref);
 
     Py_Finalize();
     return TEST_DONE();

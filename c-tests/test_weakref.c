@@ -507,6 +507,39 @@ static void test_builtin_referents(void) {
     Py_DECREF(bytes);
 }
 
+static void test_type_referents(void) {
+    /* Type objects support weak references: static types (never freed) and heap types. */
+    PyTypeObject *types[3] = {&PyLong_Type, &ObjType, &_PyWeakref_RefType};
+    const char *names[3] = {"int", "Obj", "ReferenceType"};
+    for (int i = 0; i < 3; i++) {
+        PyObject *t = (PyObject *)types[i];
+        PyObject *r = PyWeakref_NewRef(t, NULL);
+        CHECK(r != NULL);
+        if (r == NULL) { PyErr_Clear(); continue; }
+        CHECK(PyWeakref_NewRef(t, NULL) == r);
+        Py_DECREF(r);
+        PyObject *got = NULL;
+        CHECK_INT(PyWeakref_GetRef(r, &got), 1);
+        CHECK(got == t);
+        Py_XDECREF(got);
+        char want[200];
+        snprintf(want, sizeof want, "<weakref at %p; to 'type' at %p (%s)>", (void *)r, (void *)t, names[i]);
+        CHECK_STR(repr(r), want);
+        PyObject *p = PyWeakref_NewProxy(t, NULL);
+        /* Callable types get a callable proxy (types are callable in CPython; here once
+           type calls exist). */
+        CHECK(p != NULL && Py_IS_TYPE(p, PyCallable_Check(t) ? &_PyWeakref_CallableProxyType
+                                                               : &_PyWeakref_ProxyType));
+        Py_XDECREF(p);
+        Py_DECREF(r);
+    }
+    PyObject *exc = PyErr_NewException("test_weakref.Error", NULL, NULL);
+    PyObject *r = PyWeakref_NewRef(exc, NULL);
+    CHECK(r != NULL && PyWeakref_GetObject(r) == exc);
+    Py_XDECREF(r);
+    Py_DECREF(exc);
+}
+
 static void test_no_callbacks_clear(void) {
     /* PyUnstable_Object_ClearWeakRefsNoCallbacks: references read dead, nothing is called,
        and a callback is not called later either. */
@@ -542,6 +575,7 @@ int main(void) {
     test_proxy();
     test_errors();
     test_builtin_referents();
+    test_type_referents();
     test_no_callbacks_clear();
     Py_Finalize();
     return TEST_DONE();

@@ -158,19 +158,39 @@ pub(crate) unsafe fn supports_weakrefs(tp: *mut PyTypeObject) -> bool {
 /// The address of `op`'s weak reference list head (`_PyObject_GET_WEAKREFS_LISTPTR`):
 /// for `Py_TPFLAGS_MANAGED_WEAKREF` types the pre-header slot 4 words before the object
 /// (CPython 3.13's `MANAGED_WEAKREF_OFFSET`, which CPython also stores as the type's
-/// `tp_weaklistoffset`), else the slot at `tp_weaklistoffset`. The caller has checked
-/// [`supports_weakrefs`].
+/// `tp_weaklistoffset`), else the slot at `tp_weaklistoffset`; for a static type object
+/// (shared by every interpreter, so its `tp_weaklist` is never written) the current
+/// interpreter's list for it. The caller has checked [`supports_weakrefs`].
 #[inline]
 pub(crate) unsafe fn weaklist_ptr(op: *mut PyObject) -> *mut *mut PyObject {
     // SAFETY: per caller, `op`'s type supports weak references, so the slot exists.
     unsafe {
         let tp = type_of(op);
+        if (*tp).tp_flags & Py_TPFLAGS_TYPE_SUBCLASS != 0
+            && (*op.cast::<PyTypeObject>()).tp_flags & Py_TPFLAGS_HEAPTYPE == 0
+        {
+            return static_type_weaklist(op);
+        }
         if (*tp).tp_flags & Py_TPFLAGS_MANAGED_WEAKREF as c_ulong != 0 {
             op.cast::<*mut PyObject>().sub(4)
         } else {
             op.cast::<u8>().offset((*tp).tp_weaklistoffset).cast()
         }
     }
+}
+
+/// The calling interpreter's list head for the static type `op`.
+#[cold]
+unsafe fn static_type_weaklist(op: *mut PyObject) -> *mut *mut PyObject {
+    let ts = crate::tstate::current();
+    if ts.is_null() {
+        // No interpreter attached breaks the API's contract; the type's own slot is the
+        // least harmful answer.
+        // SAFETY: `op` is a type object.
+        return unsafe { &raw mut (*op.cast::<PyTypeObject>()).tp_weaklist };
+    }
+    // SAFETY: the attached thread state keeps its interpreter alive; we hold its GIL.
+    unsafe { (*ts).interp().static_type_weaklist(op as usize) }
 }
 
 #[inline(always)]
@@ -560,13 +580,16 @@ unsafe extern "C" fn weakref_hash(op: *mut PyObject) -> Py_hash_t {
 
 /// The referent's `__name__` for the repr (`_PyObject_LookupSpecial(obj, "__name__")`).
 // MERGE: with the attribute protocol (branch `attr`), look `__name__` up on the type like
-// `_PyObject_LookupSpecial` and keep it if it is a str; until then only builtin functions,
-// whose `__name__` is their definition's name, have one.
+// `_PyObject_LookupSpecial` and keep it if it is a str; until then builtin functions (their
+// definition's name) and types (`tp_name` after the last dot) have one.
 unsafe fn referent_name(obj: *mut PyObject) -> Option<String> {
     // SAFETY: per caller, a live object.
     unsafe {
         if methodobject::check(obj) {
             return Some(methodobject::ml_name(methodobject::def_of(obj)).into_owned());
+        }
+        if has_flag(type_of(obj), Py_TPFLAGS_TYPE_SUBCLASS) {
+            return Some(short_type_name(obj.cast()).into_owned());
         }
         None
     }
