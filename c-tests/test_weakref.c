@@ -540,6 +540,72 @@ static void test_type_referents(void) {
     Py_DECREF(exc);
 }
 
+/* A C subtype of weakref.ref, with a field of its own. */
+typedef struct {
+    PyWeakReference base;
+    long extra;
+} SubRef;
+
+static PyTypeObject SubRefType = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "test_weakref.SubRef",
+    .tp_basicsize = sizeof(SubRef),
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_base = &_PyWeakref_RefType,
+};
+
+static void test_new_and_subtype(void) {
+    /* weakref.ref(ob[, callback]) as tp_new / tp_init see it. */
+    PyObject *o = new_obj(1);
+    PyObject *cb = callback(5);
+    PyObject *args = PyTuple_Pack(1, o);
+    PyObject *r = _PyWeakref_RefType.tp_new(&_PyWeakref_RefType, args, NULL);
+    CHECK(r != NULL && PyWeakref_CheckRefExact(r) && PyWeakref_GetObject(r) == o);
+    CHECK(PyWeakref_NewRef(o, NULL) == r);      /* the shared one */
+    Py_DECREF(r);
+    CHECK_INT(_PyWeakref_RefType.tp_init(r, args, NULL), 0);
+    PyObject *kw = PyDict_New();
+    PyDict_SetItemString(kw, "x", Py_None);
+    CHECK_INT(_PyWeakref_RefType.tp_init(r, args, kw), -1);
+    CHECK_STR(err_text(PyExc_TypeError), "ref() takes no keyword arguments");
+    Py_DECREF(kw);
+    PyObject *empty = PyTuple_New(0);
+    CHECK(_PyWeakref_RefType.tp_new(&_PyWeakref_RefType, empty, NULL) == NULL);
+    CHECK_STR(err_text(PyExc_TypeError), "__new__ expected at least 1 argument, got 0");
+    CHECK_INT(_PyWeakref_RefType.tp_init(r, empty, NULL), -1);
+    CHECK_STR(err_text(PyExc_TypeError), "__init__ expected at least 1 argument, got 0");
+    PyObject *three = PyTuple_Pack(3, o, cb, cb);
+    CHECK(_PyWeakref_RefType.tp_new(&_PyWeakref_RefType, three, NULL) == NULL);
+    CHECK_STR(err_text(PyExc_TypeError), "__new__ expected at most 2 arguments, got 3");
+    Py_DECREF(three);
+    Py_DECREF(empty);
+
+    /* A subtype's instances are never shared, and call back like any reference. */
+    PyObject *s1 = SubRefType.tp_new(&SubRefType, args, NULL);
+    PyObject *s2 = SubRefType.tp_new(&SubRefType, args, NULL);
+    CHECK(s1 != NULL && s2 != NULL && s1 != s2 && s1 != r);
+    CHECK(Py_IS_TYPE(s1, &SubRefType) && PyWeakref_CheckRef(s1) && !PyWeakref_CheckRefExact(s1));
+    CHECK(PyWeakref_Check(s1) && !PyWeakref_CheckProxy(s1));
+    ((SubRef *)s1)->extra = 42;
+    PyObject *args2 = PyTuple_Pack(2, o, cb);
+    PyObject *s3 = SubRefType.tp_new(&SubRefType, args2, NULL);
+    CHECK(s3 != NULL);
+    PyObject *got = NULL;
+    CHECK_INT(PyWeakref_GetRef(s1, &got), 1);
+    CHECK(got == o);
+    Py_XDECREF(got);
+    Py_DECREF(args2);
+    Py_DECREF(args);    /* the tuples held the referent too */
+    reset_calls();
+    Py_DECREF(o);
+    CHECK_INT(ncalls, 1);
+    CHECK(call_args[0] == s3 && call_arg_dead[0]);
+    CHECK(PyWeakref_GetObject(s1) == Py_None && PyWeakref_GetObject(r) == Py_None);
+    CHECK_INT(((SubRef *)s1)->extra, 42);
+    Py_DECREF(s1); Py_DECREF(s2); Py_XDECREF(s3); Py_DECREF(r);
+    Py_DECREF(cb);
+}
+
 static void test_no_callbacks_clear(void) {
     /* PyUnstable_Object_ClearWeakRefsNoCallbacks: references read dead, nothing is called,
        and a callback is not called later either. */
@@ -561,7 +627,7 @@ static void test_no_callbacks_clear(void) {
 
 int main(void) {
     Py_Initialize();
-    if (PyType_Ready(&ObjType) < 0) {
+    if (PyType_Ready(&ObjType) < 0 || PyType_Ready(&SubRefType) < 0) {
         fprintf(stderr, "PyType_Ready failed\n");
         return 1;
     }
@@ -576,6 +642,7 @@ int main(void) {
     test_errors();
     test_builtin_referents();
     test_type_referents();
+    test_new_and_subtype();
     test_no_callbacks_clear();
     Py_Finalize();
     return TEST_DONE();

@@ -48,6 +48,9 @@ pub static mut _PyWeakref_RefType: PyTypeObject = PyTypeObject {
     tp_clear: Some(weakref_clear),
     tp_richcompare: Some(weakref_richcompare),
     tp_members: MEMBERS.as_mut_ptr().cast(),
+    tp_init: Some(weakref_init),
+    tp_alloc: Some(crate::capi::typeobject::PyType_GenericAlloc),
+    tp_new: Some(weakref_new),
     tp_free: Some(crate::capi::objimpl::PyObject_GC_Del),
     ..TYPE_TEMPLATE
 };
@@ -245,8 +248,21 @@ unsafe fn basic_refs(head: *mut PyObject) -> (*mut PyObject, *mut PyObject) {
 /// (NULL or None for none) when `ob` dies. Without a callback, the one existing reference
 /// (or proxy) is shared.
 pub(crate) unsafe fn new(kind: Kind, ob: *mut PyObject, callback: *mut PyObject) -> PyResult<Owned> {
+    // SAFETY: forwarded.
+    unsafe { new_of_type(kind, &raw mut _PyWeakref_RefType, ob, callback) }
+}
+
+/// [`new`], with `rtype` (`weakref.ReferenceType` or a subtype) the type of a `Kind::Ref`
+/// (`weakref___new__`). Only exact references are shared.
+unsafe fn new_of_type(
+    kind: Kind,
+    rtype: *mut PyTypeObject,
+    ob: *mut PyObject,
+    callback: *mut PyObject,
+) -> PyResult<Owned> {
     // SAFETY: per caller, `ob` and `callback` (NULL or live) are live objects.
     unsafe {
+        let exact = kind == Kind::Proxy || rtype == &raw mut _PyWeakref_RefType;
         let tp = type_of(ob);
         if !supports_weakrefs(tp) {
             return Err(errors::type_error(&format!(
@@ -257,7 +273,7 @@ pub(crate) unsafe fn new(kind: Kind, ob: *mut PyObject, callback: *mut PyObject)
         let callback = if callback == singletons::none() { null_mut() } else { callback };
         let list = weaklist_ptr(ob);
         let reuse = |list: *mut *mut PyObject| -> Option<Owned> {
-            if !callback.is_null() {
+            if !callback.is_null() || !exact {
                 return None;
             }
             let (r, p) = basic_refs(*list);
@@ -267,13 +283,26 @@ pub(crate) unsafe fn new(kind: Kind, ob: *mut PyObject, callback: *mut PyObject)
         if let Some(shared) = reuse(list) {
             return Ok(shared);
         }
-        let op = gc::alloc_object(size_of::<PyWeakReference>())?;
         let wtp = match kind {
-            Kind::Ref => &raw mut _PyWeakref_RefType,
+            Kind::Ref => rtype,
             Kind::Proxy if abstract_::callable_check(ob) => &raw mut _PyWeakref_CallableProxyType,
             Kind::Proxy => &raw mut _PyWeakref_ProxyType,
         };
-        typeobject::init_object(op, wtp);
+        let op = if exact {
+            let op = gc::alloc_object(size_of::<PyWeakReference>())?;
+            typeobject::init_object(op, wtp);
+            op
+        } else {
+            // A subtype: its own allocator (`tp_alloc`), which may track it already.
+            let op = match (*rtype).tp_alloc {
+                Some(alloc) => alloc(rtype, 0),
+                None => typeobject::generic_alloc(rtype, 0).unwrap_or(null_mut()),
+            };
+            if op.is_null() {
+                return Err(PyErr);
+            }
+            op
+        };
         let w = wr(op);
         w.wr_object = ob;
         w.wr_callback = xincref_ret(callback);
@@ -291,14 +320,12 @@ pub(crate) unsafe fn new(kind: Kind, ob: *mut PyObject, callback: *mut PyObject)
         let (r, p) = basic_refs(*list);
         // `get_prev`: a basic ref goes first, a basic proxy after the basic ref, anything
         // else after both (so newer callback references come before older ones).
-        let prev = if callback.is_null() && kind == Kind::Ref && wtp == &raw mut _PyWeakref_RefType {
-            null_mut()
-        } else if callback.is_null() && kind == Kind::Proxy {
-            r
-        } else if p.is_null() {
-            r
-        } else {
-            p
+        let basic = callback.is_null() && exact;
+        let prev = match kind {
+            Kind::Ref if basic => null_mut(),
+            Kind::Proxy if basic => r,
+            _ if p.is_null() => r,
+            _ => p,
         };
         if prev.is_null() {
             let next = *list;
@@ -511,11 +538,20 @@ unsafe extern "C" fn weakref_dealloc(op: *mut PyObject) {
     unsafe {
         gc::untrack(op);
         clear_with_callback(op);
-        gc::free_object(op);
+        let tp = type_of(op);
+        match (*tp).tp_free {
+            // Subtypes of `weakref.ref` free the way they were allocated.
+            Some(free) if tp != &raw mut _PyWeakref_RefType && !check_proxy(op) => free(op.cast()),
+            _ => gc::free_object(op),
+        }
     }
 }
 
-unsafe extern "C" fn weakref_traverse(op: *mut PyObject, visit: visitproc, arg: *mut std::ffi::c_void) -> c_int {
+unsafe extern "C" fn weakref_traverse(
+    op: *mut PyObject,
+    visit: visitproc,
+    arg: *mut std::ffi::c_void,
+) -> c_int {
     // SAFETY: called by the collector with a weak reference.
     unsafe {
         let cb = wr(op).wr_callback;
@@ -530,6 +566,53 @@ unsafe extern "C" fn weakref_clear(op: *mut PyObject) -> c_int {
     // SAFETY: called by the collector with a weak reference.
     unsafe { clear_with_callback(op) };
     0
+}
+
+/// `PyArg_UnpackTuple(args, func, 1, 2, &ob, &callback)`: `(ob, callback or NULL)`.
+unsafe fn unpack_ref_args(func: &str, args: *mut PyObject) -> PyResult<(*mut PyObject, *mut PyObject)> {
+    // SAFETY: per caller, a tuple.
+    unsafe {
+        let n = tupleobject::size(args);
+        if n < 1 {
+            return Err(errors::type_error(&format!("{func} expected at least 1 argument, got {n}")));
+        }
+        if n > 2 {
+            return Err(errors::type_error(&format!("{func} expected at most 2 arguments, got {n}")));
+        }
+        let cb = if n == 2 { tupleobject::get_item(args, 1) } else { null_mut() };
+        Ok((tupleobject::get_item(args, 0), cb))
+    }
+}
+
+/// `weakref.ref(ob, callback=None)` (`tp_new`; keywords are left to `tp_init`).
+unsafe extern "C" fn weakref_new(
+    tp: *mut PyTypeObject,
+    args: *mut PyObject,
+    _kwargs: *mut PyObject,
+) -> *mut PyObject {
+    // SAFETY: `tp_new` with a ref type and an argument tuple.
+    unsafe {
+        match unpack_ref_args("__new__", args) {
+            Ok((ob, cb)) => new_of_type(Kind::Ref, tp, ob, cb).unwrap_or(null_mut()),
+            Err(_) => null_mut(),
+        }
+    }
+}
+
+/// `tp_init`: checks the arguments again (the work was done by `tp_new`).
+unsafe extern "C" fn weakref_init(_op: *mut PyObject, args: *mut PyObject, kwargs: *mut PyObject) -> c_int {
+    // SAFETY: `tp_init` with an argument tuple and NULL or a dict.
+    unsafe {
+        if !kwargs.is_null() && dictobject::size(kwargs) > 0 {
+            errors::type_error("ref() takes no keyword arguments");
+            return -1;
+        }
+        if unpack_ref_args("__init__", args).is_err() {
+            -1
+        } else {
+            0
+        }
+    }
 }
 
 unsafe extern "C" fn weakref_vectorcall(
@@ -550,7 +633,11 @@ unsafe extern "C" fn weakref_vectorcall(
             return null_mut();
         }
         let obj = get_ref(op);
-        if obj.is_null() { new_ref(singletons::none()) } else { obj }
+        if obj.is_null() {
+            new_ref(singletons::none())
+        } else {
+            obj
+        }
     }
 }
 
@@ -652,7 +739,13 @@ unsafe fn referent(proxy: *mut PyObject) -> PyResult<Owned> {
 /// `UNWRAP`: a proxy's live referent, anything else itself (new references both).
 unsafe fn unwrap(o: *mut PyObject) -> PyResult<Owned> {
     // SAFETY: per caller, a live object.
-    unsafe { if check_proxy(o) { referent(o) } else { Ok(new_ref(o)) } }
+    unsafe {
+        if check_proxy(o) {
+            referent(o)
+        } else {
+            Ok(new_ref(o))
+        }
+    }
 }
 
 /// Runs `f` on the unwrapped operands, releasing them after.
@@ -760,7 +853,11 @@ proxy_ternary! {
     proxy_call_inner => crate::capi::call::PyObject_Call,
 }
 
-unsafe extern "C" fn proxy_call(a: *mut PyObject, args: *mut PyObject, kwargs: *mut PyObject) -> *mut PyObject {
+unsafe extern "C" fn proxy_call(
+    a: *mut PyObject,
+    args: *mut PyObject,
+    kwargs: *mut PyObject,
+) -> *mut PyObject {
     // SAFETY: `tp_call` with a callable proxy, a tuple and NULL or a dict.
     unsafe { proxy_call_inner(a, args, kwargs) }
 }
@@ -882,7 +979,9 @@ unsafe fn get_attr(obj: *mut PyObject, name: *mut PyObject) -> *mut PyObject {
         match (*type_of(obj)).tp_getattro {
             Some(f) => f(obj, name),
             None => {
-                errors::not_implemented_error("weakref proxy attribute access needs PyObject_GetAttr (issue 4)");
+                errors::not_implemented_error(
+                    "weakref proxy attribute access needs PyObject_GetAttr (issue 4)",
+                );
                 null_mut()
             }
         }
@@ -904,7 +1003,9 @@ unsafe fn set_attr(obj: *mut PyObject, name: *mut PyObject, value: *mut PyObject
         match (*type_of(obj)).tp_setattro {
             Some(f) => f(obj, name, value),
             None => {
-                errors::not_implemented_error("weakref proxy attribute access needs PyObject_SetAttr (issue 4)");
+                errors::not_implemented_error(
+                    "weakref proxy attribute access needs PyObject_SetAttr (issue 4)",
+                );
                 -1
             }
         }

@@ -91,3 +91,35 @@ fn gc_detach_returns_only_reachable_references_with_callbacks() {
         }
     });
 }
+
+#[test]
+fn managed_weakref_slot_is_four_words_before_the_object() {
+    // CPython 3.13's pre-header (the `attr` branch allocates it): [weaklist, dict, gc, gc]
+    // then the object. Here the memory is laid out by hand.
+    with_runtime(|| unsafe {
+        let mut tp = Box::new(TYPE_TEMPLATE);
+        tp.ob_base.ob_base.ob_type = &raw mut typeobject::PyType_Type;
+        tp.tp_name = c"managed".as_ptr();
+        tp.tp_basicsize = size_of::<PyObject>() as Py_ssize_t;
+        tp.tp_flags = Py_TPFLAGS_MANAGED_WEAKREF as c_ulong | Py_TPFLAGS_MANAGED_DICT as c_ulong;
+        let tp = Box::into_raw(tp);
+        assert!(supports_weakrefs(tp));
+        let mut mem = [0usize; 6];
+        let op = mem.as_mut_ptr().add(4).cast::<PyObject>();
+        (*op).ob_refcnt = 1;
+        (*op).ob_type = tp;
+        assert_eq!(weaklist_ptr(op), mem.as_mut_ptr().cast());
+        let r = new(Kind::Ref, op, null_mut()).unwrap();
+        let p = new(Kind::Proxy, op, null_mut()).unwrap();
+        assert_eq!(mem[0], r as usize);
+        assert_eq!(list_of(op), vec![r, p]);
+        assert_eq!(mem[1], 0, "the dict slot is left alone");
+        (*op).ob_refcnt = 0;
+        clear_weakrefs(op);
+        assert_eq!(mem[0], 0);
+        assert!(get_ref(r).is_null() && get_ref(p).is_null());
+        decref(r);
+        decref(p);
+        drop(Box::from_raw(tp));
+    });
+}
