@@ -2,8 +2,12 @@
    see: objects live in our arenas): references, proxies and callbacks are all freed
    whichever of referent and reference dies first, in the main interpreter and in an
    own-GIL subinterpreter (the weakref types are shared static types; every list lives in
-   its referent). */
+   its referent, or for a static type in the interpreter). NULL arguments raise SystemError
+   where CPython crashes. */
 #include "obj_util.h"
+
+/* PyWeakref_GetObject is deprecated in 3.13 but exported. */
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
 
 static Py_ssize_t live_blocks(void) {
     SubinterpHeapStats h;
@@ -63,8 +67,32 @@ static PyObject *int_ref(void) {
     return r;
 }
 
+/* NULL arguments CPython would crash on give SystemError here. */
+static void null_arguments(void) {
+    PyObject *s = PySet_New(NULL);
+    CHECK(PyWeakref_NewRef(NULL, NULL) == NULL);
+    CHECK_EXC(PyExc_SystemError, "bad argument to internal function");
+    CHECK(PyWeakref_NewProxy(NULL, NULL) == NULL);
+    CHECK_EXC(PyExc_SystemError, "bad argument to internal function");
+    PyObject *r = PyWeakref_NewRef(s, NULL);
+    CHECK_INT(PyWeakref_GetRef(r, NULL), -1);
+    CHECK_EXC(PyExc_SystemError, "bad argument to internal function");
+    PyObject_ClearWeakRefs(NULL);
+    CHECK_EXC(PyExc_SystemError, "bad argument to internal function");
+    PyUnstable_Object_ClearWeakRefsNoCallbacks(NULL);
+    _PyWeakref_ClearRef(NULL);
+    _PyWeakref_ClearRef((PyWeakReference *)s);      /* not a weak reference: nothing */
+    CHECK_NO_EXC();
+    CHECK(PyWeakref_GetObject(r) == s);
+    _PyWeakref_ClearRef((PyWeakReference *)r);
+    CHECK(PyWeakref_GetObject(r) == Py_None);
+    Py_DECREF(r);
+    Py_DECREF(s);
+}
+
 int main(void) {
     Py_Initialize();
+    null_arguments();
     check_no_leak();
 
     PyThreadState *main_ts = PyThreadState_Get();

@@ -7,6 +7,9 @@
 extern "C" {
 #endif
 
+/* Deprecated in 3.13, as in CPython (the declaration in subinterp.h has no attribute). */
+Py_DEPRECATED(3.13) PyObject *PyWeakref_GetObject(PyObject *ref);
+
 Py_DEPRECATED(3.13) static inline PyObject *PyWeakref_GET_OBJECT(PyObject *ref_obj) {
     PyObject *obj = ((PyWeakReference *)ref_obj)->wr_object;
     /* A referent being deallocated (count 0) is already gone. */
