@@ -5,6 +5,7 @@
    its referent, or for a static type in the interpreter). NULL arguments raise SystemError
    where CPython crashes. */
 #include "obj_util.h"
+#include "conc_util.h"
 
 /* PyWeakref_GetObject is deprecated in 3.13 but exported. */
 #pragma GCC diagnostic ignored "-Wdeprecated-declarations"
@@ -90,6 +91,44 @@ static void null_arguments(void) {
     Py_DECREF(s);
 }
 
+/* Two own-GIL interpreters on two threads make and drop weak references to the same static
+   types at once: each interpreter's lists are its own, so nothing is shared to race on. (A
+   shared list would be a data race that seldom shows here; the sharing checks in main() are
+   what prove the lists are separate.) */
+static void *static_type_worker(void *arg) {
+    PyThreadState *ts = NULL;
+    PyInterpreterConfig cfg = _PyInterpreterConfig_INIT;
+    TCHECK(!PyStatus_Exception(Py_NewInterpreterFromConfig(&ts, &cfg)));
+    PyObject *cb = PyCFunction_New(&count_def, NULL);
+    PyObject *types[2] = {(PyObject *)&PyLong_Type, (PyObject *)&PyFloat_Type};
+    PyObject *keep[64];
+    int ok = 1;
+    for (int round = 0; round < 300; round++) {
+        PyObject *t = types[round % 2];
+        for (int i = 0; i < 64; i++) {
+            keep[i] = PyWeakref_NewRef(t, cb);
+            ok &= keep[i] != NULL;
+        }
+        for (int i = 0; i < 64; i++) {
+            PyObject *r = keep[(i * 7) % 64];   /* unlinked in another order than made */
+            ok &= PyWeakref_GetObject(r) == t;
+            Py_DECREF(r);
+        }
+    }
+    TCHECK(ok);
+    Py_DECREF(cb);
+    Py_EndInterpreter(ts);
+    return NULL;
+}
+
+static void static_types_in_parallel(void) {
+    PyThreadState *main_ts = PyEval_SaveThread();
+    pthread_t th[2];
+    for (int i = 0; i < 2; i++) pthread_create(&th[i], NULL, static_type_worker, NULL);
+    for (int i = 0; i < 2; i++) pthread_join(th[i], NULL);
+    PyEval_RestoreThread(main_ts);
+}
+
 int main(void) {
     Py_Initialize();
     null_arguments();
@@ -110,6 +149,8 @@ int main(void) {
     PyThreadState_Swap(main_ts);
     CHECK(PyWeakref_GetObject(main_ref) == (PyObject *)&PyLong_Type);
     Py_DECREF(main_ref);
+    watchdog(120);
+    static_types_in_parallel();
 
     Py_Finalize();
     return TEST_DONE();
