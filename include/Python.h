@@ -53,6 +53,7 @@
 #include "bytearrayobject.h"
 #include "memoryobject.h"
 #include "pyerrors.h"
+#include "weakrefobject.h"
 
 /* Function and global declarations (generated from src/ by cbindgen). */
 #include "subinterp.h"
@@ -68,5 +69,6 @@
 #include "cpython/pyerrors.h"
 #include "cpython/unicodeobject.h"
 #include "cpython/sliceobject.h"
+#include "cpython/weakrefobject.h"
 
 #endif /* !Py_PYTHON_H */

@@ -916,6 +916,21 @@ extern PyTypeObject PyUnicode_Type;
 extern PyTypeObject PyUnicodeIter_Type;
 
 /**
+ * `weakref.ReferenceType`: calling it returns the referent or None.
+ */
+extern PyTypeObject _PyWeakref_RefType;
+
+/**
+ * `weakref.ProxyType`: forwards the object protocols to a live referent.
+ */
+extern PyTypeObject _PyWeakref_ProxyType;
+
+/**
+ * `weakref.CallableProxyType`: a proxy to a callable, itself callable.
+ */
+extern PyTypeObject _PyWeakref_CallableProxyType;
+
+/**
  * `type(o)`.
  *
  * Returns: a new reference to the type of `o`.
@@ -5303,6 +5318,81 @@ int PyErr_WarnExplicitObject(PyObject *category,
                              int lineno,
                              PyObject *module,
                              PyObject *registry);
+
+/**
+ * A weak reference to `ob`: calling it returns `ob` while `ob` lives, None after.
+ *
+ * Parameters: `callback` (borrowed; NULL or None for none) is called with the dead weak
+ * reference once `ob` is gone, if the reference itself still lives.
+ * Returns: a new reference. Without a callback, the existing callback-less reference to `ob`
+ * is returned if there is one (CPython shares it).
+ * Errors: NULL with `TypeError` "cannot create weak reference to 'T' object" when `ob`'s
+ * type has no weak reference list; `SystemError` for a NULL `ob` (CPython crashes).
+ */
+PyObject *PyWeakref_NewRef(PyObject *ob, PyObject *callback);
+
+/**
+ * A weak proxy to `ob`: it forwards the object protocols (numbers, sequences, mappings,
+ * iteration, comparison, str, attributes; and calls, as `weakref.CallableProxyType`, when
+ * `ob` is callable) and raises `ReferenceError` "weakly-referenced object no longer exists"
+ * once `ob` is gone. Proxies are unhashable.
+ *
+ * Parameters: `callback` as for `PyWeakref_NewRef`.
+ * Returns: a new reference; the callback-less proxy is shared, as the reference is.
+ * Errors: as `PyWeakref_NewRef`.
+ */
+PyObject *PyWeakref_NewProxy(PyObject *ob, PyObject *callback);
+
+/**
+ * The referent of the weak reference or proxy `ref` (CPython 3.13).
+ *
+ * Returns: 1 with `*pobj` a new (strong) reference to the referent; 0 with `*pobj` NULL
+ * when it is gone; -1 with `*pobj` NULL on error.
+ * Errors: `TypeError` "expected a weakref" when `ref` is not one; `SystemError` "bad
+ * argument to internal function" for a NULL `ref`. A NULL `pobj` also gives -1 and
+ * `SystemError` (CPython crashes).
+ */
+int PyWeakref_GetRef(PyObject *r, PyObject **pobj);
+
+/**
+ * The referent of `ref`, or None once it is gone. Deprecated in CPython 3.13 (use
+ * `PyWeakref_GetRef`): the referent can die while the caller uses it.
+ *
+ * Returns: a borrowed reference.
+ * Errors: NULL with `SystemError` "bad argument to internal function" when `ref` is NULL
+ * or not a weak reference.
+ */
+PyObject *PyWeakref_GetObject(PyObject *r);
+
+/**
+ * Clears the weak references to `op`, which a type's `tp_dealloc` calls while `op`'s
+ * count is 0 (before freeing it): every reference reads as dead from then on, and the
+ * callbacks then run, newest registration first, each with its reference. An exception a
+ * callback raises is reported as unraisable (as `PyErr_WriteUnraisable`) and does not
+ * propagate; an exception set before the call is kept.
+ *
+ * Errors: `SystemError` "bad argument to internal function" (nothing cleared) for a NULL
+ * `op`, a type without weak references, or a count other than 0.
+ */
+void PyObject_ClearWeakRefs(PyObject *op);
+
+/**
+ * Clears the weak references to `op` without calling their callbacks (CPython 3.13's
+ * unstable API): each reference reads as dead and keeps its callback until it dies.
+ * Objects whose type has no weak reference list are left alone.
+ *
+ * Errors: none; a NULL `op` does nothing.
+ */
+void PyUnstable_Object_ClearWeakRefsNoCallbacks(PyObject *op);
+
+/**
+ * Detaches the weak reference `self` from its referent (it reads as dead) and keeps its
+ * callback uncalled (CPython's `_PyWeakref_ClearRef`, used by collectors).
+ *
+ * Errors: none; NULL or an object that is not a weak reference does nothing (CPython
+ * asserts).
+ */
+void _PyWeakref_ClearRef(PyWeakReference *self_);
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -338,6 +338,20 @@ dict_and_set(void)
     CONST(PySet_MINSIZE);
 }
 
+/* Weak references: PyWeakref_GET_OBJECT reads wr_object; collectors walk the lists. */
+static void
+weakrefs(void)
+{
+    STRUCT(PyWeakReference);
+    FIELD_NOTYPE(PyWeakReference, ob_base);
+    FIELD(PyWeakReference, wr_object);
+    FIELD(PyWeakReference, wr_callback);
+    FIELD(PyWeakReference, hash);
+    FIELD(PyWeakReference, wr_prev);
+    FIELD(PyWeakReference, wr_next);
+    FIELD_NOTYPE(PyWeakReference, vectorcall);
+}
+
 static void
 unicode(void)
 {
@@ -519,6 +533,7 @@ main(void)
     interpreter_config();
     status();
     dict_and_set();
+    weakrefs();
     sequences();
     buffers();
     exceptions();

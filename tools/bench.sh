@@ -72,6 +72,8 @@ ROWS=(
   "obj_two|bench_objects|  same round in 2 own-GIL interpreters at once|ms|1|-|"
   "obj_scale|bench_objects|  throughput 2 interpreters / 1 (HIGHER is better)|x|1|>= 1.93x|v >= 1.93"
   "obj_peak_rss|bench_objects|  peak RSS of the process after those runs|KiB|1|-|"
+  "weakref_cycle|bench_weakref|weakref: NewRef(o, callback) + o dies (callback runs) + ref freed|ns|1|<= CPython|r <= 1"
+  "weakref_getref|bench_weakref|weakref: PyWeakref_GetRef on a live ref + DECREF|ns|1|<= CPython|r <= 1"
 )
 
 RES="$OUT/results.txt"

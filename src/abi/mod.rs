@@ -36,6 +36,7 @@ pub mod pyerrors;
 pub mod pystate;
 pub mod sliceobject;
 pub mod unicodeobject;
+pub mod weakrefobject;
 
 pub use bytearrayobject::*;
 pub use dictobject::*;
@@ -50,3 +51,4 @@ pub use pyerrors::*;
 pub use pystate::*;
 pub use sliceobject::*;
 pub use unicodeobject::*;
+pub use weakrefobject::*;

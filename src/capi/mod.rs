@@ -38,3 +38,4 @@ pub mod tupleobject;
 pub mod typeobject;
 pub mod unicodeobject;
 pub mod warnings;
+pub mod weakrefobject;

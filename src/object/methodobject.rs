@@ -673,9 +673,11 @@ unsafe extern "C" fn meth_dealloc(op: *mut PyObject) {
     // SAFETY: called by `_Py_Dealloc` with no references left.
     unsafe {
         gc::untrack(op);
-        // Weak references: cleared here once they exist (`m_weakreflist` stays NULL until then).
-        // The class goes before `self`, which may be what keeps the definition alive.
         let f = &mut *(op as *mut PyCFunctionObject);
+        if !f.m_weakreflist.is_null() {
+            weakrefobject::clear_weakrefs(op);
+        }
+        // The class goes before `self`, which may be what keeps the definition alive.
         let cls = class_of(op);
         xdecref(cls.cast());
         xdecref(f.m_self);

@@ -54,6 +54,7 @@ pub(crate) mod timsort;
 pub(crate) mod tupleobject;
 pub(crate) mod typeobject;
 pub(crate) mod unicodeobject;
+pub(crate) mod weakrefobject;
 
 /// An exception is set on the calling thread's thread state.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -260,5 +261,6 @@ pub(crate) fn init_runtime_types() -> PyResult<()> {
     typeobject::init_types()?;
     exceptions::init_types()?;
     methodobject::init_types()?;
+    weakrefobject::init_types()?;
     Ok(())
 }

@@ -23,6 +23,9 @@ pub static mut PyType_Type: PyTypeObject = PyTypeObject {
     tp_basicsize: std::mem::size_of::<PyTypeObject>() as Py_ssize_t,
     tp_flags: Py_TPFLAGS_BASETYPE | Py_TPFLAGS_TYPE_SUBCLASS | Py_TPFLAGS_IMMUTABLETYPE,
     tp_repr: Some(type_repr),
+    // Weak references to heap types live in `tp_weaklist`; static types keep one list per
+    // interpreter (`weakrefobject::weaklist_ptr`).
+    tp_weaklistoffset: std::mem::offset_of!(PyTypeObject, tp_weaklist) as Py_ssize_t,
     tp_doc: c"type(object) -> the object's type\ntype(name, bases, dict, **kwds) -> a new type".as_ptr(),
     tp_base: &raw mut PyBaseObject_Type,
     ..TYPE_TEMPLATE
