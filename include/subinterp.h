@@ -3269,7 +3269,7 @@ int PyModule_ExecDef(PyObject *module, PyModuleDef *def);
 /**
  * Adds the functions of `functions` (NULL-name terminated) to `module`, bound to it.
  *
- * Returns: 0. Errors: -1 with an exception set (`SystemError` "module functions cannot set
+ * Returns: 0. Errors: -1 with an exception set (`ValueError` "module functions cannot set
  * METH_CLASS or METH_STATIC").
  */
 int PyModule_AddFunctions(PyObject *module, PyMethodDef *functions);

@@ -15,6 +15,7 @@ struct _specialization_cache {
     uint32_t getitem_version;
     PyObject *init;
 };
+typedef struct _specialization_cache _specialization_cache; /* (ours: the ABI check's name) */
 
 typedef struct _heaptypeobject {
     PyTypeObject ht_type;

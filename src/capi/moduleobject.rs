@@ -240,7 +240,7 @@ pub unsafe extern "C" fn PyModule_ExecDef(module: *mut PyObject, def: *mut PyMod
 
 /// Adds the functions of `functions` (NULL-name terminated) to `module`, bound to it.
 ///
-/// Returns: 0. Errors: -1 with an exception set (`SystemError` "module functions cannot set
+/// Returns: 0. Errors: -1 with an exception set (`ValueError` "module functions cannot set
 /// METH_CLASS or METH_STATIC").
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn PyModule_AddFunctions(module: *mut PyObject, functions: *mut PyMethodDef) -> c_int {

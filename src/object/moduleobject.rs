@@ -245,7 +245,7 @@ pub(crate) unsafe fn add_functions(module: *mut PyObject, modname: *mut PyObject
         let mut f = defs;
         while !(*f).ml_name.is_null() {
             if (*f).ml_flags & (METH_CLASS | METH_STATIC) != 0 {
-                return Err(errors::system_error("module functions cannot set METH_CLASS or METH_STATIC"));
+                return Err(errors::value_error("module functions cannot set METH_CLASS or METH_STATIC"));
             }
             let func = methodobject::new(f, module, modname, null_mut())?;
             let name = CStr::from_ptr((*f).ml_name).to_string_lossy();
