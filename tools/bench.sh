@@ -72,6 +72,8 @@ ROWS=(
   "obj_two|bench_objects|  same round in 2 own-GIL interpreters at once|ms|1|-|"
   "obj_scale|bench_objects|  throughput 2 interpreters / 1 (HIGHER is better)|x|1|>= 1.93x|v >= 1.93"
   "obj_peak_rss|bench_objects|  peak RSS of the process after those runs|KiB|1|-|"
+  "heap_from_spec|bench_heaptype|heap type: PyType_FromSpec (members, slots, doc) + drop|ns|1|<= CPython|r <= 1"
+  "heap_instance|bench_heaptype|heap type: instantiate (CallNoArgs: new, alloc, init) + dealloc|ns|1|<= CPython|r <= 1"
 )
 
 RES="$OUT/results.txt"
