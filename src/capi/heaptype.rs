@@ -61,7 +61,10 @@ pub unsafe extern "C" fn PyType_FromModuleAndSpec(
 ///
 /// Returns: a new reference to the type. Errors: NULL with an exception set.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn PyType_FromSpecWithBases(spec: *mut PyType_Spec, bases: *mut PyObject) -> *mut PyObject {
+pub unsafe extern "C" fn PyType_FromSpecWithBases(
+    spec: *mut PyType_Spec,
+    bases: *mut PyObject,
+) -> *mut PyObject {
     // SAFETY: forwarded.
     unsafe { PyType_FromModuleAndSpec(null_mut(), spec, bases) }
 }
@@ -171,7 +174,10 @@ pub unsafe extern "C" fn PyType_GetModuleState(tp: *mut PyTypeObject) -> *mut c_
 /// Returns: a borrowed reference. Errors: NULL with `TypeError` ("PyType_GetModuleByDef:
 /// No superclass of 'X' has the given module"), `SystemError` for NULL.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn PyType_GetModuleByDef(tp: *mut PyTypeObject, def: *mut PyModuleDef) -> *mut PyObject {
+pub unsafe extern "C" fn PyType_GetModuleByDef(
+    tp: *mut PyTypeObject,
+    def: *mut PyModuleDef,
+) -> *mut PyObject {
     guard("PyType_GetModuleByDef", || {
         if tp.is_null() {
             errors::bad_internal_call();

@@ -254,7 +254,11 @@ pub unsafe extern "C" fn PyModule_AddFunctions(module: *mut PyObject, functions:
             let Ok(name) = moduleobject::name_object(module) else { return -1 };
             let r = moduleobject::add_functions(module, name, functions);
             decref(name);
-            if r.is_ok() { 0 } else { -1 }
+            if r.is_ok() {
+                0
+            } else {
+                -1
+            }
         }
     })
 }
@@ -270,7 +274,11 @@ pub unsafe extern "C" fn PyModule_SetDocString(module: *mut PyObject, doc: *cons
             return -1;
         }
         // SAFETY: a live object and a C string, per the C API.
-        if unsafe { moduleobject::set_doc(module, doc) }.is_ok() { 0 } else { -1 }
+        if unsafe { moduleobject::set_doc(module, doc) }.is_ok() {
+            0
+        } else {
+            -1
+        }
     })
 }
 
@@ -280,7 +288,11 @@ pub unsafe extern "C" fn PyModule_SetDocString(module: *mut PyObject, doc: *cons
 /// a module"), `SystemError` ("PyModule_AddObjectRef() must be called with an exception
 /// raised if value is NULL"; an exception already set is kept).
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn PyModule_AddObjectRef(module: *mut PyObject, name: *const c_char, value: *mut PyObject) -> c_int {
+pub unsafe extern "C" fn PyModule_AddObjectRef(
+    module: *mut PyObject,
+    name: *const c_char,
+    value: *mut PyObject,
+) -> c_int {
     guard("PyModule_AddObjectRef", || {
         // SAFETY: NULL or live objects and a C string, per the C API.
         unsafe { add_object_ref(module, name, value) }
@@ -318,7 +330,11 @@ unsafe fn add_object_ref(module: *mut PyObject, name: *const c_char, value: *mut
         let Ok(k) = unicodeobject::from_str(key) else { return -1 };
         let r = dictobject::set(d, k, value);
         decref(k);
-        if r.is_ok() { 0 } else { -1 }
+        if r.is_ok() {
+            0
+        } else {
+            -1
+        }
     }
 }
 
@@ -327,7 +343,11 @@ unsafe fn add_object_ref(module: *mut PyObject, name: *const c_char, value: *mut
 ///
 /// Returns: 0. Errors: -1 with an exception set.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn PyModule_Add(module: *mut PyObject, name: *const c_char, value: *mut PyObject) -> c_int {
+pub unsafe extern "C" fn PyModule_Add(
+    module: *mut PyObject,
+    name: *const c_char,
+    value: *mut PyObject,
+) -> c_int {
     guard("PyModule_Add", || {
         // SAFETY: as PyModule_AddObjectRef; `value` is ours to drop.
         unsafe {
@@ -342,7 +362,11 @@ pub unsafe extern "C" fn PyModule_Add(module: *mut PyObject, name: *const c_char
 ///
 /// Returns: 0. Errors: -1 with an exception set (`value` is still the caller's).
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn PyModule_AddObject(module: *mut PyObject, name: *const c_char, value: *mut PyObject) -> c_int {
+pub unsafe extern "C" fn PyModule_AddObject(
+    module: *mut PyObject,
+    name: *const c_char,
+    value: *mut PyObject,
+) -> c_int {
     guard("PyModule_AddObject", || {
         // SAFETY: as PyModule_AddObjectRef.
         unsafe {
@@ -359,9 +383,13 @@ pub unsafe extern "C" fn PyModule_AddObject(module: *mut PyObject, name: *const 
 ///
 /// Returns: 0. Errors: -1 with an exception set.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn PyModule_AddIntConstant(module: *mut PyObject, name: *const c_char, value: c_long) -> c_int {
+pub unsafe extern "C" fn PyModule_AddIntConstant(
+    module: *mut PyObject,
+    name: *const c_char,
+    value: c_long,
+) -> c_int {
     guard("PyModule_AddIntConstant", || {
-        let v = longobject::from_i64(value as i64).unwrap_or(null_mut());
+        let v = longobject::from_i64(value).unwrap_or(null_mut());
         // SAFETY: as PyModule_Add.
         unsafe {
             let r = add_object_ref(module, name, v);

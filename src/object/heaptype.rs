@@ -267,7 +267,10 @@ unsafe fn best_base(bases: &[*mut PyObject]) -> PyResult<*mut PyTypeObject> {
 
 /// CPython's `_PyType_CalculateMetaclass`: the most derived of `meta` and the bases'
 /// metaclasses.
-unsafe fn calculate_metaclass(meta: *mut PyTypeObject, bases: &[*mut PyObject]) -> PyResult<*mut PyTypeObject> {
+unsafe fn calculate_metaclass(
+    meta: *mut PyTypeObject,
+    bases: &[*mut PyObject],
+) -> PyResult<*mut PyTypeObject> {
     let mut winner = meta;
     for &b in bases {
         // SAFETY: per caller, live objects.
@@ -297,7 +300,11 @@ struct Building(*mut PyTypeObject);
 
 impl Building {
     /// Allocates a heap type of metaclass `meta` with room for `nmembers` members after it.
-    unsafe fn alloc(meta: *mut PyTypeObject, nmembers: usize, flags: std::ffi::c_ulong) -> PyResult<Building> {
+    unsafe fn alloc(
+        meta: *mut PyTypeObject,
+        nmembers: usize,
+        flags: std::ffi::c_ulong,
+    ) -> PyResult<Building> {
         // SAFETY: per caller, `meta` is a ready subtype of `type`.
         unsafe {
             let tp = match (*meta).tp_alloc {
@@ -434,7 +441,9 @@ pub(crate) unsafe fn from_metaclass(
                                 ));
                             }
                             if m.offset < 0 || m.offset >= -((*spec).basicsize as Py_ssize_t) {
-                                return Err(errors::system_error("Member offset out of range (0..-basicsize)"));
+                                return Err(errors::system_error(
+                                    "Member offset out of range (0..-basicsize)",
+                                ));
                             }
                         }
                     }
@@ -847,7 +856,11 @@ pub(crate) unsafe extern "C" fn type_is_gc(op: *mut PyObject) -> c_int {
 }
 
 /// `tp_traverse` of `type` (heap types only): what a heap type holds references to.
-pub(crate) unsafe extern "C" fn type_traverse(op: *mut PyObject, visit: visitproc, arg: *mut c_void) -> c_int {
+pub(crate) unsafe extern "C" fn type_traverse(
+    op: *mut PyObject,
+    visit: visitproc,
+    arg: *mut c_void,
+) -> c_int {
     // SAFETY: called by a collector with a type object.
     unsafe {
         let tp = op as *mut PyTypeObject;
@@ -959,7 +972,8 @@ pub(crate) unsafe extern "C" fn subtype_dealloc(op: *mut PyObject) {
             }
         }
         // A heap base's deallocator drops the type reference itself (CPython's rule).
-        let needs_decref = has_flag(tp, Py_TPFLAGS_HEAPTYPE) && !(!base.is_null() && has_flag(base, Py_TPFLAGS_HEAPTYPE));
+        let needs_decref =
+            has_flag(tp, Py_TPFLAGS_HEAPTYPE) && (base.is_null() || !has_flag(base, Py_TPFLAGS_HEAPTYPE));
         match if base.is_null() { None } else { (*base).tp_dealloc } {
             Some(d) => d(op),
             None => typeobject::object_dealloc(op),
@@ -1107,7 +1121,13 @@ pub(crate) unsafe fn module_of(tp: *mut PyTypeObject) -> PyResult<*mut PyObject>
 /// `tp` is a live type.
 pub(crate) unsafe fn module_or_null(tp: *mut PyTypeObject) -> *mut PyObject {
     // SAFETY: per caller.
-    unsafe { if has_flag(tp, Py_TPFLAGS_HEAPTYPE) { (*ht(tp)).ht_module } else { null_mut() } }
+    unsafe {
+        if has_flag(tp, Py_TPFLAGS_HEAPTYPE) {
+            (*ht(tp)).ht_module
+        } else {
+            null_mut()
+        }
+    }
 }
 
 /// `PyType_GetModuleByDef`: the module of the first class in `tp`'s MRO that was made with

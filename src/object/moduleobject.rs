@@ -33,8 +33,9 @@ pub static mut PyModule_Type: PyTypeObject = PyTypeObject {
     tp_repr: Some(module_repr),
     tp_getattro: Some(module_getattro),
     tp_flags: Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_BASETYPE,
-    tp_doc: c"Create a module object.\n\nThe name must be a string; the optional doc argument can have any type."
-        .as_ptr(),
+    tp_doc:
+        c"Create a module object.\n\nThe name must be a string; the optional doc argument can have any type."
+            .as_ptr(),
     tp_traverse: Some(module_traverse),
     tp_clear: Some(module_clear),
     tp_weaklistoffset: offset_of!(PyModuleObject, md_weaklist) as Py_ssize_t,
@@ -88,7 +89,13 @@ pub(crate) unsafe fn check(op: *mut PyObject) -> bool {
 /// `op` is a live object.
 pub(crate) unsafe fn def_of(op: *mut PyObject) -> *mut PyModuleDef {
     // SAFETY: per caller.
-    unsafe { if check(op) { m(op).md_def } else { null_mut() } }
+    unsafe {
+        if check(op) {
+            m(op).md_def
+        } else {
+            null_mut()
+        }
+    }
 }
 
 /// The module's state (NULL for none).
@@ -239,7 +246,11 @@ pub(crate) unsafe fn def_init(def: *mut PyModuleDef) -> *mut PyObject {
 ///
 /// # Safety
 /// `module` is a live object, `defs` a live table that outlives it.
-pub(crate) unsafe fn add_functions(module: *mut PyObject, modname: *mut PyObject, defs: *mut PyMethodDef) -> PyResult<()> {
+pub(crate) unsafe fn add_functions(
+    module: *mut PyObject,
+    modname: *mut PyObject,
+    defs: *mut PyMethodDef,
+) -> PyResult<()> {
     // SAFETY: per caller.
     unsafe {
         let mut f = defs;
@@ -352,7 +363,11 @@ unsafe fn spec_name(spec: *mut PyObject) -> PyResult<Owned> {
         let r = match (*tp).tp_getattro {
             Some(get) => {
                 let v = get(spec, key);
-                if v.is_null() { Err(PyErr) } else { Ok(v) }
+                if v.is_null() {
+                    Err(PyErr)
+                } else {
+                    Ok(v)
+                }
             }
             None => Err(errors::attribute_error(&format!(
                 "'{}' object has no attribute 'name'",
@@ -368,7 +383,11 @@ unsafe fn spec_name(spec: *mut PyObject) -> PyResult<Owned> {
 ///
 /// # Safety
 /// `def` is a live definition that outlives the module; `spec` a live object.
-pub(crate) unsafe fn from_def_and_spec(def: *mut PyModuleDef, spec: *mut PyObject, apiver: c_int) -> PyResult<Owned> {
+pub(crate) unsafe fn from_def_and_spec(
+    def: *mut PyModuleDef,
+    spec: *mut PyObject,
+    apiver: c_int,
+) -> PyResult<Owned> {
     // SAFETY: per caller.
     unsafe {
         def_init(def);
@@ -394,7 +413,9 @@ pub(crate) unsafe fn from_def_and_spec(def: *mut PyModuleDef, spec: *mut PyObjec
             match (*slot).slot {
                 Py_mod_create => {
                     if create.is_some() {
-                        return Err(errors::system_error(&format!("module {name} has multiple create slots")));
+                        return Err(errors::system_error(&format!(
+                            "module {name} has multiple create slots"
+                        )));
                     }
                     create = Some(std::mem::transmute::<*mut c_void, Create>(v));
                 }
@@ -409,7 +430,9 @@ pub(crate) unsafe fn from_def_and_spec(def: *mut PyModuleDef, spec: *mut PyObjec
                 }
                 Py_mod_gil => {
                     if gil.is_some() {
-                        return Err(errors::system_error(&format!("module {name} has more than one 'gil' slot")));
+                        return Err(errors::system_error(&format!(
+                            "module {name} has more than one 'gil' slot"
+                        )));
                     }
                     gil = Some(v);
                 }
@@ -419,7 +442,8 @@ pub(crate) unsafe fn from_def_and_spec(def: *mut PyModuleDef, spec: *mut PyObjec
             }
             slot = slot.add(1);
         }
-        check_multiple_interpreters(&name, multi.unwrap_or(1 as *mut c_void) as usize)?;
+        // Default: supported (1), as CPython.
+        check_multiple_interpreters(&name, multi.map_or(1, |v| v as usize))?;
         let op = match create {
             Some(c) => {
                 let r = c(spec, def);
@@ -433,7 +457,9 @@ pub(crate) unsafe fn from_def_and_spec(def: *mut PyModuleDef, spec: *mut PyObjec
                 }
                 if !errors::occurred().is_null() {
                     decref(r);
-                    return Err(from_cause(&format!("creation of module {name} raised unreported exception")));
+                    return Err(from_cause(&format!(
+                        "creation of module {name} raised unreported exception"
+                    )));
                 }
                 r
             }
@@ -444,7 +470,11 @@ pub(crate) unsafe fn from_def_and_spec(def: *mut PyModuleDef, spec: *mut PyObjec
             m(op).md_state = null_mut();
             m(op).md_def = def;
         } else {
-            if (*def).m_size > 0 || (*def).m_traverse.is_some() || (*def).m_clear.is_some() || (*def).m_free.is_some() {
+            if (*def).m_size > 0
+                || (*def).m_traverse.is_some()
+                || (*def).m_clear.is_some()
+                || (*def).m_free.is_some()
+            {
                 return Err(errors::system_error(&format!(
                     "module {name} is not a module object, but requests module state"
                 )));
@@ -541,7 +571,9 @@ pub(crate) unsafe fn exec_def(module: *mut PyObject, def: *mut PyModuleDef) -> P
                         return Err(PyErr);
                     }
                     if !errors::occurred().is_null() {
-                        return Err(from_cause(&format!("execution of module {name} raised unreported exception")));
+                        return Err(from_cause(&format!(
+                            "execution of module {name} raised unreported exception"
+                        )));
                     }
                 }
                 id => {
