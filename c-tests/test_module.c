@@ -145,6 +145,7 @@ static void test_single_phase(void) {
     Py_XDECREF(r);
     Py_DECREF(five);
     CHECK(f != NULL && PyCFunction_GetSelf(f) == m);
+    CHECK_STR(repr(f), "<built-in function double>");   /* bound to a module: a function */
     Py_XDECREF(f);
     PyObject *me = mod_attr(m, "me");
     r = me ? PyObject_CallNoArgs(me) : NULL;
