@@ -301,9 +301,51 @@ static void test_subclass_of_static_type(void) {
     Py_DECREF(e);
 }
 
-/* --- flags -------------------------------------------------------------------------- */
-
 static PyType_Slot plain_slots[] = {{0, NULL}};
+
+/* Heap subclasses of int, float and list (no slots of their own): the base's tp_new makes
+   instances of the subclass, its slots work on them, and dealloc drops the type. */
+static void test_subclass_of_builtin_types(void) {
+    PyType_Spec ispec = {"heapmod.MyInt", 0, 0, Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE, plain_slots};
+    PyObject *t = PyType_FromSpecWithBases(&ispec, (PyObject *)&PyLong_Type);
+    CHECK(t != NULL);
+    if (t == NULL) { PyErr_Print(); return; }
+    CHECK_INT(((PyTypeObject *)t)->tp_basicsize, PyLong_Type.tp_basicsize);
+    CHECK_INT(((PyTypeObject *)t)->tp_itemsize, PyLong_Type.tp_itemsize);
+    CHECK(PyType_HasFeature((PyTypeObject *)t, Py_TPFLAGS_LONG_SUBCLASS));
+    Py_ssize_t refs = Py_REFCNT(t);
+    PyObject *five = PyLong_FromLong(5);
+    PyObject *i = PyObject_CallOneArg(t, five);
+    CHECK(i != NULL && Py_IS_TYPE(i, (PyTypeObject *)t) && PyLong_Check(i) && !PyLong_CheckExact(i));
+    CHECK_INT(PyLong_AsLong(i), 5);
+    CHECK_STR(repr(i), "5");
+    PyObject *sum = i ? PyNumber_Add(i, i) : NULL;
+    CHECK(sum != NULL && PyLong_CheckExact(sum) && PyLong_AsLong(sum) == 10);
+    Py_XDECREF(sum);
+    CHECK_INT(Py_REFCNT(t), refs + 1);
+    Py_XDECREF(i);
+    CHECK_INT(Py_REFCNT(t), refs);
+    Py_DECREF(t);
+
+    PyType_Spec fspec = {"heapmod.MyFloat", 0, 0, Py_TPFLAGS_DEFAULT, plain_slots};
+    t = PyType_FromSpecWithBases(&fspec, (PyObject *)&PyFloat_Type);
+    PyObject *x = t ? PyObject_CallOneArg(t, five) : NULL;
+    CHECK(x != NULL && PyFloat_Check(x) && PyFloat_AsDouble(x) == 5.0);
+    Py_XDECREF(x);
+    Py_XDECREF(t);
+
+    PyType_Spec lspec = {"heapmod.MyList", 0, 0, Py_TPFLAGS_DEFAULT, plain_slots};
+    t = PyType_FromSpecWithBases(&lspec, (PyObject *)&PyList_Type);
+    PyObject *l = t ? PyObject_CallNoArgs(t) : NULL;
+    CHECK(l != NULL && PyList_Check(l) && !PyList_CheckExact(l));
+    CHECK(l != NULL && PyList_Append(l, five) == 0 && PyList_GET_SIZE(l) == 1);
+    CHECK_INT(PyObject_Length(l), 1);
+    Py_XDECREF(l);
+    Py_XDECREF(t);
+    Py_DECREF(five);
+}
+
+/* --- flags -------------------------------------------------------------------------- */
 
 static int visit_type_only(PyObject *self, visitproc visit, void *arg) {
     Py_VISIT(Py_TYPE(self));
@@ -656,6 +698,7 @@ int main(void) {
     test_point();
     test_subclass_of_heap_type();
     test_subclass_of_static_type();
+    test_subclass_of_builtin_types();
     test_flags();
     test_spec_errors();
     test_metaclass();
