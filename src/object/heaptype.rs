@@ -492,11 +492,16 @@ pub(crate) unsafe fn from_metaclass(
                 if has_flag(type_of(b), Py_TPFLAGS_TYPE_SUBCLASS)
                     && !has_flag(b as *mut PyTypeObject, Py_TPFLAGS_IMMUTABLETYPE)
                 {
-                    return Err(errors::type_error(&format!(
-                        "Creating immutable type {} from mutable base {}",
-                        full,
-                        fully_qualified_name(b as *mut PyTypeObject)
-                    )));
+                    exceptions::warnings::warn(
+                        &raw mut exceptions::_PyExc_DeprecationWarning,
+                        &format!(
+                            "Creating immutable type {} from mutable base {} is deprecated, and slated to be \
+                             disallowed in Python 3.14.",
+                            full,
+                            fully_qualified_name(b as *mut PyTypeObject)
+                        ),
+                        0,
+                    )?;
                 }
             }
         }
