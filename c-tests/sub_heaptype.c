@@ -132,11 +132,71 @@ static void test_type_dealloc_frees_everything(void) {
     PyThreadState_Swap(main_ts);
 }
 
+/* Py_mod_multiple_interpreters in an isolated subinterpreter (own GIL, extensions checked):
+   only a module declaring per-interpreter GIL support loads. */
+static PyModuleDef_Slot not_supported_slots[] = {
+    {Py_mod_multiple_interpreters, Py_MOD_MULTIPLE_INTERPRETERS_NOT_SUPPORTED}, {0, NULL}};
+static PyModuleDef_Slot supported_slots[] = {
+    {Py_mod_multiple_interpreters, Py_MOD_MULTIPLE_INTERPRETERS_SUPPORTED}, {0, NULL}};
+static PyModuleDef_Slot per_gil_slots[] = {
+    {Py_mod_multiple_interpreters, Py_MOD_PER_INTERPRETER_GIL_SUPPORTED}, {0, NULL}};
+static PyModuleDef_Slot default_slots[] = {{0, NULL}};
+
+static const char *import_error_text(void) {
+    static char buf[256];
+    PyObject *e = PyErr_GetRaisedException();
+    if (e == NULL) return "(no exception)";
+    PyObject *s = PyErr_GivenExceptionMatches(e, PyExc_ImportError) ? PyObject_Str(e) : NULL;
+    snprintf(buf, sizeof buf, "%s", s ? PyUnicode_AsUTF8(s) : "(not an ImportError)");
+    Py_XDECREF(s);
+    Py_DECREF(e);
+    return buf;
+}
+
+static void test_multiple_interpreters_slot(void) {
+    PyThreadState *main_ts = PyThreadState_Get();
+    PyModuleDef defs[4] = {
+        {PyModuleDef_HEAD_INIT, "nosub", NULL, 0, NULL, not_supported_slots, NULL, NULL, NULL},
+        {PyModuleDef_HEAD_INIT, "shared", NULL, 0, NULL, supported_slots, NULL, NULL, NULL},
+        {PyModuleDef_HEAD_INIT, "pergil", NULL, 0, NULL, per_gil_slots, NULL, NULL, NULL},
+        {PyModuleDef_HEAD_INIT, "plain", NULL, 0, NULL, default_slots, NULL, NULL, NULL},
+    };
+    const char *names[4] = {"nosub", "shared", "pergil", "plain"};
+    /* In the main interpreter every one loads. */
+    for (int i = 0; i < 4; i++) {
+        PyObject *spec = PyModule_New("spec");
+        PyModule_AddStringConstant(spec, "name", names[i]);
+        PyObject *m = PyModule_FromDefAndSpec(&defs[i], spec);
+        CHECK(m != NULL);
+        Py_XDECREF(m);
+        Py_DECREF(spec);
+    }
+    PyThreadState *ts = new_isolated();
+    for (int i = 0; i < 4; i++) {
+        PyObject *spec = PyModule_New("spec");
+        PyModule_AddStringConstant(spec, "name", names[i]);
+        PyObject *m = PyModule_FromDefAndSpec(&defs[i], spec);
+        if (i == 2) {
+            CHECK(m != NULL);
+        } else {
+            char want[128];
+            snprintf(want, sizeof want, "module %s does not support loading in subinterpreters", names[i]);
+            CHECK(m == NULL);
+            CHECK_STR(import_error_text(), want);
+        }
+        Py_XDECREF(m);
+        Py_DECREF(spec);
+    }
+    Py_EndInterpreter(ts);
+    PyThreadState_Swap(main_ts);
+}
+
 int main(void) {
     Py_Initialize();
     test_types_go_with_their_interpreter();
     test_each_interpreter_gets_its_own_type();
     test_type_dealloc_frees_everything();
+    test_multiple_interpreters_slot();
     CHECK(Py_FinalizeEx() == 0);
     return TEST_DONE();
 }

@@ -926,7 +926,8 @@ pub(crate) unsafe extern "C" fn type_dealloc(op: *mut PyObject) {
         gc::untrack(op);
         let h = ht(tp);
         let t = &mut *tp;
-        for p in [&mut t.tp_dict, &mut t.tp_bases, &mut t.tp_mro, &mut t.tp_cache, &mut t.tp_weaklist] {
+        // MERGE: PyObject_ClearWeakRefs(op) when tp_weaklist is set (weak references to types).
+        for p in [&mut t.tp_dict, &mut t.tp_bases, &mut t.tp_mro, &mut t.tp_cache] {
             xdecref(std::mem::replace(p, null_mut()));
         }
         xdecref(std::mem::replace(&mut t.tp_base, null_mut()).cast());
