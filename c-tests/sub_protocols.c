@@ -120,8 +120,8 @@ static void test_not_yet(void) {
     CHECK_STR(err_text(PyExc_NotImplementedError),
               "PyMapping_Items of an object other than a dict calls its items() method, which needs "
               "method calls (issue 4)");
-    CHECK(PyErr_NewException("m.E", NULL, Py_None) == NULL);   /* a non-empty "dict" */
-    CHECK(PyErr_ExceptionMatches(PyExc_NotImplementedError));
+    CHECK(PyErr_NewException("m.E", NULL, Py_None) == NULL);   /* not a dict: as CPython */
+    CHECK(PyErr_ExceptionMatches(PyExc_SystemError));
     PyErr_Clear();
     Py_DECREF(t);
 }

@@ -826,6 +826,17 @@ extern PyTypeObject PyCFunction_Type;
 extern PyTypeObject PyCMethod_Type;
 
 /**
+ * `module`.
+ */
+extern PyTypeObject PyModule_Type;
+
+/**
+ * `moduledef`: the type `PyModuleDef_Init` gives a definition. Definitions are static C
+ * data: they are never freed.
+ */
+extern PyTypeObject PyModuleDef_Type;
+
+/**
  * `range`.
  */
 extern PyTypeObject PyRange_Type;
@@ -2341,6 +2352,100 @@ double PyFloat_GetMax(void);
 double PyFloat_GetMin(void);
 
 /**
+ * Makes a heap type from `spec` with metaclass `metaclass` (NULL: `type`, or the most
+ * derived metaclass of the bases), associated with `module` (NULL: none; what
+ * `PyType_GetModule` returns), deriving from `bases` (a type or a tuple of types; NULL:
+ * the spec's `Py_tp_bases`, else `Py_tp_base`, else `object`). The spec's strings, slots
+ * and `PyMemberDef` table are copied (`Py_RELATIVE_OFFSET` offsets resolved); the type
+ * belongs to the calling interpreter.
+ *
+ * Returns: a new reference to the type.
+ * Errors: NULL with CPython 3.13's exceptions: `RuntimeError` "invalid slot offset",
+ * `SystemError` for a spec without a name, several `Py_tp_members`/`Py_tp_doc` slots or a
+ * bad relative offset, `TypeError` for an unusable base ("type 'X' is not an acceptable
+ * base type"), a metaclass conflict, "Metaclasses with custom tp_new are not supported."
+ */
+PyObject *PyType_FromMetaclass(PyTypeObject *metaclass,
+                               PyObject *module,
+                               PyType_Spec *spec,
+                               PyObject *bases);
+
+/**
+ * `PyType_FromMetaclass(NULL, module, spec, bases)`, except that a metaclass with its own
+ * `tp_new` only gives a `DeprecationWarning` (as CPython 3.13).
+ *
+ * Returns: a new reference to the type. Errors: NULL with an exception set.
+ */
+PyObject *PyType_FromModuleAndSpec(PyObject *module, PyType_Spec *spec, PyObject *bases);
+
+/**
+ * `PyType_FromModuleAndSpec(NULL, spec, bases)`.
+ *
+ * Returns: a new reference to the type. Errors: NULL with an exception set.
+ */
+PyObject *PyType_FromSpecWithBases(PyType_Spec *spec, PyObject *bases);
+
+/**
+ * `PyType_FromModuleAndSpec(NULL, spec, NULL)`.
+ *
+ * Returns: a new reference to the type. Errors: NULL with an exception set.
+ */
+PyObject *PyType_FromSpec(PyType_Spec *spec);
+
+/**
+ * The value of slot `slot` (a `Py_*` id of typeslots.h) of any type, static or heap: what
+ * the type has now, inherited values included; NULL when unset.
+ *
+ * Returns: the slot's value (borrowed). Errors: NULL with `SystemError` ("bad argument to
+ * internal function") for NULL or an invalid slot id; NULL without an exception for an
+ * unset slot.
+ */
+void *PyType_GetSlot(PyTypeObject *tp, int slot);
+
+/**
+ * `type.__module__`: a heap type's `__module__` (from its dict), a static type's
+ * `tp_name` before the last dot, else `builtins`.
+ *
+ * Returns: a new reference. Errors: NULL with `AttributeError` ("__module__") for a heap
+ * type without one, `SystemError` for NULL.
+ */
+PyObject *PyType_GetModuleName(PyTypeObject *tp);
+
+/**
+ * `module.qualname` of the type, or just the qualname when the module is `builtins` or
+ * `__main__`.
+ *
+ * Returns: a new reference to a `str`. Errors: NULL with an exception set.
+ */
+PyObject *PyType_GetFullyQualifiedName(PyTypeObject *tp);
+
+/**
+ * The module a heap type was made with (`PyType_FromModuleAndSpec`).
+ *
+ * Returns: a borrowed reference. Errors: NULL with `TypeError` ("PyType_GetModule: Type
+ * 'X' is not a heap type", "... has no associated module"), `SystemError` for NULL.
+ */
+PyObject *PyType_GetModule(PyTypeObject *tp);
+
+/**
+ * The state of the module a heap type was made with.
+ *
+ * Returns: the state (NULL without an exception for a module without state).
+ * Errors: NULL with `PyType_GetModule`'s `TypeError` for a static type or a heap type
+ * without a module.
+ */
+void *PyType_GetModuleState(PyTypeObject *tp);
+
+/**
+ * The module of the first class in `tp`'s MRO made with a module of definition `def`
+ * (how a `METH_METHOD` method finds its module state from its defining class).
+ *
+ * Returns: a borrowed reference. Errors: NULL with `TypeError` ("PyType_GetModuleByDef:
+ * No superclass of 'X' has the given module"), `SystemError` for NULL.
+ */
+PyObject *PyType_GetModuleByDef(PyTypeObject *tp, PyModuleDef *def);
+
+/**
  * Returns: a success status.
  */
 PyStatus PyStatus_Ok(void);
@@ -3081,6 +3186,161 @@ PyObject *PyCFunction_GetSelf(PyObject *op);
  * Errors: -1 with `SystemError` if `op` is not a builtin function.
  */
 int PyCFunction_GetFlags(PyObject *op);
+
+/**
+ * A new module named `name` (any object; normally a `str`) with `__name__`, `__doc__`,
+ * `__package__`, `__loader__` and `__spec__` in its dict (the last four `None`).
+ *
+ * Returns: a new reference. Errors: NULL with an exception set (`SystemError` for NULL).
+ */
+PyObject *PyModule_NewObject(PyObject *name);
+
+/**
+ * `PyModule_NewObject` with a UTF-8 name.
+ *
+ * Returns: a new reference. Errors: NULL with an exception set.
+ */
+PyObject *PyModule_New(const char *name);
+
+/**
+ * Returns: the module's `__dict__` (borrowed). Errors: NULL with `SystemError` ("bad
+ * argument to internal function") if `m` is not a module.
+ */
+PyObject *PyModule_GetDict(PyObject *m);
+
+/**
+ * Returns: a new reference to the module's `__name__`. Errors: NULL with `TypeError`
+ * ("bad argument type for built-in operation") for a non-module, `SystemError`
+ * ("nameless module") when `__name__` is missing or not a `str`.
+ */
+PyObject *PyModule_GetNameObject(PyObject *m);
+
+/**
+ * Returns: the module's `__name__` as UTF-8, borrowed from the `str` in its dict. Errors:
+ * NULL as `PyModule_GetNameObject`.
+ */
+const char *PyModule_GetName(PyObject *m);
+
+/**
+ * Returns: a new reference to the module's `__file__`. Errors: NULL with `TypeError` for a
+ * non-module, `SystemError` ("module filename missing") when it has none.
+ */
+PyObject *PyModule_GetFilenameObject(PyObject *m);
+
+/**
+ * Returns: the definition the module was made from (NULL without an exception for
+ * none). Errors: NULL with `TypeError` ("bad argument type for built-in operation") for a
+ * non-module.
+ */
+PyModuleDef *PyModule_GetDef(PyObject *m);
+
+/**
+ * Returns: the module's state (`m_size` bytes, zeroed when made; NULL without an exception
+ * for none). Errors: NULL with `TypeError` ("bad argument type for built-in operation")
+ * for a non-module.
+ */
+void *PyModule_GetState(PyObject *m);
+
+/**
+ * Makes `def` an object of type `moduledef` (once) for multi-phase initialization.
+ *
+ * Returns: `def` as an object (borrowed: definitions are static). Errors: NULL with
+ * `SystemError` for NULL.
+ */
+PyObject *PyModuleDef_Init(PyModuleDef *def);
+
+/**
+ * Single-phase initialization (`PyModule_Create`): a module named `def->m_name` with
+ * `m_size` bytes of zeroed state, `def->m_methods` bound to it and `def->m_doc` as
+ * `__doc__`. A different `apiver` than `PYTHON_API_VERSION` gives a `RuntimeWarning`.
+ *
+ * Returns: a new reference. Errors: NULL with an exception set (`SystemError` "module X:
+ * PyModule_Create is incompatible with m_slots").
+ */
+PyObject *PyModule_Create2(PyModuleDef *def, int apiver);
+
+/**
+ * Multi-phase initialization, creation phase (`PyModule_FromDefAndSpec`): `spec.name` is
+ * the module's name; `Py_mod_create` (if any) makes the module, else a plain module is
+ * made; `Py_mod_multiple_interpreters` is honoured in subinterpreters that check
+ * extensions. The state is allocated by `PyModule_ExecDef`.
+ *
+ * Returns: a new reference. Errors: NULL with CPython 3.13's exceptions ("module X has
+ * multiple create slots", "module X uses unknown slot ID N", "module X: m_size may not be
+ * negative for multi-phase initialization", `ImportError` "module X does not support
+ * loading in subinterpreters", ...).
+ */
+PyObject *PyModule_FromDefAndSpec2(PyModuleDef *def, PyObject *spec, int apiver);
+
+/**
+ * Multi-phase initialization, execution phase: allocates the zeroed state (once) and runs
+ * the `Py_mod_exec` slots in order.
+ *
+ * Returns: 0. Errors: -1 with an exception set ("execution of module X failed without
+ * setting an exception", ...).
+ */
+int PyModule_ExecDef(PyObject *module, PyModuleDef *def);
+
+/**
+ * Adds the functions of `functions` (NULL-name terminated) to `module`, bound to it.
+ *
+ * Returns: 0. Errors: -1 with an exception set (`ValueError` "module functions cannot set
+ * METH_CLASS or METH_STATIC").
+ */
+int PyModule_AddFunctions(PyObject *module, PyMethodDef *functions);
+
+/**
+ * Sets the module's `__doc__` to the UTF-8 text `doc`.
+ *
+ * Returns: 0. Errors: -1 with an exception set.
+ */
+int PyModule_SetDocString(PyObject *module, const char *doc);
+
+/**
+ * Sets `module.name = value` (a new reference is taken; `value` stays the caller's).
+ *
+ * Returns: 0. Errors: -1 with `TypeError` ("PyModule_AddObjectRef() first argument must be
+ * a module"), `SystemError` ("PyModule_AddObjectRef() must be called with an exception
+ * raised if value is NULL"; an exception already set is kept).
+ */
+int PyModule_AddObjectRef(PyObject *module, const char *name, PyObject *value);
+
+/**
+ * `PyModule_AddObjectRef`, stealing `value` (always, also on error; NULL with an exception
+ * set is passed through as an error).
+ *
+ * Returns: 0. Errors: -1 with an exception set.
+ */
+int PyModule_Add(PyObject *module, const char *name, PyObject *value);
+
+/**
+ * `PyModule_AddObjectRef`, stealing `value` only on success (the legacy contract).
+ *
+ * Returns: 0. Errors: -1 with an exception set (`value` is still the caller's).
+ */
+int PyModule_AddObject(PyObject *module, const char *name, PyObject *value);
+
+/**
+ * Sets `module.name = int(value)`.
+ *
+ * Returns: 0. Errors: -1 with an exception set.
+ */
+int PyModule_AddIntConstant(PyObject *module, const char *name, long value);
+
+/**
+ * Sets `module.name = str(value)` (UTF-8).
+ *
+ * Returns: 0. Errors: -1 with an exception set.
+ */
+int PyModule_AddStringConstant(PyObject *module, const char *name, const char *value);
+
+/**
+ * Readies `type` if needed and sets `module.<name> = type`, where name is `tp_name` after
+ * its last dot.
+ *
+ * Returns: 0. Errors: -1 with an exception set.
+ */
+int PyModule_AddType(PyObject *module, PyTypeObject *tp);
 
 /**
  * Adds a reference to `op` (the function form of `Py_XINCREF`; stable-ABI extensions call
@@ -3831,7 +4091,8 @@ void PyErr_WriteUnraisable(PyObject *obj);
  * `TypeError` for unusable bases (CPython's texts: "type 'bool' is not an acceptable base
  * type", "multiple bases have instance lay-out conflict", "duplicate base class X", "Cannot
  * create a consistent method resolution order (MRO) for bases A, B", metaclass conflict).
- * A non-empty `dict` needs class attributes (issue 4): `NotImplementedError` until then.
+ * `dict` (NULL or a dict) is copied into the class's namespace; `__module__` comes from
+ * `name` unless `dict` has one.
  */
 PyObject *PyErr_NewException(const char *name, PyObject *base, PyObject *dict);
 
@@ -4933,14 +5194,15 @@ PyObject *PyType_GenericNew(PyTypeObject *tp, PyObject *_args, PyObject *_kwds);
 unsigned long PyType_GetFlags(PyTypeObject *tp);
 
 /**
- * `type.__name__`: for a static type, `tp_name` after its last dot.
+ * `type.__name__`: a heap type's own name, a static type's `tp_name` after its last dot.
  *
  * Returns: a new reference to a `str`. Errors: NULL with an exception set.
  */
 PyObject *PyType_GetName(PyTypeObject *tp);
 
 /**
- * `type.__qualname__`: for a static type, its name (static types are not nested).
+ * `type.__qualname__`: a heap type's qualified name, a static type's name (static types
+ * are not nested).
  *
  * Returns: a new reference to a `str`. Errors: NULL with an exception set.
  */

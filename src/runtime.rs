@@ -73,6 +73,9 @@ pub(crate) struct Runtime {
     /// or the OS's random source), as CPython does; read by every interpreter.
     hash_secret: [AtomicU64; 3],
     hash_secret_set: AtomicBool,
+    /// The last index `PyModuleDef_Init` gave a module definition (CPython's
+    /// `_PyImport_GetNextModuleIndex`); indexes only go up.
+    module_index: AtomicIsize,
 }
 
 /// The runtime. cbindgen:ignore
@@ -98,7 +101,13 @@ pub(crate) static RUNTIME: Runtime = Runtime {
     static_types: Mutex::new(crate::object::typeobject::StaticTypes::new()),
     hash_secret: [AtomicU64::new(0), AtomicU64::new(0), AtomicU64::new(0)],
     hash_secret_set: AtomicBool::new(false),
+    module_index: AtomicIsize::new(0),
 };
+
+/// A fresh module definition index (from 1).
+pub(crate) fn next_module_index() -> isize {
+    RUNTIME.module_index.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1
+}
 
 #[inline]
 pub(crate) fn lifecycle() -> u8 {

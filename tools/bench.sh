@@ -74,6 +74,8 @@ ROWS=(
   "obj_peak_rss|bench_objects|  peak RSS of the process after those runs|KiB|1|-|"
   "weakref_cycle|bench_weakref|weakref: NewRef(o, callback) + o dies (callback runs) + ref freed|ns|1|<= CPython|r <= 1"
   "weakref_getref|bench_weakref|weakref: PyWeakref_GetRef on a live ref + DECREF|ns|1|<= CPython|r <= 1"
+  "heap_from_spec|bench_heaptype|heap type: PyType_FromSpec (members, slots, doc) + drop|ns|1|<= CPython|r <= 1"
+  "heap_instance|bench_heaptype|heap type: instantiate (CallNoArgs: new, alloc, init) + dealloc|ns|1|<= CPython|r <= 1"
 )
 
 RES="$OUT/results.txt"

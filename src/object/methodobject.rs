@@ -529,10 +529,11 @@ pub(crate) unsafe fn function_str(op: *mut PyObject) -> PyResult<Owned> {
     }
 }
 
-/// Whether `op` is a module (no module type exists yet: nothing is).
+/// Whether `op` is a module (a function bound to one prints and names as a plain function).
 #[inline]
-unsafe fn is_module(_op: *mut PyObject) -> bool {
-    false
+unsafe fn is_module(op: *mut PyObject) -> bool {
+    // SAFETY: per caller, a live object.
+    unsafe { super::moduleobject::check(op) }
 }
 
 /// The `__qualname__` of a type, as text: a heap type's own, else `tp_name` after its last

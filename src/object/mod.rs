@@ -42,6 +42,7 @@ pub(crate) mod memoryformat;
 pub(crate) mod memoryitems;
 pub(crate) mod memoryobject;
 pub(crate) mod methodobject;
+pub(crate) mod moduleobject;
 pub(crate) mod pyhash;
 pub(crate) mod rangeobject;
 pub(crate) mod reprenter;
@@ -262,5 +263,6 @@ pub(crate) fn init_runtime_types() -> PyResult<()> {
     exceptions::init_types()?;
     methodobject::init_types()?;
     weakrefobject::init_types()?;
+    moduleobject::init_types()?;
     Ok(())
 }

@@ -20,8 +20,17 @@ use crate::runtime::RUNTIME;
 pub static mut PyType_Type: PyTypeObject = PyTypeObject {
     ob_base: PyVarObject { ob_base: static_head(&raw mut PyType_Type), ob_size: 0 },
     tp_name: c"type".as_ptr(),
-    tp_basicsize: std::mem::size_of::<PyTypeObject>() as Py_ssize_t,
-    tp_flags: Py_TPFLAGS_BASETYPE | Py_TPFLAGS_TYPE_SUBCLASS | Py_TPFLAGS_IMMUTABLETYPE,
+    // Heap types (src/object/heaptype.rs): their layout, their member tables, their GC life.
+    tp_basicsize: std::mem::size_of::<PyHeapTypeObject>() as Py_ssize_t,
+    tp_itemsize: std::mem::size_of::<PyMemberDef>() as Py_ssize_t,
+    tp_dealloc: Some(super::heaptype::type_dealloc),
+    tp_call: Some(super::heaptype::type_call),
+    tp_traverse: Some(super::heaptype::type_traverse),
+    tp_clear: Some(super::heaptype::type_clear),
+    tp_is_gc: Some(super::heaptype::type_is_gc),
+    tp_new: Some(super::heaptype::type_new),
+    tp_free: Some(crate::capi::objimpl::PyObject_GC_Del),
+    tp_flags: Py_TPFLAGS_BASETYPE | Py_TPFLAGS_TYPE_SUBCLASS | Py_TPFLAGS_IMMUTABLETYPE | Py_TPFLAGS_HAVE_GC,
     tp_repr: Some(type_repr),
     // Weak references to heap types live in `tp_weaklist`; static types keep one list per
     // interpreter (`weakrefobject::weaklist_ptr`).
@@ -340,6 +349,7 @@ unsafe fn inherit(tp: *mut PyTypeObject, base: *mut PyTypeObject) {
         macro_rules! inherit_ptr {
             ($($slot:ident),*) => { $( if t.$slot.is_null() { t.$slot = b.$slot; } )* };
         }
+        super::heaptype::inherit_suites(tp, base);
         inherit_ptr!(tp_as_async, tp_as_number, tp_as_sequence, tp_as_mapping, tp_as_buffer);
         inherit_slot!(tp_dealloc, tp_repr, tp_str, tp_getattr, tp_getattro, tp_setattr, tp_setattro, tp_call);
         // A GC-less type under a GC base becomes GC if it defines neither traverse nor clear
@@ -462,7 +472,9 @@ pub(crate) unsafe fn init_object(op: *mut PyObject, tp: *mut PyTypeObject) {
     }
 }
 
-/// `object.__dealloc__`: frees with the type's `tp_free`, and drops a heap type's reference.
+/// `object.__dealloc__`: frees with the type's `tp_free`. As in CPython, a heap type's
+/// reference is dropped by the heap type's own deallocator (`heaptype::subtype_dealloc`),
+/// not here.
 pub(crate) unsafe extern "C" fn object_dealloc(op: *mut PyObject) {
     // SAFETY: called by `_Py_Dealloc` on an object with no references.
     unsafe {
@@ -471,9 +483,6 @@ pub(crate) unsafe extern "C" fn object_dealloc(op: *mut PyObject) {
             Some(free) => free(op.cast()),
             None if has_flag(tp, Py_TPFLAGS_HAVE_GC) => super::gc::free_object(op),
             None => alloc::free(op.cast()),
-        }
-        if has_flag(tp, Py_TPFLAGS_HEAPTYPE) {
-            decref(tp.cast());
         }
     }
 }
@@ -487,7 +496,7 @@ unsafe extern "C" fn object_new(
     unsafe {
         let excess = (!args.is_null() && tupleobject::size(args) > 0) || (!kwds.is_null());
         if excess && (*tp).tp_init.is_none() {
-            errors::type_error(&format!("{}() takes no arguments", short_type_name(tp)));
+            errors::type_error(&format!("{}() takes no arguments", type_name(tp)));
             return null_mut();
         }
         match (*tp).tp_alloc {
