@@ -926,7 +926,9 @@ pub(crate) unsafe extern "C" fn type_dealloc(op: *mut PyObject) {
         gc::untrack(op);
         let h = ht(tp);
         let t = &mut *tp;
-        // MERGE: PyObject_ClearWeakRefs(op) when tp_weaklist is set (weak references to types).
+        if !t.tp_weaklist.is_null() {
+            super::weakrefobject::clear_weakrefs(op);
+        }
         for p in [&mut t.tp_dict, &mut t.tp_bases, &mut t.tp_mro, &mut t.tp_cache] {
             xdecref(std::mem::replace(p, null_mut()));
         }
@@ -967,6 +969,15 @@ pub(crate) unsafe extern "C" fn subtype_dealloc(op: *mut PyObject) {
             (*op).ob_refcnt -= 1;
             if (*op).ob_refcnt != 0 {
                 return;
+            }
+        }
+        // Weak references first (CPython's order), unless the base's deallocator does it.
+        if super::weakrefobject::supports_weakrefs(tp)
+            && (base.is_null() || !super::weakrefobject::supports_weakrefs(base))
+        {
+            let list = super::weakrefobject::weaklist_ptr(op);
+            if !(*list).is_null() {
+                super::weakrefobject::clear_weakrefs(op);
             }
         }
         // MERGE: clear the managed __dict__ (preheader) of Py_TPFLAGS_MANAGED_DICT instances.
