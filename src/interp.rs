@@ -110,6 +110,8 @@ pub(crate) struct Interp {
     state_dict: std::cell::Cell<*mut crate::abi::PyObject>,
     /// Its tracked GC objects (`object::gc`), touched under its GIL.
     gc: crate::object::gc::GcState,
+    /// Its type attribute cache (`object::attr`), used under its GIL.
+    pub(crate) type_cache: crate::object::attr::TypeCache,
 }
 
 // SAFETY: all mutable state is behind mutexes or atomics.
@@ -165,6 +167,7 @@ impl Interp {
             warnings_shown: Mutex::new(std::collections::HashSet::new()),
             state_dict: std::cell::Cell::new(std::ptr::null_mut()),
             gc: crate::object::gc::GcState::new(),
+            type_cache: crate::object::attr::TypeCache::new(),
         });
         let own = interp.heap.get();
         // SAFETY: nobody else holds the new Arc yet; `heap_ptr` is written once, here.

@@ -581,17 +581,15 @@ pub(crate) unsafe fn release_buffer(view: &mut Py_buffer) {
     }
 }
 
-/// `dir(op)`: needs attribute lookup (`__dir__`, `__dict__`, the type's dict), which comes
-/// with issue 4; until then a clear `NotImplementedError`. `dir()` of no object lists the
+/// `dir(op)`: `type(op).__dir__(op)` as a sorted list. `dir()` of no object lists the
 /// current frame's names: with no Python frame (there is no eval loop yet) that is CPython's
 /// `SystemError: frame does not exist`.
 pub(crate) unsafe fn dir(op: *mut PyObject) -> PyResult<Owned> {
     if op.is_null() {
         return Err(errors::system_error("frame does not exist"));
     }
-    Err(errors::not_implemented_error(
-        "PyObject_Dir needs attribute lookup (__dir__ and the type's dict), which comes with issue 4",
-    ))
+    // SAFETY: per caller, a live object.
+    unsafe { super::attr::dir(op) }
 }
 
 /// `o[key]` (`PyObject_GetItem`): `mp_subscript`, else `sq_item` with the key converted by

@@ -160,6 +160,7 @@ unsafe fn make(name: &str, module: &str, bases: Owned, doc: Option<&str>) -> PyR
             discard(tp as *mut HeapType);
             return Err(e);
         }
+        super::slotdefs::fixup_slot_dispatchers(tp);
         Ok(tp.cast())
     }
 }
