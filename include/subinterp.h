@@ -1147,8 +1147,7 @@ int PyMapping_HasKeyString(PyObject *o, const char *key);
 
 /**
  * `list(o.keys())`: for an exact dict its keys in order (`PyDict_Keys`); any other object
- * needs its `keys()` method called, which comes with method calls (issue 4):
- * `NotImplementedError` until then.
+ * has its `keys()` method called and the result listed.
  *
  * Returns: a new reference to a list. Errors: NULL with an exception set.
  */
@@ -1156,7 +1155,7 @@ PyObject *PyMapping_Keys(PyObject *o);
 
 /**
  * `list(o.values())`: for an exact dict its values in order (`PyDict_Values`); other
- * objects as `PyMapping_Keys` (issue 4).
+ * objects as `PyMapping_Keys`.
  *
  * Returns: a new reference to a list. Errors: NULL with an exception set.
  */
@@ -1164,7 +1163,7 @@ PyObject *PyMapping_Values(PyObject *o);
 
 /**
  * `list(o.items())`: for an exact dict its `(key, value)` tuples in order
- * (`PyDict_Items`); other objects as `PyMapping_Keys` (issue 4).
+ * (`PyDict_Items`); other objects as `PyMapping_Keys`.
  *
  * Returns: a new reference to a list. Errors: NULL with an exception set.
  */
@@ -1946,6 +1945,15 @@ PyObject *PyObject_CallMethodOneArg(PyObject *self_, PyObject *name, PyObject *a
  * Returns: NULL.
  */
 PyObject *_Subinterp_NullError(void);
+
+/**
+ * Where `obj` keeps its instance dict (`tp_dictoffset`, negative offsets counted from the
+ * end of a variable-size object; the managed dict slot for `Py_TPFLAGS_MANAGED_DICT`).
+ *
+ * Returns: a pointer to the dict slot (which may hold NULL), or NULL if the type has no
+ * instance dict. Never fails.
+ */
+PyObject **_PyObject_GetDictPtr(PyObject *obj);
 
 /**
  * `bytearray(o)`: zeros for an int, a copy of a buffer (any layout), the values of a

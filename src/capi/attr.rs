@@ -656,3 +656,19 @@ pub unsafe extern "C" fn PyObject_CallMethodObjArgs() {
     #[cfg(target_arch = "aarch64")]
     core::arch::naked_asm!("b {}", sym subinterp_c_PyObject_CallMethodObjArgs);
 }
+
+/// Where `obj` keeps its instance dict (`tp_dictoffset`, negative offsets counted from the
+/// end of a variable-size object; the managed dict slot for `Py_TPFLAGS_MANAGED_DICT`).
+///
+/// Returns: a pointer to the dict slot (which may hold NULL), or NULL if the type has no
+/// instance dict. Never fails.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn _PyObject_GetDictPtr(obj: *mut PyObject) -> *mut *mut PyObject {
+    guard_or("_PyObject_GetDictPtr", null_mut(), || {
+        if obj.is_null() {
+            return null_mut();
+        }
+        // SAFETY: a live object, per the C API.
+        unsafe { attr::dict_ptr(obj) }
+    })
+}

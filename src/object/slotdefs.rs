@@ -422,7 +422,9 @@ fn all_defs() -> impl Iterator<Item = &'static SlotDef> {
 /// Whether `f` is `PyObject_HashNotImplemented` (an unhashable type's `tp_hash`).
 fn is_hash_not_implemented(f: *mut c_void) -> bool {
     let h: unsafe extern "C" fn(*mut PyObject) -> Py_hash_t = crate::capi::object::PyObject_HashNotImplemented;
-    f == h as *mut c_void
+    let l: unsafe extern "C" fn(*mut PyObject) -> Py_hash_t = listobject::hash_not_implemented;
+    let b: unsafe extern "C" fn(*mut PyObject) -> Py_hash_t = bytearrayobject::hash_not_implemented;
+    f == h as *mut c_void || f == l as *mut c_void || f == b as *mut c_void
 }
 
 /// `add_operators`: a wrapper descriptor in `dict` for each slot `tp` defines (and

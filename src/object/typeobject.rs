@@ -46,7 +46,7 @@ pub static mut PyBaseObject_Type: PyTypeObject = PyTypeObject {
     tp_getset: super::typedict::OBJECT_GETSET.as_mut_ptr().cast(),
     tp_methods: super::typedict::OBJECT_METHODS.as_mut_ptr().cast(),
     tp_flags: Py_TPFLAGS_BASETYPE | Py_TPFLAGS_IMMUTABLETYPE,
-    tp_doc: c"The base class of the class hierarchy.".as_ptr(),
+    tp_doc: c"The base class of the class hierarchy.\n\nWhen called, it accepts no arguments and returns a new featureless\ninstance that has no instance attributes and cannot be given any.\n".as_ptr(),
     tp_alloc: Some(crate::capi::typeobject::PyType_GenericAlloc),
     tp_new: Some(object_new),
     tp_free: Some(crate::capi::objimpl::PyObject_Free),
