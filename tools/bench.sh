@@ -72,6 +72,11 @@ ROWS=(
   "obj_two|bench_objects|  same round in 2 own-GIL interpreters at once|ms|1|-|"
   "obj_scale|bench_objects|  throughput 2 interpreters / 1 (HIGHER is better)|x|1|>= 1.93x|v >= 1.93"
   "obj_peak_rss|bench_objects|  peak RSS of the process after those runs|KiB|1|-|"
+  "attr_member_get|bench_attr|attr: PyObject_GetAttr, member descriptor (Py_T_INT)|ns|1|<= CPython|r <= 1"
+  "attr_member_set|bench_attr|attr: PyObject_SetAttr, member descriptor|ns|1|<= CPython|r <= 1"
+  "attr_dict_get|bench_attr|attr: PyObject_GetAttr, managed-dict attribute|ns|1|<= CPython|r <= 1"
+  "attr_dict_set|bench_attr|attr: PyObject_SetAttr, managed-dict attribute|ns|1|<= CPython|r <= 1"
+  "attr_method_call|bench_attr|attr: PyObject_VectorcallMethod, METH_NOARGS method|ns|1|<= CPython|r <= 1"
 )
 
 RES="$OUT/results.txt"
