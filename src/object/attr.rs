@@ -387,10 +387,17 @@ pub(crate) unsafe fn generic_setattr(
         incref(target);
         let r = if value.is_null() {
             match dictobject::del(target, name) {
-                Err(e) if errors::matches(&raw mut exceptions::_PyExc_KeyError) => {
+                Err(_) if errors::matches(&raw mut exceptions::_PyExc_KeyError) => {
                     errors::clear();
-                    let _ = e;
-                    Err(no_attribute(obj, name))
+                    if has_flag(tp, Py_TPFLAGS_TYPE_SUBCLASS) {
+                        Err(errors::attribute_error(&format!(
+                            "type object '{}' has no attribute '{}'",
+                            abstract_::tname(obj.cast(), 50),
+                            unicodeobject::as_str(name)
+                        )))
+                    } else {
+                        Err(no_attribute(obj, name))
+                    }
                 }
                 other => other,
             }
