@@ -401,6 +401,22 @@ static void test_dir(void) {
     Py_DECREF(o);
 }
 
+static void test_exception_class_dict(void) {
+    PyObject *d = PyDict_New();
+    PyObject *v = I(42), *m = S("othermod");
+    PyDict_SetItemString(d, "answer", v);
+    PyDict_SetItemString(d, "__module__", m);
+    PyObject *E = PyErr_NewException("mod.E", NULL, d);
+    CHECK(E != NULL);
+    CHECK_STR(attr_repr(E, "answer"), "42");
+    CHECK_STR(attr_repr(E, "__module__"), "'othermod'");
+    CHECK_STR(attr_repr(E, "__name__"), "'E'");
+    CHECK_INT(PyObject_SetAttrString(E, "answer", m), 0);     /* heap types are mutable */
+    CHECK_STR(attr_repr(E, "answer"), "'othermod'");
+    Py_XDECREF(E);
+    Py_DECREF(d); Py_DECREF(v); Py_DECREF(m);
+}
+
 static void test_call_method_errors(void) {
     PyObject *one = I(1);
     CHECK(PyObject_CallMethod(one, "nope", NULL) == NULL);
@@ -429,6 +445,7 @@ int main(void) {
     test_type_attributes();
     test_slot_wrappers();
     test_dir();
+    test_exception_class_dict();
     test_call_method_errors();
     CHECK_NO_EXC();
     Py_Finalize();

@@ -4106,7 +4106,8 @@ void PyErr_WriteUnraisable(PyObject *obj);
  * `TypeError` for unusable bases (CPython's texts: "type 'bool' is not an acceptable base
  * type", "multiple bases have instance lay-out conflict", "duplicate base class X", "Cannot
  * create a consistent method resolution order (MRO) for bases A, B", metaclass conflict).
- * A non-empty `dict` needs class attributes (issue 4): `NotImplementedError` until then.
+ * The items of `dict` (NULL or a dict; anything else is `SystemError`) become class
+ * attributes.
  */
 PyObject *PyErr_NewException(const char *name, PyObject *base, PyObject *dict);
 

@@ -241,6 +241,52 @@ unsafe extern "C" fn type_get_module(op: *mut PyObject, _: *mut c_void) -> *mut 
     }
 }
 
+/// CPython's `check_set_special_type_attr`: only heap types, and no deleting.
+unsafe fn check_set_special(tp: *mut PyTypeObject, value: *mut PyObject, name: &str) -> bool {
+    // SAFETY: per caller.
+    unsafe {
+        if !has_flag(tp, Py_TPFLAGS_HEAPTYPE) || has_flag(tp, Py_TPFLAGS_IMMUTABLETYPE) {
+            errors::type_error(&format!("cannot set '{name}' attribute of immutable type '{}'", type_name(tp)));
+            return false;
+        }
+        if value.is_null() {
+            errors::type_error(&format!("cannot delete '{name}' attribute of immutable type '{}'", type_name(tp)));
+            return false;
+        }
+        true
+    }
+}
+
+/// Stores `value` under `key` in a heap type's dict (`__module__`, `__doc__` setters).
+unsafe fn set_in_dict(op: *mut PyObject, value: *mut PyObject, key: &str) -> c_int {
+    // SAFETY: called with a type.
+    unsafe {
+        let tp = op as *mut PyTypeObject;
+        if !check_set_special(tp, value, key) {
+            return -1;
+        }
+        let Ok(k) = unicodeobject::intern::intern_str(key) else { return -1 };
+        let r = dictobject::set((*tp).tp_dict, k, value);
+        decref(k);
+        attr::type_modified(tp);
+        if r.is_ok() {
+            0
+        } else {
+            -1
+        }
+    }
+}
+
+unsafe extern "C" fn type_set_module(op: *mut PyObject, value: *mut PyObject, _: *mut c_void) -> c_int {
+    // SAFETY: called with a type.
+    unsafe { set_in_dict(op, value, "__module__") }
+}
+
+unsafe extern "C" fn type_set_doc(op: *mut PyObject, value: *mut PyObject, _: *mut c_void) -> c_int {
+    // SAFETY: called with a type.
+    unsafe { set_in_dict(op, value, "__doc__") }
+}
+
 unsafe extern "C" fn type_get_mro(op: *mut PyObject, _: *mut c_void) -> *mut PyObject {
     // SAFETY: called with a type.
     unsafe {
@@ -332,12 +378,24 @@ const GS_END: PyGetSetDef =
 pub(crate) static TYPE_GETSET: ReadOnly<[PyGetSetDef; 13]> = ReadOnly([
     gs(c"__name__", type_get_name),
     gs(c"__qualname__", type_get_qualname),
-    gs(c"__module__", type_get_module),
+    PyGetSetDef {
+        name: c"__module__".as_ptr(),
+        get: Some(type_get_module),
+        set: Some(type_set_module),
+        doc: std::ptr::null(),
+        closure: null_mut(),
+    },
     gs(c"__mro__", type_get_mro),
     gs(c"__bases__", type_get_bases),
     gs(c"__base__", type_get_base),
     gs(c"__dict__", type_get_dict),
-    gs(c"__doc__", type_get_doc),
+    PyGetSetDef {
+        name: c"__doc__".as_ptr(),
+        get: Some(type_get_doc),
+        set: Some(type_set_doc),
+        doc: std::ptr::null(),
+        closure: null_mut(),
+    },
     gs(c"__flags__", type_get_flags),
     gs(c"__basicsize__", type_get_basicsize),
     gs(c"__itemsize__", type_get_itemsize),
