@@ -429,6 +429,15 @@ static void test_call_method_errors(void) {
     PyObject *args[1] = {one};
     CHECK(PyObject_VectorcallMethod(name, args, 1, NULL) == NULL);
     CHECK_STR(err_text(PyExc_AttributeError), "'int' object has no attribute 'nope'");
+    CHECK(PyObject_CallMethod(NULL, "nope", NULL) == NULL);
+    CHECK_EXC(PyExc_SystemError, "null argument to internal routine");
+    CHECK(PyObject_CallMethodObjArgs(one, NULL, NULL) == NULL);
+    CHECK_EXC(PyExc_SystemError, "null argument to internal routine");
+    PyObject *lst = PyList_New(0);
+    PyObject *n = PyObject_CallMethod(lst, "__len__", NULL);     /* NULL format: no arguments */
+    CHECK_STR(repr(n), "0");
+    Py_XDECREF(n);
+    Py_DECREF(lst);
     Py_DECREF(name);
     Py_DECREF(one);
 }

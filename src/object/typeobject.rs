@@ -211,6 +211,9 @@ pub(crate) unsafe fn ready(tp: *mut PyTypeObject) -> PyResult<()> {
         }
         (*tp).tp_flags = ((*tp).tp_flags & !Py_TPFLAGS_READYING) | Py_TPFLAGS_READY;
         if !has_flag(tp, Py_TPFLAGS_HEAPTYPE) {
+            // Shared by every interpreter (its descriptors refer to it): immortal, so no
+            // interpreter ever writes its count.
+            immortalize(tp.cast());
             statics().lock().readied.push(tp as usize);
         }
     }
