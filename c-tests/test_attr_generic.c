@@ -58,6 +58,8 @@ static PyTypeObject Obj_Type = {
     .tp_name = "attrtest.Obj",
     .tp_basicsize = sizeof(Obj),
     .tp_dealloc = obj_dealloc,
+    .tp_getattro = PyObject_GenericGetAttr,     /* named, as C types often do */
+    .tp_setattro = PyObject_GenericSetAttr,
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
     .tp_getset = obj_getset,
     .tp_methods = obj_methods,
@@ -98,6 +100,26 @@ static PyTypeObject Old_Type = {
     .tp_basicsize = sizeof(PyObject),
     .tp_getattr = old_getattr,
     .tp_flags = Py_TPFLAGS_DEFAULT,
+};
+
+/* A descriptor type written in C: __get__ returns (obj or None, type), __set__ records. */
+static PyObject *last_set;
+static PyObject *descr_get(PyObject *self, PyObject *obj, PyObject *type) {
+    (void)self;
+    return PyTuple_Pack(2, obj ? obj : Py_None, type ? type : Py_None);
+}
+static int descr_set(PyObject *self, PyObject *obj, PyObject *value) {
+    (void)self; (void)obj;
+    Py_XSETREF(last_set, value ? Py_NewRef(value) : Py_NewRef(Py_Ellipsis));
+    return 0;
+}
+static PyTypeObject Descr_Type = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "attrtest.Descr",
+    .tp_basicsize = sizeof(PyObject),
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_descr_get = descr_get,
+    .tp_descr_set = descr_set,
 };
 
 static const char *attr_repr(PyObject *o, const char *name) {
@@ -417,6 +439,33 @@ static void test_exception_class_dict(void) {
     Py_DECREF(d); Py_DECREF(v); Py_DECREF(m);
 }
 
+static void test_c_descriptor(void) {
+    PyObject *descr = PyType_GenericNew(&Descr_Type, NULL, NULL);
+    PyObject *d = PyDict_New();
+    PyDict_SetItemString(d, "computed", descr);
+    PyObject *E = PyErr_NewException("mod.WithDescr", NULL, d);
+    CHECK(E != NULL);
+    PyObject *r = PyObject_GetAttrString(E, "computed");
+    CHECK(r != NULL && PyTuple_Check(r) && PyTuple_GET_ITEM(r, 0) == Py_None && PyTuple_GET_ITEM(r, 1) == E);
+    Py_XDECREF(r);
+    PyErr_SetString(E, "x");
+    PyObject *e = PyErr_GetRaisedException();
+    r = PyObject_GetAttrString(e, "computed");
+    CHECK(r != NULL && PyTuple_Check(r) && PyTuple_GET_ITEM(r, 0) == e && PyTuple_GET_ITEM(r, 1) == E);
+    Py_XDECREF(r);
+    PyObject *v = I(9);
+    CHECK_INT(PyObject_SetAttrString(e, "computed", v), 0);   /* a data descriptor: __set__ */
+    CHECK(last_set == v);
+    CHECK_INT(PyObject_DelAttrString(e, "computed"), 0);
+    CHECK(last_set == Py_Ellipsis);
+    Py_CLEAR(last_set);
+    /* Setting it on the class replaces it (type_setattro), no __set__ involved. */
+    CHECK_INT(PyObject_SetAttrString(E, "computed", v), 0);
+    CHECK(last_set == NULL);
+    CHECK_STR(attr_repr(e, "computed"), "9");
+    Py_DECREF(v); Py_DECREF(e); Py_XDECREF(E); Py_DECREF(d); Py_DECREF(descr);
+}
+
 static void test_call_method_errors(void) {
     PyObject *one = I(1);
     CHECK(PyObject_CallMethod(one, "nope", NULL) == NULL);
@@ -447,6 +496,7 @@ int main(void) {
     CHECK_INT(PyType_Ready(&Obj_Type), 0);
     CHECK_INT(PyType_Ready(&Var_Type), 0);
     CHECK_INT(PyType_Ready(&Old_Type), 0);
+    CHECK_INT(PyType_Ready(&Descr_Type), 0);
     test_builtin_errors();
     test_instance_dict();
     test_negative_dictoffset();
@@ -455,6 +505,7 @@ int main(void) {
     test_slot_wrappers();
     test_dir();
     test_exception_class_dict();
+    test_c_descriptor();
     test_call_method_errors();
     CHECK_NO_EXC();
     Py_Finalize();

@@ -105,7 +105,12 @@ static PyObject *m_len_no_coexist(PyObject *self, PyObject *unused) {
     return PyLong_FromLong(-1);
 }
 
+static PyObject *m_class_getitem(PyObject *cls, PyObject *key) {
+    return PyTuple_Pack(2, cls, key);
+}
+
 static PyMethodDef rec_methods[] = {
+    {"__class_getitem__", m_class_getitem, METH_O | METH_CLASS, NULL},
     {"twice", m_twice, METH_O, "twice($self, x, /)\n--\n\nReturn 2*x + value."},
     {"me", m_self, METH_NOARGS, NULL},
     {"fast", (PyCFunction)(void (*)(void))m_fast, METH_FASTCALL, NULL},
@@ -435,11 +440,11 @@ static void test_descriptors(void) {
     PyObject *g = PyDescr_NewGetSet(&Rec_Type, &rec_getset[0]);
     CHECK_STR(repr(g), "<attribute 'value' of 'attrtest.Rec' objects>");
     Py_XDECREF(g);
-    PyObject *mm = PyDescr_NewMethod(&Rec_Type, &rec_methods[0]);
+    PyObject *mm = PyDescr_NewMethod(&Rec_Type, &rec_methods[1]);
     CHECK_STR(repr(mm), "<method 'twice' of 'attrtest.Rec' objects>");
     CHECK_INT(PyDescr_IsData(mm), 0);
     Py_XDECREF(mm);
-    PyObject *cm = PyDescr_NewClassMethod(&Rec_Type, &rec_methods[3]);
+    PyObject *cm = PyDescr_NewClassMethod(&Rec_Type, &rec_methods[4]);
     CHECK_STR(Py_TYPE(cm)->tp_name, "classmethod_descriptor");
     Py_XDECREF(cm);
     static PyMemberDef rel = {"rel", Py_T_INT, 0, Py_RELATIVE_OFFSET, NULL};
@@ -455,7 +460,7 @@ static void test_descriptors(void) {
 }
 
 static void test_classmethod_staticmethod(void) {
-    PyObject *len = PyCFunction_New(&rec_methods[1], NULL);
+    PyObject *len = PyCFunction_New(&rec_methods[2], NULL);
     PyObject *sm = PyStaticMethod_New(len);
     CHECK_STR(Py_TYPE(sm)->tp_name, "staticmethod");
     PyObject *got = Py_TYPE(sm)->tp_descr_get(sm, rec, (PyObject *)&Rec_Type);
@@ -472,6 +477,17 @@ static void test_classmethod_staticmethod(void) {
     Py_XDECREF(fn);
     Py_DECREF(cm);
     Py_DECREF(len);
+}
+
+static void test_class_getitem(void) {
+    PyObject *k = I(3);
+    PyObject *r = PyObject_GetItem((PyObject *)&Rec_Type, k);
+    CHECK(r != NULL && PyTuple_Check(r) && PyTuple_GET_ITEM(r, 0) == (PyObject *)&Rec_Type
+          && PyTuple_GET_ITEM(r, 1) == k);
+    Py_XDECREF(r);
+    CHECK(PyObject_GetItem((PyObject *)&PyLong_Type, k) == NULL);
+    CHECK_STR(err_text(PyExc_TypeError), "type 'int' is not subscriptable");
+    Py_DECREF(k);
 }
 
 static void test_static_type_is_immutable(void) {
@@ -507,6 +523,7 @@ int main(void) {
     test_methods();
     test_descriptors();
     test_classmethod_staticmethod();
+    test_class_getitem();
     test_static_type_is_immutable();
     test_refcounts();
     CHECK_NO_EXC();

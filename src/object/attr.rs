@@ -431,10 +431,14 @@ pub(crate) unsafe extern "C" fn PyObject_GenericSetAttr_impl(
     }
 }
 
+/// Whether a `tp_getattro` is the generic one: ours, or the exported
+/// `PyObject_GenericGetAttr` that C types name in their definitions.
 #[inline(always)]
 fn is_generic_getattr(f: getattrofunc) -> bool {
     let g: unsafe extern "C" fn(*mut PyObject, *mut PyObject) -> *mut PyObject = PyObject_GenericGetAttr_impl;
-    f.is_some_and(|f| std::ptr::fn_addr_eq(f, g))
+    let c: unsafe extern "C" fn(*mut PyObject, *mut PyObject) -> *mut PyObject =
+        crate::capi::attr::PyObject_GenericGetAttr;
+    f.is_some_and(|f| std::ptr::fn_addr_eq(f, g) || std::ptr::fn_addr_eq(f, c))
 }
 
 // --- type objects ---------------------------------------------------------------------------------
@@ -880,5 +884,53 @@ pub(crate) unsafe extern "C" fn type_dir(obj: *mut PyObject, _: *mut PyObject) -
             keys
         };
         run().unwrap_or(null_mut())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cached_lookup_agrees_with_the_mro_walk_and_forgets_changes() {
+        crate::tests::with_runtime(|| unsafe {
+            let list = &raw mut listobject::PyList_Type;
+            let len = unicodeobject::intern::intern_str("__len__").unwrap();
+            let missing = unicodeobject::intern::intern_str("no_such_attribute").unwrap();
+            let walked = find_name_in_mro(list, len);
+            assert!(!walked.is_null());
+            assert_eq!(lookup(list, len), walked, "first lookup fills the cache");
+            assert_eq!(lookup(list, len), walked, "second lookup hits it");
+            assert!(lookup(list, missing).is_null());
+            assert!(lookup(list, missing).is_null(), "misses are cached too");
+            // A heap type: a class attribute change is seen at once.
+            let bases = tupleobject::new(0).unwrap();
+            let tp = heaptype::new_type("C", "m", bases, None).unwrap() as *mut PyTypeObject;
+            decref(bases);
+            assert!(lookup(tp, missing).is_null());
+            let one = longobject::from_i64(1).unwrap();
+            assert_eq!(type_setattro(tp.cast(), missing, one), 0);
+            assert_eq!(lookup(tp, missing), one);
+            assert_eq!(type_setattro(tp.cast(), missing, null_mut()), 0);
+            assert!(lookup(tp, missing).is_null());
+            decref(one);
+            decref(len);
+            decref(missing);
+        });
+    }
+
+    #[test]
+    fn static_type_dicts_and_descriptors_are_immortal() {
+        crate::tests::with_runtime(|| unsafe {
+            let list = &raw mut listobject::PyList_Type;
+            assert!(is_immortal(list.cast()));
+            let d = (*list).tp_dict;
+            assert!(!d.is_null() && is_immortal(d));
+            let mut pos = 0;
+            while let Some((k, v)) = dictobject::next(d, &mut pos) {
+                assert!(is_immortal(k), "key {}", unicodeobject::as_str(k));
+                assert!(is_immortal(v), "value of {}", unicodeobject::as_str(k));
+            }
+        });
     }
 }

@@ -352,13 +352,12 @@ pub(crate) unsafe fn new_method(owner: *mut PyTypeObject, ml: *mut PyMethodDef, 
     // SAFETY: per caller, a live type and definition.
     unsafe {
         let flags = (*ml).ml_flags;
-        let Some(conv) = Convention::of(flags & !(METH_CLASS | METH_STATIC | METH_COEXIST)) else {
+        if Convention::of(flags & !(METH_CLASS | METH_STATIC | METH_COEXIST)).is_none() {
             return Err(methodobject::bad_call_flags(ml));
-        };
+        }
         let (dtp, vectorcall): (*mut PyTypeObject, vectorcallfunc) = if class {
             (&raw mut PyClassMethodDescr_Type, None)
         } else {
-            let _ = conv;
             (&raw mut PyMethodDescr_Type, Some(method_vectorcall))
         };
         let d = alloc_descr(dtp, size_of::<MethodDescr>(), owner, (*ml).ml_name)? as *mut MethodDescr;
