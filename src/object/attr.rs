@@ -196,7 +196,8 @@ pub(crate) unsafe fn clear_instance_dict(op: *mut PyObject) {
     unsafe {
         let tp = type_of(op);
         let managed = (*tp).tp_flags & Py_TPFLAGS_MANAGED_DICT as c_ulong != 0;
-        if !managed && !(has_flag(tp, Py_TPFLAGS_HEAPTYPE) && (*tp).tp_dictoffset != 0) {
+        let heap_dict = has_flag(tp, Py_TPFLAGS_HEAPTYPE) && (*tp).tp_dictoffset != 0;
+        if !(managed || heap_dict) {
             return;
         }
         let p = dict_ptr(op);

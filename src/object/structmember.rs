@@ -16,6 +16,9 @@ unsafe fn member_name<'a>(l: *const PyMemberDef) -> std::borrow::Cow<'a, str> {
 ///
 /// # Safety
 /// `obj` is a live object whose layout holds the field `l` describes.
+// The C types' widths and signedness differ between platforms (c_char, c_long), so the
+// conversions that are no-ops on x86-64 are kept.
+#[allow(clippy::unnecessary_cast, clippy::useless_conversion)]
 pub(crate) unsafe fn get_one(obj: *const c_char, l: *const PyMemberDef) -> PyResult<Owned> {
     // SAFETY: per caller.
     unsafe {
@@ -25,14 +28,14 @@ pub(crate) unsafe fn get_one(obj: *const c_char, l: *const PyMemberDef) -> PyRes
         let addr = obj.offset((*l).offset);
         let r = match (*l).type_ {
             Py_T_BOOL => new_ref(longobject::from_bool(*addr != 0)),
-            Py_T_BYTE => longobject::from_i64(*addr as i8 as i64)?,
+            Py_T_BYTE => longobject::from_i64(i64::from(*(addr as *const i8)))?,
             Py_T_UBYTE => longobject::from_i64(*(addr as *const u8) as i64)?,
             Py_T_SHORT => longobject::from_i64(*(addr as *const c_short) as i64)?,
             Py_T_USHORT => longobject::from_i64(*(addr as *const c_ushort) as i64)?,
             Py_T_INT => longobject::from_i64(*(addr as *const c_int) as i64)?,
             Py_T_UINT => longobject::from_i64(*(addr as *const c_uint) as i64)?,
-            Py_T_LONG => longobject::from_i64(*(addr as *const c_long) as i64)?,
-            Py_T_ULONG => longobject::from_u64(*(addr as *const c_ulong) as u64)?,
+            Py_T_LONG => longobject::from_i64(i64::from(*(addr as *const c_long)))?,
+            Py_T_ULONG => longobject::from_u64(u64::from(*(addr as *const c_ulong)))?,
             Py_T_PYSSIZET => longobject::from_i64(*(addr as *const Py_ssize_t) as i64)?,
             Py_T_LONGLONG => longobject::from_i64(*(addr as *const i64))?,
             Py_T_ULONGLONG => longobject::from_u64(*(addr as *const u64))?,

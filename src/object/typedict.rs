@@ -348,9 +348,10 @@ unsafe extern "C" fn type_get_doc(op: *mut PyObject, _: *mut c_void) -> *mut PyO
     }
 }
 
+#[allow(clippy::useless_conversion)] // c_ulong is u32 on some platforms
 unsafe extern "C" fn type_get_flags(op: *mut PyObject, _: *mut c_void) -> *mut PyObject {
     // SAFETY: called with a type.
-    unsafe { raw(longobject::from_u64(ty(op).tp_flags as u64)) }
+    unsafe { raw(longobject::from_u64(u64::from(ty(op).tp_flags))) }
 }
 
 unsafe extern "C" fn type_get_basicsize(op: *mut PyObject, _: *mut c_void) -> *mut PyObject {
