@@ -147,6 +147,19 @@ static PyTypeObject Rec_Type = {
     .tp_new = PyType_GenericNew,
 };
 
+/* A static type with a Py_RELATIVE_OFFSET member: PyType_Ready refuses it. */
+static PyMemberDef relative_members[] = {
+    {"rel", Py_T_INT, 0, Py_RELATIVE_OFFSET, NULL},
+    {NULL}
+};
+static PyTypeObject Relative_Type = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "attrtest.Relative",
+    .tp_basicsize = sizeof(PyObject) + sizeof(int),
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_members = relative_members,
+};
+
 static PyObject *rec;
 
 static const char *get_repr(const char *name) {
@@ -515,6 +528,8 @@ static void test_refcounts(void) {
 int main(void) {
     Py_Initialize();
     CHECK_INT(PyType_Ready(&Rec_Type), 0);
+    CHECK_INT(PyType_Ready(&Relative_Type), -1);
+    CHECK_STR(err_text(PyExc_SystemError), "PyDescr_NewMember used with Py_RELATIVE_OFFSET");
     rec = PyType_GenericNew(&Rec_Type, NULL, NULL);
     if (rec == NULL) { fprintf(stderr, "new: %s\n", err_text(NULL)); return 1; }
     test_integer_members();

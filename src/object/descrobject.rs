@@ -343,6 +343,10 @@ unsafe fn alloc_descr(dtp: *mut PyTypeObject, size: usize, owner: *mut PyTypeObj
         (*d).d_type = xincref_ret(owner.cast()).cast();
         (*d).d_name = d_name;
         (*d).d_qualname = null_mut();
+        if has_flag(owner, Py_TPFLAGS_HEAPTYPE) {
+            // A heap type's descriptors can be in a cycle with it (type → dict → descr).
+            gc::track(op);
+        }
         Ok(d)
     }
 }
