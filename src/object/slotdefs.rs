@@ -332,11 +332,14 @@ const fn kw(name: &'static CStr, slot: Slot, wrapper: Wrapper, doc: &'static str
 macro_rules! binops {
     ($($slot:ident, $l:literal, $r:literal, $ldoc:literal, $rdoc:literal);* $(;)?) => {
         [$(
-            def($l, nb!($slot), w_binary_l, $ldoc),
-            def($r, nb!($slot), w_binary_r, $rdoc),
+            dis($l, nb!($slot), w_binary_l, $ldoc, NB_DISPATCH),
+            dis($r, nb!($slot), w_binary_r, $rdoc, NB_DISPATCH),
         )*]
     };
 }
+
+/// `dispatcher` index of the number slots: the dispatcher is found by the slot's offset.
+const NB_DISPATCH: usize = 100;
 
 /// The slots with their dunders (CPython's order within each group, so a type's dict is
 /// filled in the same order).
@@ -369,13 +372,13 @@ pub(crate) static SLOTDEFS: [SlotDef; 35] = [
     def(c"__mul__", sq!(sq_repeat), w_indexarg, "Return self*value."),
     def(c"__rmul__", sq!(sq_repeat), w_indexarg, "Return value*self."),
     dis(c"__contains__", sq!(sq_contains), w_objobj, "Return bool(key in self).", 12),
-    def(c"__neg__", nb!(nb_negative), w_unary, "-self"),
-    def(c"__pos__", nb!(nb_positive), w_unary, "+self"),
-    def(c"__abs__", nb!(nb_absolute), w_unary, "abs(self)"),
+    dis(c"__neg__", nb!(nb_negative), w_unary, "-self", NB_DISPATCH),
+    dis(c"__pos__", nb!(nb_positive), w_unary, "+self", NB_DISPATCH),
+    dis(c"__abs__", nb!(nb_absolute), w_unary, "abs(self)", NB_DISPATCH),
     def(c"__bool__", nb!(nb_bool), w_inquiry, "True if self else False"),
-    def(c"__invert__", nb!(nb_invert), w_unary, "~self"),
-    def(c"__int__", nb!(nb_int), w_unary, "int(self)"),
-    def(c"__float__", nb!(nb_float), w_unary, "float(self)"),
+    dis(c"__invert__", nb!(nb_invert), w_unary, "~self", NB_DISPATCH),
+    dis(c"__int__", nb!(nb_int), w_unary, "int(self)", NB_DISPATCH),
+    dis(c"__float__", nb!(nb_float), w_unary, "float(self)", NB_DISPATCH),
 ];
 
 /// The number protocol's binary operators and their reflections.
@@ -399,7 +402,7 @@ pub(crate) static NUMBER_BINOPS: [SlotDef; 26] = binops![
 pub(crate) static NUMBER_OTHER: [SlotDef; 16] = [
     def(c"__pow__", nb!(nb_power), w_ternary, "Return pow(self, value, mod)."),
     def(c"__rpow__", nb!(nb_power), w_ternary_r, "Return pow(value, self, mod)."),
-    def(c"__index__", nb!(nb_index), w_unary, "Return self converted to an integer, if self is suitable for use as an index into a list."),
+    dis(c"__index__", nb!(nb_index), w_unary, "Return self converted to an integer, if self is suitable for use as an index into a list.", NB_DISPATCH),
     def(c"__iadd__", nb!(nb_inplace_add), w_binary_l, "Return self+=value."),
     def(c"__isub__", nb!(nb_inplace_subtract), w_binary_l, "Return self-=value."),
     def(c"__imul__", nb!(nb_inplace_multiply), w_binary_l, "Return self*=value."),
@@ -780,6 +783,111 @@ unsafe extern "C" fn slot_contains(s: *mut PyObject, value: *mut PyObject) -> c_
     }
 }
 
+/// `self.<name>(*args)` looked up on the type; NotImplemented when the type lacks it.
+unsafe fn call_or_not_implemented(obj: *mut PyObject, name: &CStr, args: &[*mut PyObject]) -> *mut PyObject {
+    // SAFETY: per caller.
+    unsafe {
+        match call_dunder(obj, name, args) {
+            Ok(Some(r)) => r,
+            Ok(None) => new_ref(singletons::not_implemented()),
+            Err(_) => null_mut(),
+        }
+    }
+}
+
+/// CPython's `SLOT1BINFULL`: `self.__op__(other)`, with `other.__rop__(self)` first when
+/// `other`'s type is a proper subtype using the same dispatcher, and as the fallback.
+unsafe fn binary_dispatch(
+    s: *mut PyObject,
+    o: *mut PyObject,
+    off: usize,
+    me: *mut c_void,
+    lname: &CStr,
+    rname: &CStr,
+) -> *mut PyObject {
+    // SAFETY: per caller, live objects.
+    unsafe {
+        let uses_me = |t: *mut PyTypeObject| {
+            let nb = (*t).tp_as_number;
+            !nb.is_null() && *((nb as *mut u8).add(off) as *const *mut c_void) == me
+        };
+        let (ts, to) = (type_of(s), type_of(o));
+        let mut do_other = ts != to && uses_me(to);
+        let ni = singletons::not_implemented();
+        if uses_me(ts) {
+            if do_other && typeobject::is_subtype(to, ts) {
+                let r = call_or_not_implemented(o, rname, &[s]);
+                if r != ni {
+                    return r;
+                }
+                decref(r);
+                do_other = false;
+            }
+            let r = call_or_not_implemented(s, lname, &[o]);
+            if r != ni || ts == to {
+                return r;
+            }
+            decref(r);
+        }
+        if do_other {
+            return call_or_not_implemented(o, rname, &[s]);
+        }
+        new_ref(ni)
+    }
+}
+
+macro_rules! binary_dispatchers {
+    ($($name:ident, $slot:ident, $l:literal, $r:literal);* $(;)?) => {
+        $(
+            unsafe extern "C" fn $name(s: *mut PyObject, o: *mut PyObject) -> *mut PyObject {
+                // SAFETY: called through the number slot with live objects.
+                unsafe { binary_dispatch(s, o, offset_of!(PyNumberMethods, $slot), $name as *mut c_void, $l, $r) }
+            }
+        )*
+        static BINARY_DISPATCHERS: [(usize, Binary); [$(stringify!($name)),*].len()] =
+            [$((offset_of!(PyNumberMethods, $slot), $name as Binary)),*];
+    };
+}
+
+binary_dispatchers! {
+    slot_nb_add, nb_add, c"__add__", c"__radd__";
+    slot_nb_subtract, nb_subtract, c"__sub__", c"__rsub__";
+    slot_nb_multiply, nb_multiply, c"__mul__", c"__rmul__";
+    slot_nb_remainder, nb_remainder, c"__mod__", c"__rmod__";
+    slot_nb_divmod, nb_divmod, c"__divmod__", c"__rdivmod__";
+    slot_nb_lshift, nb_lshift, c"__lshift__", c"__rlshift__";
+    slot_nb_rshift, nb_rshift, c"__rshift__", c"__rrshift__";
+    slot_nb_and, nb_and, c"__and__", c"__rand__";
+    slot_nb_xor, nb_xor, c"__xor__", c"__rxor__";
+    slot_nb_or, nb_or, c"__or__", c"__ror__";
+    slot_nb_floor_divide, nb_floor_divide, c"__floordiv__", c"__rfloordiv__";
+    slot_nb_true_divide, nb_true_divide, c"__truediv__", c"__rtruediv__";
+    slot_nb_matrix_multiply, nb_matrix_multiply, c"__matmul__", c"__rmatmul__";
+}
+
+macro_rules! unary_dispatchers {
+    ($($name:ident, $slot:ident, $dunder:literal);* $(;)?) => {
+        $(
+            unsafe extern "C" fn $name(s: *mut PyObject) -> *mut PyObject {
+                // SAFETY: called through the number slot with a live object.
+                unsafe { dunder_or_attr_error(s, $dunder, &[]) }
+            }
+        )*
+        static UNARY_DISPATCHERS: [(usize, Unary); [$(stringify!($name)),*].len()] =
+            [$((offset_of!(PyNumberMethods, $slot), $name as Unary)),*];
+    };
+}
+
+unary_dispatchers! {
+    slot_nb_negative, nb_negative, c"__neg__";
+    slot_nb_positive, nb_positive, c"__pos__";
+    slot_nb_absolute, nb_absolute, c"__abs__";
+    slot_nb_invert, nb_invert, c"__invert__";
+    slot_nb_int, nb_int, c"__int__";
+    slot_nb_float, nb_float, c"__float__";
+    slot_nb_index, nb_index, c"__index__";
+}
+
 /// The dispatcher for a table entry's `dispatcher` index.
 fn dispatcher(d: &SlotDef) -> Option<*mut c_void> {
     let p: *mut c_void = match d.dispatcher? {
@@ -799,6 +907,12 @@ fn dispatcher(d: &SlotDef) -> Option<*mut c_void> {
         10 => slot_getitem as *mut c_void,
         11 => slot_ass_subscript as *mut c_void,
         12 => slot_contains as *mut c_void,
+        NB_DISPATCH => {
+            let Slot::Nb(off) = d.slot else { return None };
+            let b = BINARY_DISPATCHERS.iter().find(|(o, _)| *o == off).map(|&(_, f)| f as *mut c_void);
+            let u = UNARY_DISPATCHERS.iter().find(|(o, _)| *o == off).map(|&(_, f)| f as *mut c_void);
+            return b.or(u);
+        }
         _ => return None,
     };
     Some(p)
@@ -885,5 +999,76 @@ pub(crate) unsafe fn fixup_slot_dispatchers(tp: *mut PyTypeObject) {
                 fix_one(tp, d);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::object::abstract_::number::{self, BinOp};
+
+    /// A heap type that owns its number table (laid out after the type object, as in a
+    /// `PyHeapTypeObject`), under a metatype whose instances are that big.
+    #[repr(C)]
+    struct Combo {
+        tp: PyTypeObject,
+        nb: PyNumberMethods,
+    }
+
+    unsafe extern "C" fn first_arg_tagged(_: *mut PyObject, arg: *mut PyObject) -> *mut PyObject {
+        tupleobject::pack(&[arg]).unwrap_or(null_mut())
+    }
+
+    #[test]
+    fn number_dunders_of_a_heap_type_get_dispatchers() {
+        crate::tests::with_runtime(|| unsafe {
+            let meta: &mut PyTypeObject = Box::leak(Box::new(std::ptr::read(&raw const typeobject::PyType_Type)));
+            meta.tp_basicsize = std::mem::size_of::<Combo>() as Py_ssize_t;
+            let combo: &mut Combo = Box::leak(Box::new(std::mem::zeroed::<Combo>()));
+            let tp = &raw mut combo.tp;
+            (*tp).ob_base.ob_base.ob_type = meta;
+            typeobject::immortalize(tp.cast());
+            (*tp).tp_name = c"T".as_ptr();
+            (*tp).tp_basicsize = std::mem::size_of::<PyObject>() as Py_ssize_t;
+            (*tp).tp_flags = Py_TPFLAGS_HEAPTYPE | Py_TPFLAGS_BASETYPE;
+            (*tp).tp_as_number = &raw mut combo.nb;
+            let ml: &'static mut PyMethodDef = Box::leak(Box::new(PyMethodDef {
+                ml_name: c"f".as_ptr(),
+                ml_meth: Some(first_arg_tagged),
+                ml_flags: METH_O,
+                ml_doc: std::ptr::null(),
+            }));
+            let f = methodobject::new(ml, null_mut(), null_mut(), null_mut()).unwrap();
+            let d = dictobject::new().unwrap();
+            for name in ["__add__", "__radd__"] {
+                let k = unicodeobject::intern::intern_str(name).unwrap();
+                dictobject::set(d, k, f).unwrap();
+                decref(k);
+            }
+            (*tp).tp_dict = d;
+            typeobject::ready(tp).unwrap();
+            fixup_slot_dispatchers(tp);
+            let add: Binary = slot_nb_add;
+            assert!(combo.nb.nb_add.is_some_and(|g| std::ptr::fn_addr_eq(g, add)));
+            let inst = typeobject::generic_alloc(tp, 0).unwrap();
+            let one = longobject::from_i64(1).unwrap();
+            // inst + 1 → T.__add__(1); 1 + inst → T.__radd__(1) (int's add gives up).
+            let r = number::binary(inst, one, BinOp::Add).unwrap();
+            assert_eq!(tupleobject::items(r), &[one]);
+            decref(r);
+            let r = number::binary(one, inst, BinOp::Add).unwrap();
+            assert_eq!(tupleobject::items(r), &[one]);
+            decref(r);
+            // Deleting the dunder restores the base's slot (object has none).
+            let k = unicodeobject::intern::intern_str("__add__").unwrap();
+            dictobject::del(d, k).unwrap();
+            attr::type_modified(tp);
+            update_slot(tp, k);
+            assert!(combo.nb.nb_add.is_none());
+            decref(k);
+            decref(one);
+            decref(inst);
+            decref(f);
+        });
     }
 }
