@@ -191,13 +191,25 @@ pub(crate) unsafe fn get_dict(obj: *mut PyObject) -> PyResult<Owned> {
 /// At deallocation (`object_dealloc`): drops a managed dict, or the dict of a heap type
 /// instance at `tp_dictoffset` (a static type's own `tp_dealloc` clears its dict, as in
 /// CPython).
+#[inline(always)]
 pub(crate) unsafe fn clear_instance_dict(op: *mut PyObject) {
     // SAFETY: per caller, an object being deallocated.
     unsafe {
         let tp = type_of(op);
+        // One test on the hot path (every object_dealloc): neither flag, nothing to do.
+        if (*tp).tp_flags & (Py_TPFLAGS_MANAGED_DICT as c_ulong | Py_TPFLAGS_HEAPTYPE) == 0 {
+            return;
+        }
+        drop_instance_dict(op, tp);
+    }
+}
+
+#[inline(never)]
+unsafe fn drop_instance_dict(op: *mut PyObject, tp: *mut PyTypeObject) {
+    // SAFETY: per caller.
+    unsafe {
         let managed = (*tp).tp_flags & Py_TPFLAGS_MANAGED_DICT as c_ulong != 0;
-        let heap_dict = has_flag(tp, Py_TPFLAGS_HEAPTYPE) && (*tp).tp_dictoffset != 0;
-        if !(managed || heap_dict) {
+        if !managed && (*tp).tp_dictoffset == 0 {
             return;
         }
         let p = dict_ptr(op);
