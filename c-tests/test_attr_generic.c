@@ -397,6 +397,68 @@ static void test_slot_wrappers(void) {
     Py_DECREF(l);
 }
 
+static void test_more_wrappers(void) {
+    PyObject *l = PyList_New(0);
+    PyObject *x = I(5);
+    PyList_Append(l, x);
+    PyObject *r;
+    PyObject *name = PyUnicode_InternFromString("__contains__");
+    r = PyObject_CallMethodOneArg(l, name, x);
+    CHECK(r == Py_True);
+    Py_XDECREF(r);
+    Py_DECREF(name);
+    name = PyUnicode_InternFromString("__getitem__");
+    PyObject *zero = I(0);
+    r = PyObject_CallMethodOneArg(l, name, zero);
+    CHECK(r == x);
+    Py_XDECREF(r);
+    Py_DECREF(zero);
+    Py_DECREF(name);
+    PyObject *it = PyObject_CallMethod(l, "__iter__", NULL);
+    CHECK(it != NULL && PyIter_Check(it));
+    name = PyUnicode_InternFromString("__next__");
+    r = PyObject_CallMethodNoArgs(it, name);
+    CHECK(r == x);
+    Py_XDECREF(r);
+    r = PyObject_CallMethodNoArgs(it, name);
+    CHECK(r == NULL);
+    CHECK(PyErr_ExceptionMatches(PyExc_StopIteration));
+    PyErr_Clear();
+    Py_DECREF(name);
+    Py_XDECREF(it);
+    /* A method-wrapper's attributes. */
+    PyObject *mw = PyObject_GetAttrString(l, "__len__");
+    PyObject *self = PyObject_GetAttrString(mw, "__self__");
+    CHECK(self == l);
+    Py_XDECREF(self);
+    CHECK_STR(attr_repr(mw, "__name__"), "'__len__'");
+    CHECK_STR(attr_repr(mw, "__objclass__"), "<class 'list'>");
+    CHECK_STR(attr_repr(mw, "__qualname__"), "'list.__len__'");
+    r = PyObject_CallNoArgs(mw);
+    CHECK_STR(repr(r), "1");
+    Py_XDECREF(r);
+    Py_XDECREF(mw);
+    /* __call__ of a builtin function, with keywords refused by the function itself. */
+    PyObject *f = PyObject_GetAttrString(l, "__len__");
+    PyObject *call = PyObject_GetAttrString(f, "__call__");
+    r = PyObject_CallNoArgs(call);
+    CHECK_STR(repr(r), "1");
+    Py_XDECREF(r);
+    Py_XDECREF(call);
+    Py_XDECREF(f);
+    /* Keywords to a wrapper that takes none. */
+    PyObject *wd = PyObject_GetAttrString((PyObject *)&PyList_Type, "__len__");
+    PyObject *args = PyTuple_Pack(1, l);
+    PyObject *kw = PyDict_New();
+    PyDict_SetItemString(kw, "k", x);
+    r = PyObject_Call(wd, args, kw);
+    CHECK(r == NULL);
+    CHECK_STR(err_text(PyExc_TypeError), "wrapper __len__() takes no keyword arguments");
+    Py_DECREF(kw); Py_DECREF(args); Py_XDECREF(wd);
+    Py_DECREF(x);
+    Py_DECREF(l);
+}
+
 static void test_dir(void) {
     PyObject *o = PyType_GenericNew(&Obj_Type, NULL, NULL);
     PyObject *v = I(1);
@@ -503,6 +565,7 @@ int main(void) {
     test_char_getattr();
     test_type_attributes();
     test_slot_wrappers();
+    test_more_wrappers();
     test_dir();
     test_exception_class_dict();
     test_c_descriptor();
