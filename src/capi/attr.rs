@@ -87,7 +87,11 @@ pub unsafe extern "C" fn PyObject_GetAttrString(o: *mut PyObject, name: *const c
 /// Returns: 1 and a new reference in `*result` if found; 0 and NULL if `o` has no such
 /// attribute (no exception set); -1 and NULL on another error.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn PyObject_GetOptionalAttr(o: *mut PyObject, name: *mut PyObject, result: *mut *mut PyObject) -> c_int {
+pub unsafe extern "C" fn PyObject_GetOptionalAttr(
+    o: *mut PyObject,
+    name: *mut PyObject,
+    result: *mut *mut PyObject,
+) -> c_int {
     guard("PyObject_GetOptionalAttr", || {
         if result.is_null() {
             errors::bad_internal_call();
@@ -226,7 +230,11 @@ pub unsafe extern "C" fn PyObject_SetAttr(o: *mut PyObject, name: *mut PyObject,
 ///
 /// Returns/Errors: as `PyObject_SetAttr`.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn PyObject_SetAttrString(o: *mut PyObject, name: *const c_char, v: *mut PyObject) -> c_int {
+pub unsafe extern "C" fn PyObject_SetAttrString(
+    o: *mut PyObject,
+    name: *const c_char,
+    v: *mut PyObject,
+) -> c_int {
     guard("PyObject_SetAttrString", || {
         if o.is_null() || name.is_null() {
             errors::bad_internal_call();
@@ -283,7 +291,11 @@ pub unsafe extern "C" fn PyObject_GenericGetAttr(o: *mut PyObject, name: *mut Py
 /// Returns: 0. Errors: -1 with `AttributeError` ("'T' object attribute 'x' is read-only",
 /// "... and no __dict__ for setting new attributes") or what a descriptor raised.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn PyObject_GenericSetAttr(o: *mut PyObject, name: *mut PyObject, value: *mut PyObject) -> c_int {
+pub unsafe extern "C" fn PyObject_GenericSetAttr(
+    o: *mut PyObject,
+    name: *mut PyObject,
+    value: *mut PyObject,
+) -> c_int {
     guard("PyObject_GenericSetAttr", || {
         if o.is_null() || name.is_null() {
             errors::bad_internal_call();
@@ -315,7 +327,11 @@ pub unsafe extern "C" fn PyObject_GenericGetDict(o: *mut PyObject, _context: *mu
 /// Returns: 0. Errors: -1 with `TypeError` ("__dict__ must be set to a dictionary, not a
 /// 'int'", "cannot delete __dict__") or `AttributeError("This object has no __dict__")`.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn PyObject_GenericSetDict(o: *mut PyObject, value: *mut PyObject, _context: *mut c_void) -> c_int {
+pub unsafe extern "C" fn PyObject_GenericSetDict(
+    o: *mut PyObject,
+    value: *mut PyObject,
+    _context: *mut c_void,
+) -> c_int {
     guard("PyObject_GenericSetDict", || {
         if o.is_null() {
             errors::bad_internal_call();
@@ -359,7 +375,11 @@ pub unsafe extern "C" fn PyType_Modified(tp: *mut PyTypeObject) {
 ///
 /// Returns: what `visit` returned for the dict, or 0.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn PyObject_VisitManagedDict(obj: *mut PyObject, visit: visitproc, arg: *mut c_void) -> c_int {
+pub unsafe extern "C" fn PyObject_VisitManagedDict(
+    obj: *mut PyObject,
+    visit: visitproc,
+    arg: *mut c_void,
+) -> c_int {
     guard_or("PyObject_VisitManagedDict", 0, || {
         // SAFETY: a live object of a managed-dict type, per the C API.
         unsafe {
@@ -417,7 +437,10 @@ pub unsafe extern "C" fn PyDescr_NewMethod(tp: *mut PyTypeObject, method: *mut P
 ///
 /// Returns: a new reference. Errors: NULL with `SystemError` for bad call flags.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn PyDescr_NewClassMethod(tp: *mut PyTypeObject, method: *mut PyMethodDef) -> *mut PyObject {
+pub unsafe extern "C" fn PyDescr_NewClassMethod(
+    tp: *mut PyTypeObject,
+    method: *mut PyMethodDef,
+) -> *mut PyObject {
     guard("PyDescr_NewClassMethod", || {
         if tp.is_null() || method.is_null() {
             errors::bad_internal_call();
@@ -541,7 +564,11 @@ pub unsafe extern "C" fn PyMember_GetOne(obj_addr: *const c_char, member: *mut P
 /// Returns: 0. Errors: -1 with CPython's errors ("readonly attribute", "can't delete
 /// numeric/char attribute", conversion errors; truncation is a `RuntimeWarning`).
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn PyMember_SetOne(addr: *mut c_char, member: *mut PyMemberDef, v: *mut PyObject) -> c_int {
+pub unsafe extern "C" fn PyMember_SetOne(
+    addr: *mut c_char,
+    member: *mut PyMemberDef,
+    v: *mut PyObject,
+) -> c_int {
     guard("PyMember_SetOne", || {
         if addr.is_null() || member.is_null() {
             errors::bad_internal_call();
@@ -579,7 +606,10 @@ pub unsafe extern "C" fn PyObject_VectorcallMethod(
 ///
 /// Returns: a new reference. Errors: NULL with an exception set.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn PyObject_CallMethodNoArgs(self_: *mut PyObject, name: *mut PyObject) -> *mut PyObject {
+pub unsafe extern "C" fn PyObject_CallMethodNoArgs(
+    self_: *mut PyObject,
+    name: *mut PyObject,
+) -> *mut PyObject {
     guard("PyObject_CallMethodNoArgs", || {
         if self_.is_null() || name.is_null() {
             errors::bad_internal_call();
@@ -595,7 +625,11 @@ pub unsafe extern "C" fn PyObject_CallMethodNoArgs(self_: *mut PyObject, name: *
 ///
 /// Returns: a new reference. Errors: NULL with an exception set.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn PyObject_CallMethodOneArg(self_: *mut PyObject, name: *mut PyObject, arg: *mut PyObject) -> *mut PyObject {
+pub unsafe extern "C" fn PyObject_CallMethodOneArg(
+    self_: *mut PyObject,
+    name: *mut PyObject,
+    arg: *mut PyObject,
+) -> *mut PyObject {
     guard("PyObject_CallMethodOneArg", || {
         if self_.is_null() || name.is_null() || arg.is_null() {
             errors::bad_internal_call();

@@ -384,7 +384,10 @@ pub(crate) unsafe fn generic_setattr(
                         tname100(tp)
                     ))
                 } else {
-                    errors::attribute_error(&format!("'{}' object attribute '{n}' is read-only", tname100(tp)))
+                    errors::attribute_error(&format!(
+                        "'{}' object attribute '{n}' is read-only",
+                        tname100(tp)
+                    ))
                 });
             }
             if (*p).is_null() {
@@ -423,7 +426,10 @@ pub(crate) unsafe fn generic_setattr(
 }
 
 /// `PyObject_GenericGetAttr` as a slot.
-pub(crate) unsafe extern "C" fn PyObject_GenericGetAttr_impl(obj: *mut PyObject, name: *mut PyObject) -> *mut PyObject {
+pub(crate) unsafe extern "C" fn PyObject_GenericGetAttr_impl(
+    obj: *mut PyObject,
+    name: *mut PyObject,
+) -> *mut PyObject {
     // SAFETY: called through tp_getattro.
     match unsafe { generic_getattr(obj, name, null_mut(), false) } {
         Ok(Some(v)) => v,
@@ -458,7 +464,11 @@ fn is_generic_getattr(f: getattrofunc) -> bool {
 
 /// `type.__getattribute__`: data descriptors of the metatype, then the MRO of the type
 /// (descriptors called with no instance), then the metatype's other attributes.
-pub(crate) unsafe fn type_getattr(tp: *mut PyTypeObject, name: *mut PyObject, suppress: bool) -> PyResult<Option<Owned>> {
+pub(crate) unsafe fn type_getattr(
+    tp: *mut PyTypeObject,
+    name: *mut PyObject,
+    suppress: bool,
+) -> PyResult<Option<Owned>> {
     // SAFETY: per caller.
     unsafe {
         if !unicodeobject::check(name) {
@@ -521,7 +531,11 @@ pub(crate) unsafe extern "C" fn type_getattro(op: *mut PyObject, name: *mut PyOb
 
 /// `type.__setattr__`: static types (shared by every interpreter) and immutable types
 /// refuse; a heap type's dict changes, its slots follow its dunders, and caches forget it.
-pub(crate) unsafe extern "C" fn type_setattro(op: *mut PyObject, name: *mut PyObject, value: *mut PyObject) -> c_int {
+pub(crate) unsafe extern "C" fn type_setattro(
+    op: *mut PyObject,
+    name: *mut PyObject,
+    value: *mut PyObject,
+) -> c_int {
     // SAFETY: called through tp_setattro with a type.
     unsafe {
         let tp = op as *mut PyTypeObject;
@@ -536,7 +550,10 @@ pub(crate) unsafe extern "C" fn type_setattro(op: *mut PyObject, name: *mut PyOb
             return -1;
         }
         if !unicodeobject::check(name) {
-            errors::type_error(&format!("attribute name must be string, not '{}'", abstract_::oname(name, 200)));
+            errors::type_error(&format!(
+                "attribute name must be string, not '{}'",
+                abstract_::oname(name, 200)
+            ));
             return -1;
         }
         let mut name = new_ref(name);
@@ -569,7 +586,9 @@ pub(crate) unsafe extern "C" fn type_setattro(op: *mut PyObject, name: *mut PyOb
 #[cold]
 unsafe fn not_string(name: *mut PyObject) -> PyErr {
     // SAFETY: per caller.
-    errors::type_error(&format!("attribute name must be string, not '{}'", unsafe { abstract_::oname(name, 200) }))
+    errors::type_error(&format!("attribute name must be string, not '{}'", unsafe {
+        abstract_::oname(name, 200)
+    }))
 }
 
 /// `PyObject_GetAttr`.
@@ -591,7 +610,8 @@ pub(crate) unsafe fn get_attr(v: *mut PyObject, name: *mut PyObject) -> PyResult
             return if r.is_null() { Err(PyErr) } else { Ok(r) };
         }
         if let Some(f) = (*tp).tp_getattr {
-            let c = std::ffi::CString::new(unicodeobject::as_str(name)).map_err(|_| errors::bad_argument())?;
+            let c =
+                std::ffi::CString::new(unicodeobject::as_str(name)).map_err(|_| errors::bad_argument())?;
             let r = f(v, c.as_ptr() as *mut c_char);
             return if r.is_null() { Err(PyErr) } else { Ok(r) };
         }
@@ -649,7 +669,8 @@ pub(crate) unsafe fn set_attr(v: *mut PyObject, name: *mut PyObject, value: *mut
             return if r < 0 { Err(PyErr) } else { Ok(()) };
         }
         if let Some(f) = (*tp).tp_setattr {
-            let c = std::ffi::CString::new(unicodeobject::as_str(name)).map_err(|_| errors::bad_argument())?;
+            let c =
+                std::ffi::CString::new(unicodeobject::as_str(name)).map_err(|_| errors::bad_argument())?;
             let r = f(v, c.as_ptr() as *mut c_char, value);
             return if r < 0 { Err(PyErr) } else { Ok(()) };
         }
@@ -658,7 +679,10 @@ pub(crate) unsafe fn set_attr(v: *mut PyObject, name: *mut PyObject, value: *mut
         Err(if (*tp).tp_getattro.is_none() && (*tp).tp_getattr.is_none() {
             errors::type_error(&format!("'{}' object has no attributes ({what} .{n})", tname100(tp)))
         } else {
-            errors::type_error(&format!("'{}' object has only read-only attributes ({what} .{n})", tname100(tp)))
+            errors::type_error(&format!(
+                "'{}' object has only read-only attributes ({what} .{n})",
+                tname100(tp)
+            ))
         })
     }
 }

@@ -234,8 +234,12 @@ pub static mut PyDictProxy_Type: PyTypeObject = PyTypeObject {
 const fn member(name: &'static CStr, type_: c_int, offset: usize, flags: c_int) -> PyMemberDef {
     PyMemberDef { name: name.as_ptr(), type_, offset: offset as Py_ssize_t, flags, doc: std::ptr::null() }
 }
-const MEMBER_END: PyMemberDef = PyMemberDef { name: std::ptr::null(), type_: 0, offset: 0, flags: 0, doc: std::ptr::null() };
-const fn getset(name: &'static CStr, get: unsafe extern "C" fn(*mut PyObject, *mut c_void) -> *mut PyObject) -> PyGetSetDef {
+const MEMBER_END: PyMemberDef =
+    PyMemberDef { name: std::ptr::null(), type_: 0, offset: 0, flags: 0, doc: std::ptr::null() };
+const fn getset(
+    name: &'static CStr,
+    get: unsafe extern "C" fn(*mut PyObject, *mut c_void) -> *mut PyObject,
+) -> PyGetSetDef {
     PyGetSetDef { name: name.as_ptr(), get: Some(get), set: None, doc: std::ptr::null(), closure: null_mut() }
 }
 const GETSET_END: PyGetSetDef =
@@ -256,8 +260,11 @@ static MEMBER_GETSET: ReadOnly<[PyGetSetDef; 3]> =
     ReadOnly([getset(c"__doc__", member_get_doc), getset(c"__qualname__", descr_get_qualname), GETSET_END]);
 static GETSET_GETSET: ReadOnly<[PyGetSetDef; 3]> =
     ReadOnly([getset(c"__doc__", getset_get_doc), getset(c"__qualname__", descr_get_qualname), GETSET_END]);
-static WRAPPER_GETSET: ReadOnly<[PyGetSetDef; 3]> =
-    ReadOnly([getset(c"__doc__", wrapperdescr_get_doc), getset(c"__qualname__", descr_get_qualname), GETSET_END]);
+static WRAPPER_GETSET: ReadOnly<[PyGetSetDef; 3]> = ReadOnly([
+    getset(c"__doc__", wrapperdescr_get_doc),
+    getset(c"__qualname__", descr_get_qualname),
+    GETSET_END,
+]);
 static METHODWRAPPER_GETSET: ReadOnly<[PyGetSetDef; 5]> = ReadOnly([
     getset(c"__self__", wrapper_get_self),
     getset(c"__name__", wrapper_get_name),
@@ -281,10 +288,15 @@ static FUNCWRAPPER_GETSET: ReadOnly<[PyGetSetDef; 2]> = ReadOnly([
     GETSET_END,
 ]);
 
-const fn method(name: &'static CStr, f: unsafe extern "C" fn(*mut PyObject, *mut PyObject) -> *mut PyObject, flags: c_int) -> PyMethodDef {
+const fn method(
+    name: &'static CStr,
+    f: unsafe extern "C" fn(*mut PyObject, *mut PyObject) -> *mut PyObject,
+    flags: c_int,
+) -> PyMethodDef {
     PyMethodDef { ml_name: name.as_ptr(), ml_meth: Some(f), ml_flags: flags, ml_doc: std::ptr::null() }
 }
-const METHOD_END: PyMethodDef = PyMethodDef { ml_name: std::ptr::null(), ml_meth: None, ml_flags: 0, ml_doc: std::ptr::null() };
+const METHOD_END: PyMethodDef =
+    PyMethodDef { ml_name: std::ptr::null(), ml_meth: None, ml_flags: 0, ml_doc: std::ptr::null() };
 
 static PROXY_METHODS: ReadOnly<[PyMethodDef; 6]> = ReadOnly([
     method(c"keys", proxy_keys, METH_NOARGS),
@@ -320,7 +332,12 @@ pub(crate) fn init_types() -> PyResult<()> {
 
 /// A descriptor of `size` bytes of type `dtp` for the attribute `name` of `owner`. Static
 /// types' descriptors are made in the static heap and made immortal by the caller.
-unsafe fn alloc_descr(dtp: *mut PyTypeObject, size: usize, owner: *mut PyTypeObject, name: *const c_char) -> PyResult<*mut DescrHead> {
+unsafe fn alloc_descr(
+    dtp: *mut PyTypeObject,
+    size: usize,
+    owner: *mut PyTypeObject,
+    name: *const c_char,
+) -> PyResult<*mut DescrHead> {
     // SAFETY: per caller, `name` is NUL-terminated.
     unsafe {
         let text = CStr::from_ptr(name).to_string_lossy();
@@ -352,7 +369,11 @@ unsafe fn alloc_descr(dtp: *mut PyTypeObject, size: usize, owner: *mut PyTypeObj
 }
 
 /// `PyDescr_NewMethod` (and `PyDescr_NewClassMethod` when `class` is set).
-pub(crate) unsafe fn new_method(owner: *mut PyTypeObject, ml: *mut PyMethodDef, class: bool) -> PyResult<Owned> {
+pub(crate) unsafe fn new_method(
+    owner: *mut PyTypeObject,
+    ml: *mut PyMethodDef,
+    class: bool,
+) -> PyResult<Owned> {
     // SAFETY: per caller, a live type and definition.
     unsafe {
         let flags = (*ml).ml_flags;
@@ -401,8 +422,12 @@ pub(crate) unsafe fn new_wrapper(
 ) -> PyResult<Owned> {
     // SAFETY: per caller.
     unsafe {
-        let d = alloc_descr(&raw mut PyWrapperDescr_Type, size_of::<WrapperDescr>(), owner, (*base).name.as_ptr())?
-            as *mut WrapperDescr;
+        let d = alloc_descr(
+            &raw mut PyWrapperDescr_Type,
+            size_of::<WrapperDescr>(),
+            owner,
+            (*base).name.as_ptr(),
+        )? as *mut WrapperDescr;
         (*d).d_base = base;
         (*d).d_wrapped = wrapped;
         Ok(d.cast())
@@ -557,7 +582,9 @@ unsafe fn md<'a>(op: *mut PyObject) -> &'a MethodDescr {
 
 unsafe extern "C" fn method_repr(op: *mut PyObject) -> *mut PyObject {
     // SAFETY: called with a method descriptor.
-    unsafe { raw(unicodeobject::from_str(&format!("<method '{}' of '{}' objects>", d_name(op), dtype_name(op)))) }
+    unsafe {
+        raw(unicodeobject::from_str(&format!("<method '{}' of '{}' objects>", d_name(op), dtype_name(op))))
+    }
 }
 
 /// `method.__get__(obj, type)`: the descriptor itself for no instance, else a builtin method
@@ -631,7 +658,8 @@ pub(crate) unsafe fn call_unbound(
             methodobject::bad_call_flags(ml);
             return null_mut();
         };
-        let r = methodobject::call_vector(conv, ml, self_, d.common.d_type, args, nargsf, kwnames, || who(op));
+        let r =
+            methodobject::call_vector(conv, ml, self_, d.common.d_type, args, nargsf, kwnames, || who(op));
         call::check_result(op, r)
     }
 }
@@ -643,7 +671,11 @@ pub(crate) unsafe fn is_method_descr(op: *mut PyObject) -> bool {
     unsafe { type_of(op) == &raw mut PyMethodDescr_Type }
 }
 
-unsafe extern "C" fn classmethod_get(op: *mut PyObject, obj: *mut PyObject, tp: *mut PyObject) -> *mut PyObject {
+unsafe extern "C" fn classmethod_get(
+    op: *mut PyObject,
+    obj: *mut PyObject,
+    tp: *mut PyObject,
+) -> *mut PyObject {
     // SAFETY: called with a classmethod descriptor.
     unsafe {
         let mut tp = tp;
@@ -682,7 +714,11 @@ unsafe extern "C" fn classmethod_get(op: *mut PyObject, obj: *mut PyObject, tp: 
     }
 }
 
-unsafe extern "C" fn classmethoddescr_call(op: *mut PyObject, args: *mut PyObject, kwds: *mut PyObject) -> *mut PyObject {
+unsafe extern "C" fn classmethoddescr_call(
+    op: *mut PyObject,
+    args: *mut PyObject,
+    kwds: *mut PyObject,
+) -> *mut PyObject {
     // SAFETY: called through tp_call with a tuple and NULL or a dict.
     unsafe {
         let n = tupleobject::size(args);
@@ -739,7 +775,9 @@ unsafe fn member_def(op: *mut PyObject) -> *mut PyMemberDef {
 
 unsafe extern "C" fn member_repr(op: *mut PyObject) -> *mut PyObject {
     // SAFETY: called with a member descriptor.
-    unsafe { raw(unicodeobject::from_str(&format!("<member '{}' of '{}' objects>", d_name(op), dtype_name(op)))) }
+    unsafe {
+        raw(unicodeobject::from_str(&format!("<member '{}' of '{}' objects>", d_name(op), dtype_name(op))))
+    }
 }
 
 unsafe extern "C" fn member_get(op: *mut PyObject, obj: *mut PyObject, _tp: *mut PyObject) -> *mut PyObject {
@@ -857,11 +895,19 @@ unsafe fn wd<'a>(op: *mut PyObject) -> &'a WrapperDescr {
 unsafe extern "C" fn wrapperdescr_repr(op: *mut PyObject) -> *mut PyObject {
     // SAFETY: called with a wrapper descriptor.
     unsafe {
-        raw(unicodeobject::from_str(&format!("<slot wrapper '{}' of '{}' objects>", d_name(op), dtype_name(op))))
+        raw(unicodeobject::from_str(&format!(
+            "<slot wrapper '{}' of '{}' objects>",
+            d_name(op),
+            dtype_name(op)
+        )))
     }
 }
 
-unsafe extern "C" fn wrapperdescr_get(op: *mut PyObject, obj: *mut PyObject, _tp: *mut PyObject) -> *mut PyObject {
+unsafe extern "C" fn wrapperdescr_get(
+    op: *mut PyObject,
+    obj: *mut PyObject,
+    _tp: *mut PyObject,
+) -> *mut PyObject {
     // SAFETY: called with a wrapper descriptor.
     unsafe {
         if obj.is_null() {
@@ -888,13 +934,21 @@ unsafe fn new_method_wrapper(descr: *mut PyObject, self_: *mut PyObject) -> PyRe
 }
 
 /// Runs the wrapper function of `descr` on `self_` with a tuple and NULL or a dict.
-unsafe fn wrapper_raw_call(descr: *mut PyObject, self_: *mut PyObject, args: *mut PyObject, kwds: *mut PyObject) -> *mut PyObject {
+unsafe fn wrapper_raw_call(
+    descr: *mut PyObject,
+    self_: *mut PyObject,
+    args: *mut PyObject,
+    kwds: *mut PyObject,
+) -> *mut PyObject {
     // SAFETY: per caller.
     unsafe {
         let d = wd(descr);
         let base = &*d.d_base;
         if !base.keywords && !kwds.is_null() && dictobject::size(kwds) != 0 {
-            errors::type_error(&format!("wrapper {}() takes no keyword arguments", base.name.to_string_lossy()));
+            errors::type_error(&format!(
+                "wrapper {}() takes no keyword arguments",
+                base.name.to_string_lossy()
+            ));
             return null_mut();
         }
         if call::enter(call::WHILE_CALLING).is_err() {
@@ -906,7 +960,11 @@ unsafe fn wrapper_raw_call(descr: *mut PyObject, self_: *mut PyObject, args: *mu
     }
 }
 
-unsafe extern "C" fn wrapperdescr_call(op: *mut PyObject, args: *mut PyObject, kwds: *mut PyObject) -> *mut PyObject {
+unsafe extern "C" fn wrapperdescr_call(
+    op: *mut PyObject,
+    args: *mut PyObject,
+    kwds: *mut PyObject,
+) -> *mut PyObject {
     // SAFETY: called through tp_call.
     unsafe {
         let n = tupleobject::size(args);
@@ -961,7 +1019,11 @@ unsafe extern "C" fn wrapper_repr(op: *mut PyObject) -> *mut PyObject {
     }
 }
 
-unsafe extern "C" fn wrapper_call(op: *mut PyObject, args: *mut PyObject, kwds: *mut PyObject) -> *mut PyObject {
+unsafe extern "C" fn wrapper_call(
+    op: *mut PyObject,
+    args: *mut PyObject,
+    kwds: *mut PyObject,
+) -> *mut PyObject {
     // SAFETY: called through tp_call.
     unsafe {
         let w = mw(op);
@@ -1020,7 +1082,11 @@ unsafe fn fw<'a>(op: *mut PyObject) -> &'a mut FuncWrapper {
     unsafe { &mut *(op as *mut FuncWrapper) }
 }
 
-unsafe extern "C" fn funcwrapper_new(tp: *mut PyTypeObject, _args: *mut PyObject, _kw: *mut PyObject) -> *mut PyObject {
+unsafe extern "C" fn funcwrapper_new(
+    tp: *mut PyTypeObject,
+    _args: *mut PyObject,
+    _kw: *mut PyObject,
+) -> *mut PyObject {
     // SAFETY: called through tp_new.
     unsafe {
         let Ok(op) = typeobject::generic_alloc(tp, 0) else { return null_mut() };

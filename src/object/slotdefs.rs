@@ -28,7 +28,8 @@ pub(crate) enum Slot {
 }
 
 /// How a wrapper calls the slot: `(self, args tuple, slot function, kwargs)`.
-pub(crate) type Wrapper = unsafe fn(*mut PyObject, *mut PyObject, *mut c_void, *mut PyObject) -> PyResult<Owned>;
+pub(crate) type Wrapper =
+    unsafe fn(*mut PyObject, *mut PyObject, *mut c_void, *mut PyObject) -> PyResult<Owned>;
 
 pub(crate) struct SlotDef {
     pub(crate) name: &'static CStr,
@@ -181,13 +182,23 @@ unsafe fn w_init(s: *mut PyObject, a: *mut PyObject, f: *mut c_void, k: *mut PyO
     Ok(none())
 }
 
-unsafe fn w_binary_l(s: *mut PyObject, a: *mut PyObject, f: *mut c_void, _: *mut PyObject) -> PyResult<Owned> {
+unsafe fn w_binary_l(
+    s: *mut PyObject,
+    a: *mut PyObject,
+    f: *mut c_void,
+    _: *mut PyObject,
+) -> PyResult<Owned> {
     check_num_args(a, 1)?;
     // SAFETY: the slot has this type.
     ok(unsafe { std::mem::transmute::<*mut c_void, Binary>(f)(s, arg(a, 0)) })
 }
 
-unsafe fn w_binary_r(s: *mut PyObject, a: *mut PyObject, f: *mut c_void, _: *mut PyObject) -> PyResult<Owned> {
+unsafe fn w_binary_r(
+    s: *mut PyObject,
+    a: *mut PyObject,
+    f: *mut c_void,
+    _: *mut PyObject,
+) -> PyResult<Owned> {
     check_num_args(a, 1)?;
     // SAFETY: the slot has this type.
     ok(unsafe { std::mem::transmute::<*mut c_void, Binary>(f)(arg(a, 0), s) })
@@ -204,7 +215,12 @@ unsafe fn w_ternary(s: *mut PyObject, a: *mut PyObject, f: *mut c_void, _: *mut 
     ok(unsafe { std::mem::transmute::<*mut c_void, Ternary>(f)(s, arg(a, 0), z) })
 }
 
-unsafe fn w_ternary_r(s: *mut PyObject, a: *mut PyObject, f: *mut c_void, _: *mut PyObject) -> PyResult<Owned> {
+unsafe fn w_ternary_r(
+    s: *mut PyObject,
+    a: *mut PyObject,
+    f: *mut c_void,
+    _: *mut PyObject,
+) -> PyResult<Owned> {
     // SAFETY: a tuple.
     let n = unsafe { tupleobject::size(a) };
     if !(1..=2).contains(&n) {
@@ -266,7 +282,12 @@ unsafe fn w_sq_item(s: *mut PyObject, a: *mut PyObject, f: *mut c_void, _: *mut 
     }
 }
 
-unsafe fn w_indexarg(s: *mut PyObject, a: *mut PyObject, f: *mut c_void, _: *mut PyObject) -> PyResult<Owned> {
+unsafe fn w_indexarg(
+    s: *mut PyObject,
+    a: *mut PyObject,
+    f: *mut c_void,
+    _: *mut PyObject,
+) -> PyResult<Owned> {
     check_num_args(a, 1)?;
     // SAFETY: the slot has this type.
     unsafe {
@@ -275,7 +296,12 @@ unsafe fn w_indexarg(s: *mut PyObject, a: *mut PyObject, f: *mut c_void, _: *mut
     }
 }
 
-unsafe fn w_descr_get(s: *mut PyObject, a: *mut PyObject, f: *mut c_void, _: *mut PyObject) -> PyResult<Owned> {
+unsafe fn w_descr_get(
+    s: *mut PyObject,
+    a: *mut PyObject,
+    f: *mut c_void,
+    _: *mut PyObject,
+) -> PyResult<Owned> {
     // SAFETY: a tuple.
     let n = unsafe { tupleobject::size(a) };
     if !(1..=2).contains(&n) {
@@ -291,12 +317,22 @@ unsafe fn w_descr_get(s: *mut PyObject, a: *mut PyObject, f: *mut c_void, _: *mu
     ok(unsafe { std::mem::transmute::<*mut c_void, Ternary>(f)(s, obj, tp) })
 }
 
-unsafe fn w_descr_set(s: *mut PyObject, a: *mut PyObject, f: *mut c_void, k: *mut PyObject) -> PyResult<Owned> {
+unsafe fn w_descr_set(
+    s: *mut PyObject,
+    a: *mut PyObject,
+    f: *mut c_void,
+    k: *mut PyObject,
+) -> PyResult<Owned> {
     // SAFETY: as w_setitem.
     unsafe { w_setitem(s, a, f, k) }
 }
 
-unsafe fn w_descr_delete(s: *mut PyObject, a: *mut PyObject, f: *mut c_void, k: *mut PyObject) -> PyResult<Owned> {
+unsafe fn w_descr_delete(
+    s: *mut PyObject,
+    a: *mut PyObject,
+    f: *mut c_void,
+    k: *mut PyObject,
+) -> PyResult<Owned> {
     // SAFETY: as w_delitem.
     unsafe { w_delitem(s, a, f, k) }
 }
@@ -314,10 +350,26 @@ richcmp_wrapper!(w_lt = Py_LT, w_le = Py_LE, w_eq = Py_EQ, w_ne = Py_NE, w_gt = 
 
 // --- the table ------------------------------------------------------------------------------------
 
-macro_rules! tp { ($f:ident) => { Slot::Tp(offset_of!(PyTypeObject, $f)) }; }
-macro_rules! nb { ($f:ident) => { Slot::Nb(offset_of!(PyNumberMethods, $f)) }; }
-macro_rules! sq { ($f:ident) => { Slot::Sq(offset_of!(PySequenceMethods, $f)) }; }
-macro_rules! mp { ($f:ident) => { Slot::Mp(offset_of!(PyMappingMethods, $f)) }; }
+macro_rules! tp {
+    ($f:ident) => {
+        Slot::Tp(offset_of!(PyTypeObject, $f))
+    };
+}
+macro_rules! nb {
+    ($f:ident) => {
+        Slot::Nb(offset_of!(PyNumberMethods, $f))
+    };
+}
+macro_rules! sq {
+    ($f:ident) => {
+        Slot::Sq(offset_of!(PySequenceMethods, $f))
+    };
+}
+macro_rules! mp {
+    ($f:ident) => {
+        Slot::Mp(offset_of!(PyMappingMethods, $f))
+    };
+}
 
 const fn def(name: &'static CStr, slot: Slot, wrapper: Wrapper, doc: &'static str) -> SlotDef {
     SlotDef { name, slot, wrapper, doc, keywords: false, dispatcher: None }
@@ -359,10 +411,21 @@ pub(crate) static SLOTDEFS: [SlotDef; 35] = [
     dis(c"__ge__", tp!(tp_richcompare), w_ge, "Return self>=value.", 5),
     dis(c"__iter__", tp!(tp_iter), w_unary, "Implement iter(self).", 6),
     dis(c"__next__", tp!(tp_iternext), w_next, "Implement next(self).", 7),
-    def(c"__get__", tp!(tp_descr_get), w_descr_get, "Return an attribute of instance, which is of type owner."),
+    def(
+        c"__get__",
+        tp!(tp_descr_get),
+        w_descr_get,
+        "Return an attribute of instance, which is of type owner.",
+    ),
     def(c"__set__", tp!(tp_descr_set), w_descr_set, "Set an attribute of instance to value."),
     def(c"__delete__", tp!(tp_descr_set), w_descr_delete, "Delete an attribute of instance."),
-    kw(c"__init__", tp!(tp_init), w_init, "Initialize self.  See help(type(self)) for accurate signature.", 8),
+    kw(
+        c"__init__",
+        tp!(tp_init),
+        w_init,
+        "Initialize self.  See help(type(self)) for accurate signature.",
+        8,
+    ),
     dis(c"__len__", mp!(mp_length), w_len, "Return len(self).", 9),
     dis(c"__getitem__", mp!(mp_subscript), w_binary_l, "Return self[key].", 10),
     dis(c"__setitem__", mp!(mp_ass_subscript), w_setitem, "Set self[key] to value.", 11),
@@ -402,7 +465,13 @@ pub(crate) static NUMBER_BINOPS: [SlotDef; 26] = binops![
 pub(crate) static NUMBER_OTHER: [SlotDef; 16] = [
     def(c"__pow__", nb!(nb_power), w_ternary, "Return pow(self, value, mod)."),
     def(c"__rpow__", nb!(nb_power), w_ternary_r, "Return pow(value, self, mod)."),
-    dis(c"__index__", nb!(nb_index), w_unary, "Return self converted to an integer, if self is suitable for use as an index into a list.", NB_DISPATCH),
+    dis(
+        c"__index__",
+        nb!(nb_index),
+        w_unary,
+        "Return self converted to an integer, if self is suitable for use as an index into a list.",
+        NB_DISPATCH,
+    ),
     def(c"__iadd__", nb!(nb_inplace_add), w_binary_l, "Return self+=value."),
     def(c"__isub__", nb!(nb_inplace_subtract), w_binary_l, "Return self-=value."),
     def(c"__imul__", nb!(nb_inplace_multiply), w_binary_l, "Return self*=value."),
@@ -424,7 +493,8 @@ fn all_defs() -> impl Iterator<Item = &'static SlotDef> {
 
 /// Whether `f` is `PyObject_HashNotImplemented` (an unhashable type's `tp_hash`).
 fn is_hash_not_implemented(f: *mut c_void) -> bool {
-    let h: unsafe extern "C" fn(*mut PyObject) -> Py_hash_t = crate::capi::object::PyObject_HashNotImplemented;
+    let h: unsafe extern "C" fn(*mut PyObject) -> Py_hash_t =
+        crate::capi::object::PyObject_HashNotImplemented;
     let l: unsafe extern "C" fn(*mut PyObject) -> Py_hash_t = listobject::hash_not_implemented;
     let b: unsafe extern "C" fn(*mut PyObject) -> Py_hash_t = bytearrayobject::hash_not_implemented;
     f == h as *mut c_void || f == l as *mut c_void || f == b as *mut c_void
@@ -433,7 +503,11 @@ fn is_hash_not_implemented(f: *mut c_void) -> bool {
 /// `add_operators`: a wrapper descriptor in `dict` for each slot `tp` defines (and
 /// `__hash__ = None` for an unhashable type). Runs before inheritance, so only the type's own
 /// slots count. Objects made here are immortalized when `immortal`.
-pub(crate) unsafe fn add_operators(tp: *mut PyTypeObject, dict: *mut PyObject, immortal: bool) -> PyResult<()> {
+pub(crate) unsafe fn add_operators(
+    tp: *mut PyTypeObject,
+    dict: *mut PyObject,
+    immortal: bool,
+) -> PyResult<()> {
     // SAFETY: per caller, a type being readied and its dict.
     unsafe {
         for d in all_defs() {
@@ -507,7 +581,11 @@ static TP_NEW_DEF: ReadOnly<PyMethodDef> = ReadOnly(PyMethodDef {
 });
 
 /// `T.__new__(S, *args)`: CPython's `tp_new_wrapper` checks.
-unsafe extern "C" fn tp_new_wrapper(self_: *mut PyObject, args: *mut PyObject, kwds: *mut PyObject) -> *mut PyObject {
+unsafe extern "C" fn tp_new_wrapper(
+    self_: *mut PyObject,
+    args: *mut PyObject,
+    kwds: *mut PyObject,
+) -> *mut PyObject {
     // SAFETY: called as a METH_VARARGS|METH_KEYWORDS method bound to a type.
     unsafe {
         let tp = self_ as *mut PyTypeObject;
@@ -629,7 +707,11 @@ unsafe extern "C" fn slot_tp_hash(s: *mut PyObject) -> Py_hash_t {
     }
 }
 
-unsafe extern "C" fn slot_tp_call(s: *mut PyObject, args: *mut PyObject, kwds: *mut PyObject) -> *mut PyObject {
+unsafe extern "C" fn slot_tp_call(
+    s: *mut PyObject,
+    args: *mut PyObject,
+    kwds: *mut PyObject,
+) -> *mut PyObject {
     // SAFETY: a live object.
     unsafe {
         let f = match attr::lookup_special(s, "__call__") {
@@ -775,7 +857,10 @@ unsafe extern "C" fn slot_contains(s: *mut PyObject, value: *mut PyObject) -> c_
                 }
             }
             Ok(None) => {
-                errors::type_error(&format!("argument of type '{}' is not iterable", abstract_::oname(s, 200)));
+                errors::type_error(&format!(
+                    "argument of type '{}' is not iterable",
+                    abstract_::oname(s, 200)
+                ));
                 -1
             }
             Err(_) => -1,
@@ -1022,7 +1107,8 @@ mod tests {
     #[test]
     fn number_dunders_of_a_heap_type_get_dispatchers() {
         crate::tests::with_runtime(|| unsafe {
-            let meta: &mut PyTypeObject = Box::leak(Box::new(std::ptr::read(&raw const typeobject::PyType_Type)));
+            let meta: &mut PyTypeObject =
+                Box::leak(Box::new(std::ptr::read(&raw const typeobject::PyType_Type)));
             meta.tp_basicsize = std::mem::size_of::<Combo>() as Py_ssize_t;
             let combo: &mut Combo = Box::leak(Box::new(std::mem::zeroed::<Combo>()));
             let tp = &raw mut combo.tp;

@@ -9,7 +9,13 @@ use crate::capi::longobject as cl;
 
 unsafe fn member_name<'a>(l: *const PyMemberDef) -> std::borrow::Cow<'a, str> {
     // SAFETY: per caller, a live definition with a NUL-terminated name.
-    unsafe { if (*l).name.is_null() { "?".into() } else { CStr::from_ptr((*l).name).to_string_lossy() } }
+    unsafe {
+        if (*l).name.is_null() {
+            "?".into()
+        } else {
+            CStr::from_ptr((*l).name).to_string_lossy()
+        }
+    }
 }
 
 /// `PyMember_GetOne`: the field `l` of the object at `obj` as a new object.

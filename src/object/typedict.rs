@@ -13,14 +13,24 @@ use std::ptr::null_mut;
 
 use super::*;
 
-unsafe fn put(dict: *mut PyObject, key: *mut PyObject, value: Owned, immortal: bool, overwrite: bool) -> PyResult<()> {
+unsafe fn put(
+    dict: *mut PyObject,
+    key: *mut PyObject,
+    value: Owned,
+    immortal: bool,
+    overwrite: bool,
+) -> PyResult<()> {
     // SAFETY: per caller; `value` is owned and consumed.
     unsafe {
         if immortal {
             gc::untrack(value);
             typeobject::immortalize(value);
         }
-        let r = if overwrite || !dictobject::contains(dict, key)? { dictobject::set(dict, key, value) } else { Ok(()) };
+        let r = if overwrite || !dictobject::contains(dict, key)? {
+            dictobject::set(dict, key, value)
+        } else {
+            Ok(())
+        };
         decref(value);
         r
     }
@@ -39,7 +49,8 @@ pub(crate) unsafe fn validate(tp: *mut PyTypeObject) -> PyResult<()> {
                 )));
             }
             let base = (*tp).tp_base;
-            let gc = has_flag(tp, Py_TPFLAGS_HAVE_GC) || (!base.is_null() && has_flag(base, Py_TPFLAGS_HAVE_GC));
+            let gc =
+                has_flag(tp, Py_TPFLAGS_HAVE_GC) || (!base.is_null() && has_flag(base, Py_TPFLAGS_HAVE_GC));
             if !gc {
                 return Err(errors::system_error(&format!(
                     "type {} has the Py_TPFLAGS_MANAGED_DICT flag but not Py_TPFLAGS_HAVE_GC flag",
@@ -246,11 +257,17 @@ unsafe fn check_set_special(tp: *mut PyTypeObject, value: *mut PyObject, name: &
     // SAFETY: per caller.
     unsafe {
         if !has_flag(tp, Py_TPFLAGS_HEAPTYPE) || has_flag(tp, Py_TPFLAGS_IMMUTABLETYPE) {
-            errors::type_error(&format!("cannot set '{name}' attribute of immutable type '{}'", type_name(tp)));
+            errors::type_error(&format!(
+                "cannot set '{name}' attribute of immutable type '{}'",
+                type_name(tp)
+            ));
             return false;
         }
         if value.is_null() {
-            errors::type_error(&format!("cannot delete '{name}' attribute of immutable type '{}'", type_name(tp)));
+            errors::type_error(&format!(
+                "cannot delete '{name}' attribute of immutable type '{}'",
+                type_name(tp)
+            ));
             return false;
         }
         true
@@ -369,7 +386,10 @@ unsafe extern "C" fn type_get_dictoffset(op: *mut PyObject, _: *mut c_void) -> *
     unsafe { raw(longobject::from_i64(ty(op).tp_dictoffset as i64)) }
 }
 
-const fn gs(name: &'static CStr, get: unsafe extern "C" fn(*mut PyObject, *mut c_void) -> *mut PyObject) -> PyGetSetDef {
+const fn gs(
+    name: &'static CStr,
+    get: unsafe extern "C" fn(*mut PyObject, *mut c_void) -> *mut PyObject,
+) -> PyGetSetDef {
     PyGetSetDef { name: name.as_ptr(), get: Some(get), set: None, doc: std::ptr::null(), closure: null_mut() }
 }
 const GS_END: PyGetSetDef =
@@ -410,7 +430,8 @@ unsafe extern "C" fn object_get_class(op: *mut PyObject, _: *mut c_void) -> *mut
 }
 
 /// `object`'s attributes.
-pub(crate) static OBJECT_GETSET: ReadOnly<[PyGetSetDef; 2]> = ReadOnly([gs(c"__class__", object_get_class), GS_END]);
+pub(crate) static OBJECT_GETSET: ReadOnly<[PyGetSetDef; 2]> =
+    ReadOnly([gs(c"__class__", object_get_class), GS_END]);
 
 const fn meth(
     name: &'static CStr,
@@ -420,16 +441,27 @@ const fn meth(
 ) -> PyMethodDef {
     PyMethodDef { ml_name: name.as_ptr(), ml_meth: Some(f), ml_flags: flags, ml_doc: doc.as_ptr() }
 }
-const METH_END: PyMethodDef = PyMethodDef { ml_name: std::ptr::null(), ml_meth: None, ml_flags: 0, ml_doc: std::ptr::null() };
+const METH_END: PyMethodDef =
+    PyMethodDef { ml_name: std::ptr::null(), ml_meth: None, ml_flags: 0, ml_doc: std::ptr::null() };
 
 /// `object`'s methods.
 pub(crate) static OBJECT_METHODS: ReadOnly<[PyMethodDef; 2]> = ReadOnly([
-    meth(c"__dir__", attr::object_dir, METH_NOARGS, c"__dir__($self, /)\n--\n\nDefault dir() implementation."),
+    meth(
+        c"__dir__",
+        attr::object_dir,
+        METH_NOARGS,
+        c"__dir__($self, /)\n--\n\nDefault dir() implementation.",
+    ),
     METH_END,
 ]);
 
 /// `type`'s methods.
 pub(crate) static TYPE_METHODS: ReadOnly<[PyMethodDef; 2]> = ReadOnly([
-    meth(c"__dir__", attr::type_dir, METH_NOARGS, c"__dir__($self, /)\n--\n\nSpecialized __dir__ implementation for types."),
+    meth(
+        c"__dir__",
+        attr::type_dir,
+        METH_NOARGS,
+        c"__dir__($self, /)\n--\n\nSpecialized __dir__ implementation for types.",
+    ),
     METH_END,
 ]);
