@@ -13,6 +13,10 @@ extern "C" {
    declared here by hand, not generated). */
 PyObject *PyObject_CallFunctionObjArgs(PyObject *callable, ...);
 
+/* obj.name(*Py_BuildValue(format, ...)) and obj.name(arg1, ..., NULL) (C-variadic). */
+PyObject *PyObject_CallMethod(PyObject *obj, const char *name, const char *format, ...);
+PyObject *PyObject_CallMethodObjArgs(PyObject *obj, PyObject *name, ...);
+
 #define PyObject_Length PyObject_Size
 #define PySequence_Length PySequence_Size
 #define PySequence_In PySequence_Contains

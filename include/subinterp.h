@@ -41,6 +41,26 @@ extern PyTypeObject PyBytesIter_Type;
 extern PyTypeObject PyCapsule_Type;
 
 /**
+ * `method-wrapper`.
+ */
+extern PyTypeObject _PyMethodWrapper_Type;
+
+/**
+ * `classmethod`.
+ */
+extern PyTypeObject PyClassMethod_Type;
+
+/**
+ * `staticmethod`.
+ */
+extern PyTypeObject PyStaticMethod_Type;
+
+/**
+ * `mappingproxy`: the read-only view of a type's dict.
+ */
+extern PyTypeObject PyDictProxy_Type;
+
+/**
  * `dict_keyiterator`.
  */
 extern PyTypeObject PyDictIterKey_Type;
@@ -1153,8 +1173,7 @@ int PyMapping_HasKeyString(PyObject *o, const char *key);
 
 /**
  * `list(o.keys())`: for an exact dict its keys in order (`PyDict_Keys`); any other object
- * needs its `keys()` method called, which comes with method calls (issue 4):
- * `NotImplementedError` until then.
+ * has its `keys()` method called and the result listed.
  *
  * Returns: a new reference to a list. Errors: NULL with an exception set.
  */
@@ -1162,7 +1181,7 @@ PyObject *PyMapping_Keys(PyObject *o);
 
 /**
  * `list(o.values())`: for an exact dict its values in order (`PyDict_Values`); other
- * objects as `PyMapping_Keys` (issue 4).
+ * objects as `PyMapping_Keys`.
  *
  * Returns: a new reference to a list. Errors: NULL with an exception set.
  */
@@ -1170,7 +1189,7 @@ PyObject *PyMapping_Values(PyObject *o);
 
 /**
  * `list(o.items())`: for an exact dict its `(key, value)` tuples in order
- * (`PyDict_Items`); other objects as `PyMapping_Keys` (issue 4).
+ * (`PyDict_Items`); other objects as `PyMapping_Keys`.
  *
  * Returns: a new reference to a list. Errors: NULL with an exception set.
  */
@@ -1690,6 +1709,277 @@ PyObject *PySequence_List(PyObject *o);
  * Returns: a new reference to a list or tuple. Errors: NULL with an exception set.
  */
 PyObject *PySequence_Fast(PyObject *o, const char *m);
+
+/**
+ * `o.name` (`getattr(o, name)`): `tp_getattro`, else `tp_getattr` with the name as UTF-8.
+ *
+ * Returns: a new reference. Errors: NULL with `AttributeError` ("'T' object has no attribute
+ * 'x'"), `TypeError` ("attribute name must be string, not 'int'"), or what the attribute's
+ * getter raised; `SystemError` for NULL arguments.
+ */
+PyObject *PyObject_GetAttr(PyObject *o, PyObject *name);
+
+/**
+ * `PyObject_GetAttr` with a UTF-8 name.
+ *
+ * Returns: a new reference. Errors: as `PyObject_GetAttr`.
+ */
+PyObject *PyObject_GetAttrString(PyObject *o, const char *name);
+
+/**
+ * `o.name`, with a missing attribute not an error.
+ *
+ * Returns: 1 and a new reference in `*result` if found; 0 and NULL if `o` has no such
+ * attribute (no exception set); -1 and NULL on another error.
+ */
+int PyObject_GetOptionalAttr(PyObject *o, PyObject *name, PyObject **result);
+
+/**
+ * `PyObject_GetOptionalAttr` with a UTF-8 name.
+ *
+ * Returns: as `PyObject_GetOptionalAttr`.
+ */
+int PyObject_GetOptionalAttrString(PyObject *o, const char *name, PyObject **result);
+
+/**
+ * `hasattr(o, name)`.
+ *
+ * Returns: 1 if `o` has the attribute, 0 if not. Errors: -1 with an exception set (any
+ * error but `AttributeError` from the lookup).
+ */
+int PyObject_HasAttrWithError(PyObject *o, PyObject *name);
+
+/**
+ * `hasattr(o, name)` with a UTF-8 name.
+ *
+ * Returns/Errors: as `PyObject_HasAttrWithError`.
+ */
+int PyObject_HasAttrStringWithError(PyObject *o, const char *name);
+
+/**
+ * `hasattr(o, name)`, errors swallowed (CPython 3.13 reports them as unraisable; they are
+ * cleared here).
+ *
+ * Returns: 1 or 0; never fails.
+ */
+int PyObject_HasAttr(PyObject *o, PyObject *name);
+
+/**
+ * `PyObject_HasAttr` with a UTF-8 name.
+ *
+ * Returns: 1 or 0; never fails.
+ */
+int PyObject_HasAttrString(PyObject *o, const char *name);
+
+/**
+ * `o.name = v` (`v` NULL: `del o.name`): `tp_setattro` (the name interned first), else
+ * `tp_setattr`.
+ *
+ * Returns: 0. Errors: -1 with `AttributeError`/`TypeError` as CPython ("'T' object has no
+ * attribute 'x' and no __dict__ for setting new attributes", "cannot set 'x' attribute of
+ * immutable type 'int'", ...).
+ */
+int PyObject_SetAttr(PyObject *o, PyObject *name, PyObject *v);
+
+/**
+ * `PyObject_SetAttr` with a UTF-8 name.
+ *
+ * Returns/Errors: as `PyObject_SetAttr`.
+ */
+int PyObject_SetAttrString(PyObject *o, const char *name, PyObject *v);
+
+/**
+ * `del o.name`.
+ *
+ * Returns/Errors: as `PyObject_SetAttr` with a NULL value.
+ */
+int PyObject_DelAttr(PyObject *o, PyObject *name);
+
+/**
+ * `del o.name` with a UTF-8 name.
+ *
+ * Returns/Errors: as `PyObject_SetAttrString` with a NULL value.
+ */
+int PyObject_DelAttrString(PyObject *o, const char *name);
+
+/**
+ * The generic `tp_getattro`: data descriptors of the type, then the instance dict, then
+ * other class attributes.
+ *
+ * Returns: a new reference. Errors: NULL with `AttributeError` ("'T' object has no
+ * attribute 'x'") or what a descriptor raised.
+ */
+PyObject *PyObject_GenericGetAttr(PyObject *o, PyObject *name);
+
+/**
+ * The generic `tp_setattro` (`value` NULL deletes): a data descriptor's `__set__`, else the
+ * instance dict.
+ *
+ * Returns: 0. Errors: -1 with `AttributeError` ("'T' object attribute 'x' is read-only",
+ * "... and no __dict__ for setting new attributes") or what a descriptor raised.
+ */
+int PyObject_GenericSetAttr(PyObject *o, PyObject *name, PyObject *value);
+
+/**
+ * `__dict__` getter for types with an instance dict: the dict, made on first use.
+ *
+ * Returns: a new reference. Errors: NULL with `AttributeError("This object has no
+ * __dict__")`.
+ */
+PyObject *PyObject_GenericGetDict(PyObject *o, void *_context);
+
+/**
+ * `__dict__` setter for types with an instance dict.
+ *
+ * Returns: 0. Errors: -1 with `TypeError` ("__dict__ must be set to a dictionary, not a
+ * 'int'", "cannot delete __dict__") or `AttributeError("This object has no __dict__")`.
+ */
+int PyObject_GenericSetDict(PyObject *o, PyObject *value, void *_context);
+
+/**
+ * `_PyType_Lookup`: `name` along `type`'s MRO, without calling descriptors.
+ *
+ * Returns: a borrowed reference, or NULL (no exception set) if absent.
+ */
+PyObject *_PyType_Lookup(PyTypeObject *tp, PyObject *name);
+
+/**
+ * `PyType_Modified`: call after changing a type's dict or bases directly, so cached
+ * lookups are forgotten.
+ */
+void PyType_Modified(PyTypeObject *tp);
+
+/**
+ * Visits the managed dict of `obj` (for a `tp_traverse` of a type with
+ * `Py_TPFLAGS_MANAGED_DICT`).
+ *
+ * Returns: what `visit` returned for the dict, or 0.
+ */
+int PyObject_VisitManagedDict(PyObject *obj, visitproc visit, void *arg);
+
+/**
+ * Drops the managed dict of `obj` (for `tp_clear`/`tp_dealloc`).
+ */
+void PyObject_ClearManagedDict(PyObject *obj);
+
+/**
+ * A `method_descriptor` for `method` of `type`.
+ *
+ * Returns: a new reference. Errors: NULL with `SystemError` for bad call flags.
+ */
+PyObject *PyDescr_NewMethod(PyTypeObject *tp, PyMethodDef *method);
+
+/**
+ * A `classmethod_descriptor` for `method` of `type`.
+ *
+ * Returns: a new reference. Errors: NULL with `SystemError` for bad call flags.
+ */
+PyObject *PyDescr_NewClassMethod(PyTypeObject *tp, PyMethodDef *method);
+
+/**
+ * A `member_descriptor` for `member` of `type`.
+ *
+ * Returns: a new reference. Errors: NULL with `SystemError("PyDescr_NewMember used with
+ * Py_RELATIVE_OFFSET")`.
+ */
+PyObject *PyDescr_NewMember(PyTypeObject *tp, PyMemberDef *member);
+
+/**
+ * A `getset_descriptor` for `getset` of `type`.
+ *
+ * Returns: a new reference. Errors: NULL with an exception set.
+ */
+PyObject *PyDescr_NewGetSet(PyTypeObject *tp, PyGetSetDef *getset);
+
+/**
+ * Whether `descr` is a data descriptor (its type has `__set__`).
+ *
+ * Returns: 1 or 0.
+ */
+int PyDescr_IsData(PyObject *descr);
+
+/**
+ * `classmethod(callable)`.
+ *
+ * Returns: a new reference. Errors: NULL with an exception set.
+ */
+PyObject *PyClassMethod_New(PyObject *callable);
+
+/**
+ * `staticmethod(callable)`.
+ *
+ * Returns: a new reference. Errors: NULL with an exception set.
+ */
+PyObject *PyStaticMethod_New(PyObject *callable);
+
+/**
+ * `types.MappingProxyType(mapping)`: a read-only view.
+ *
+ * Returns: a new reference. Errors: NULL with an exception set.
+ */
+PyObject *PyDictProxy_New(PyObject *mapping);
+
+/**
+ * Reads the field `member` of the object at `obj_addr` as an object.
+ *
+ * Returns: a new reference. Errors: NULL with `AttributeError` (an unset
+ * `Py_T_OBJECT_EX`), `SystemError` ("bad memberdescr type", "PyMember_GetOne used with
+ * Py_RELATIVE_OFFSET").
+ */
+PyObject *PyMember_GetOne(const char *obj_addr, PyMemberDef *member);
+
+/**
+ * Stores `v` (NULL: delete) into the field `member` of the object at `addr`.
+ *
+ * Returns: 0. Errors: -1 with CPython's errors ("readonly attribute", "can't delete
+ * numeric/char attribute", conversion errors; truncation is a `RuntimeWarning`).
+ */
+int PyMember_SetOne(char *addr, PyMemberDef *member, PyObject *v);
+
+/**
+ * Calls the method `name` of `args[0]` with `args[1..]` (and keywords named by
+ * `kwnames`); a method descriptor found on the type is called with `args[0]` as `self`
+ * directly, no bound method made. `nargsf` counts `args[0]` and may carry
+ * `PY_VECTORCALL_ARGUMENTS_OFFSET`.
+ *
+ * Returns: a new reference. Errors: NULL with `AttributeError` or what the call raised.
+ */
+PyObject *PyObject_VectorcallMethod(PyObject *name,
+                                    PyObject *const *args,
+                                    size_t nargsf,
+                                    PyObject *kwnames);
+
+/**
+ * `self.name()`.
+ *
+ * Returns: a new reference. Errors: NULL with an exception set.
+ */
+PyObject *PyObject_CallMethodNoArgs(PyObject *self_, PyObject *name);
+
+/**
+ * `self.name(arg)`.
+ *
+ * Returns: a new reference. Errors: NULL with an exception set.
+ */
+PyObject *PyObject_CallMethodOneArg(PyObject *self_, PyObject *name, PyObject *arg);
+
+/**
+ * For the C bodies of `PyObject_CallMethod` and `PyObject_CallMethodObjArgs`: raises
+ * CPython's error for a NULL argument (`SystemError("null argument to internal
+ * routine")`).
+ *
+ * Returns: NULL.
+ */
+PyObject *_Subinterp_NullError(void);
+
+/**
+ * Where `obj` keeps its instance dict (`tp_dictoffset`, negative offsets counted from the
+ * end of a variable-size object; the managed dict slot for `Py_TPFLAGS_MANAGED_DICT`).
+ *
+ * Returns: a pointer to the dict slot (which may hold NULL), or NULL if the type has no
+ * instance dict. Never fails.
+ */
+PyObject **_PyObject_GetDictPtr(PyObject *obj);
 
 /**
  * `bytearray(o)`: zeros for an int, a copy of a buffer (any layout), the values of a

@@ -114,6 +114,8 @@ pub(crate) struct Interp {
     /// every interpreter shares: each interpreter keeps its own, as CPython 3.12+ does for
     /// static builtin types. Boxed so a head's address stays put; used under its GIL.
     static_weaklists: std::cell::UnsafeCell<std::collections::HashMap<usize, Box<*mut crate::abi::PyObject>>>,
+    /// Its type attribute cache (`object::attr`), used under its GIL.
+    pub(crate) type_cache: crate::object::attr::TypeCache,
 }
 
 // SAFETY: all mutable state is behind mutexes or atomics.
@@ -170,6 +172,7 @@ impl Interp {
             state_dict: std::cell::Cell::new(std::ptr::null_mut()),
             gc: crate::object::gc::GcState::new(),
             static_weaklists: Default::default(),
+            type_cache: crate::object::attr::TypeCache::new(),
         });
         let own = interp.heap.get();
         // SAFETY: nobody else holds the new Arc yet; `heap_ptr` is written once, here.

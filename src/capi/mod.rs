@@ -8,6 +8,7 @@
 #![allow(clippy::missing_safety_doc)]
 
 pub mod abstract_;
+pub mod attr;
 pub mod bytearrayobject;
 pub mod bytesobject;
 pub mod call;

@@ -748,7 +748,7 @@ pub(crate) unsafe fn new_from_dict(
         (*tp).tp_itemsize = (*base).tp_itemsize;
         (*tp).tp_dealloc = Some(subtype_dealloc);
         typeobject::ready(tp)?;
-        // MERGE: slotdefs::fixup_slot_dispatchers(tp)
+        super::slotdefs::fixup_slot_dispatchers(tp);
         Ok(built.finish().cast())
     }
 }
@@ -980,7 +980,13 @@ pub(crate) unsafe extern "C" fn subtype_dealloc(op: *mut PyObject) {
                 super::weakrefobject::clear_weakrefs(op);
             }
         }
-        // MERGE: clear the managed __dict__ (preheader) of Py_TPFLAGS_MANAGED_DICT instances.
+        // The instance dict, unless the base's deallocator owns it (CPython's rule).
+        let has_dict = |t: *mut PyTypeObject| {
+            (*t).tp_dictoffset != 0 || (*t).tp_flags & Py_TPFLAGS_MANAGED_DICT as c_ulong != 0
+        };
+        if has_dict(tp) && (base.is_null() || !has_dict(base)) {
+            super::attr::clear_instance_dict(op);
+        }
         if has_flag(tp, Py_TPFLAGS_HAVE_GC) {
             gc::untrack(op);
             if !base.is_null() && has_flag(base, Py_TPFLAGS_HAVE_GC) {

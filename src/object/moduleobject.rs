@@ -269,15 +269,16 @@ pub(crate) unsafe fn add_functions(
     Ok(())
 }
 
-/// Sets an attribute of a module in its dict. // MERGE: non-module objects (a
-/// `Py_mod_create` result) through PyObject_SetAttrString.
+/// Sets an attribute of a module in its dict; of any other object (a `Py_mod_create`
+/// result) through `PyObject_SetAttr`.
 unsafe fn set_attr(module: *mut PyObject, name: &str, value: *mut PyObject) -> PyResult<()> {
     // SAFETY: per caller.
     unsafe {
         if !check(module) {
-            return Err(errors::not_implemented_error(
-                "setting attributes of a non-module object comes with the attribute protocol",
-            ));
+            let key = unicodeobject::from_str(name)?;
+            let r = super::attr::set_attr(module, key, value);
+            decref(key);
+            return r;
         }
         set_str(m(module).md_dict, name, value)
     }
@@ -353,27 +354,12 @@ impl Drop for Built {
     }
 }
 
-/// The `name` attribute of a module spec. // MERGE: PyObject_GetAttrString(spec, "name")
-/// for any object; until then, what the object's own `tp_getattro` gives.
+/// The `name` attribute of a module spec (`PyObject_GetAttrString(spec, "name")`).
 unsafe fn spec_name(spec: *mut PyObject) -> PyResult<Owned> {
     // SAFETY: per caller, a live object.
     unsafe {
-        let tp = type_of(spec);
         let key = unicodeobject::from_str("name")?;
-        let r = match (*tp).tp_getattro {
-            Some(get) => {
-                let v = get(spec, key);
-                if v.is_null() {
-                    Err(PyErr)
-                } else {
-                    Ok(v)
-                }
-            }
-            None => Err(errors::attribute_error(&format!(
-                "'{}' object has no attribute 'name'",
-                short_type_name(tp)
-            ))),
-        };
+        let r = super::attr::get_attr(spec, key);
         decref(key);
         r
     }
@@ -728,8 +714,8 @@ unsafe extern "C" fn module_repr(op: *mut PyObject) -> *mut PyObject {
 
 /// `module.__getattribute__`: the module's dict, then a module-level `__getattr__`, then
 /// CPython's AttributeError "module 'm' has no attribute 'x'".
-/// MERGE: first the generic lookup (type descriptors such as `__dict__` and `__class__`),
-/// as CPython's `_PyObject_GenericGetAttrWithDict(m, name, NULL, 1)`.
+/// The generic lookup comes first (type descriptors such as `__dict__` and `__class__`, then
+/// the dict), as CPython's `_PyObject_GenericGetAttrWithDict(m, name, NULL, 1)`.
 unsafe extern "C" fn module_getattro(op: *mut PyObject, name: *mut PyObject) -> *mut PyObject {
     // SAFETY: called through tp_getattro with a module and an attribute name.
     unsafe {
@@ -740,13 +726,13 @@ unsafe extern "C" fn module_getattro(op: *mut PyObject, name: *mut PyObject) -> 
             ));
             return null_mut();
         }
+        match super::attr::generic_getattr(op, name, null_mut(), true) {
+            Ok(Some(v)) => return v,
+            Ok(None) => {}
+            Err(_) => return null_mut(),
+        }
         let d = m(op).md_dict;
         if !d.is_null() {
-            match dictobject::get(d, name) {
-                Ok(Some(v)) => return new_ref(v),
-                Ok(None) => {}
-                Err(_) => return null_mut(),
-            }
             match get_str(d, "__getattr__") {
                 Ok(Some(g)) => return call::vectorcall(g, [name].as_ptr(), 1, null_mut()),
                 Ok(None) => {}

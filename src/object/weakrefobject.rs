@@ -665,20 +665,23 @@ unsafe extern "C" fn weakref_hash(op: *mut PyObject) -> Py_hash_t {
     }
 }
 
-/// The referent's `__name__` for the repr (`_PyObject_LookupSpecial(obj, "__name__")`).
-// MERGE: with the attribute protocol (branch `attr`), look `__name__` up on the type like
-// `_PyObject_LookupSpecial` and keep it if it is a str; until then builtin functions (their
-// definition's name) and types (`tp_name` after the last dot) have one.
+/// The referent's `__name__` for the repr (`_PyObject_LookupSpecial(obj, "__name__")`), if
+/// it is a `str`; a failing lookup is forgotten, as CPython's repr does.
 unsafe fn referent_name(obj: *mut PyObject) -> Option<String> {
     // SAFETY: per caller, a live object.
     unsafe {
-        if methodobject::check(obj) {
-            return Some(methodobject::ml_name(methodobject::def_of(obj)).into_owned());
+        match super::attr::lookup_special(obj, "__name__") {
+            Ok(Some(n)) => {
+                let r = unicodeobject::check(n).then(|| unicodeobject::as_str(n).to_owned());
+                decref(n);
+                r
+            }
+            Ok(None) => None,
+            Err(_) => {
+                errors::clear();
+                None
+            }
         }
-        if has_flag(type_of(obj), Py_TPFLAGS_TYPE_SUBCLASS) {
-            return Some(short_type_name(obj.cast()).into_owned());
-        }
-        None
     }
 }
 
@@ -963,52 +966,17 @@ unsafe extern "C" fn proxy_repr(p: *mut PyObject) -> *mut PyObject {
 }
 
 /// `PyObject_GetAttr(obj, name)` for the proxies.
-// MERGE: call the attribute protocol of branch `attr` (`PyObject_GetAttr`) here; until it is
-// merged, the referent's `tp_getattro` slot is called directly (what `PyObject_GetAttr` does
-// for a str name), and a type without one raises NotImplementedError.
 unsafe fn get_attr(obj: *mut PyObject, name: *mut PyObject) -> *mut PyObject {
     // SAFETY: per caller, live objects.
-    unsafe {
-        if !unicodeobject::check(name) {
-            errors::type_error(&format!(
-                "attribute name must be string, not '{}'",
-                abstract_::oname(name, 200)
-            ));
-            return null_mut();
-        }
-        match (*type_of(obj)).tp_getattro {
-            Some(f) => f(obj, name),
-            None => {
-                errors::not_implemented_error(
-                    "weakref proxy attribute access needs PyObject_GetAttr (issue 4)",
-                );
-                null_mut()
-            }
-        }
-    }
+    unsafe { super::attr::get_attr(obj, name).unwrap_or(null_mut()) }
 }
 
 /// `PyObject_SetAttr(obj, name, value)` (NULL value: delete) for the proxies.
-// MERGE: call `PyObject_SetAttr` of branch `attr` here (see `get_attr`).
 unsafe fn set_attr(obj: *mut PyObject, name: *mut PyObject, value: *mut PyObject) -> c_int {
     // SAFETY: per caller, live objects.
-    unsafe {
-        if !unicodeobject::check(name) {
-            errors::type_error(&format!(
-                "attribute name must be string, not '{}'",
-                abstract_::oname(name, 200)
-            ));
-            return -1;
-        }
-        match (*type_of(obj)).tp_setattro {
-            Some(f) => f(obj, name, value),
-            None => {
-                errors::not_implemented_error(
-                    "weakref proxy attribute access needs PyObject_SetAttr (issue 4)",
-                );
-                -1
-            }
-        }
+    match unsafe { super::attr::set_attr(obj, name, value) } {
+        Ok(()) => 0,
+        Err(_) => -1,
     }
 }
 
