@@ -311,6 +311,11 @@ impl ThreadState {
     }
 
     #[inline]
+    pub(crate) fn eval_breaker_bit_is_set(&self, bit: std::ffi::c_uint) -> bool {
+        self.eval_breaker.load(Relaxed) & bit as usize != 0
+    }
+
+    #[inline]
     pub(crate) fn clear_eval_breaker_bit(&self, bit: std::ffi::c_uint) {
         let mask = bit as usize;
         if self.eval_breaker.load(Relaxed) & mask != 0 {
