@@ -363,6 +363,21 @@ pub(crate) unsafe fn find(mp: *mut PyObject, key: *mut PyObject, hash: Py_hash_t
     }
 }
 
+/// CPython's `MAINTAIN_TRACKING`: an untracked dict is tracked once it receives a key or
+/// value that may be tracked (so a dict of atomic values is never traversed).
+///
+/// # Safety
+/// `mp` is a dict, `key` and `value` live.
+#[inline]
+unsafe fn maintain_tracking(mp: *mut PyObject, key: *mut PyObject, value: *mut PyObject) {
+    // SAFETY: per caller; dicts are mortal GC objects with a header.
+    unsafe {
+        if !gc::is_tracked(mp) && (gc::may_be_tracked(key) || gc::may_be_tracked(value)) {
+            gc::track_new(mp);
+        }
+    }
+}
+
 /// Appends a new entry for a key known to be absent, growing the table first if it is full.
 /// `slot` is the lookup's free slot, if still valid. Takes new references to `key` and
 /// `value`. Runs no Python code.
@@ -392,6 +407,7 @@ pub(crate) unsafe fn insert_new(
         };
         let ix = (*k).nentries;
         Keys::set_index(k, i, ix);
+        maintain_tracking(mp, key, value);
         Keys::entries(k).add(ix as usize).write(Entry { hash, key: new_ref(key), value: new_ref(value) });
         (*k).nentries = ix + 1;
         (*k).usable -= 1;
@@ -415,6 +431,7 @@ pub(crate) unsafe fn insert(
     unsafe {
         match lookup(mp, key, hash)? {
             Probe::Found(ix) => {
+                maintain_tracking(mp, key, value);
                 let e = entry(mp, ix);
                 let old = std::mem::replace(&mut e.value, new_ref(value));
                 // Last: dropping the old value may run code that changes the dict.

@@ -6,7 +6,7 @@
 //!    outside; objects reachable from one with `gc_refs > 0` are reachable, the rest is
 //!    the unreachable set;
 //! 3. survivors move one generation up (tuples holding only atomic items are untracked
-//!    on the way);
+//!    on the way, and, in a full collection, such dicts);
 //! 4. weak references to the unreachable objects would be cleared and their callbacks
 //!    called here ([`handle_weakrefs`], a hook until weak references exist);
 //! 5. `tp_finalize` runs once per object (the FINALIZED bit), errors reported as
@@ -220,6 +220,34 @@ unsafe fn untrack_tuples(list: Head) {
     }
 }
 
+/// CPython's `untrack_dicts` (full collections only): untracks the exact dicts of `list`
+/// whose keys and values are all atomic or untracked; an insertion tracks them again.
+unsafe fn untrack_dicts(list: Head) {
+    // SAFETY: per caller, a well-formed list of live objects.
+    unsafe {
+        let mut h = next(list);
+        while h != list {
+            let n = next(h);
+            let op = object_of(h);
+            if type_of(op) == &raw mut dictobject::PyDict_Type {
+                let mut pos = 0;
+                let mut atomic = true;
+                while let Some((ix, e)) = dictobject::table::next_entry(op, pos) {
+                    if may_be_tracked(e.key) || may_be_tracked(e.value) {
+                        atomic = false;
+                        break;
+                    }
+                    pos = ix + 1;
+                }
+                if atomic {
+                    list_remove(h);
+                }
+            }
+            h = n;
+        }
+    }
+}
+
 /// Where weak references to the objects of `unreachable` will be cleared and their
 /// callbacks called (CPython's `handle_weakrefs`), before any finalizer runs. Weak
 /// references do not exist yet (issue 4): nothing to do. Returns the number of weak
@@ -318,9 +346,13 @@ unsafe fn collect_main(st: &GcState, generation: usize) -> isize {
             let g = &st.gens[generation + 1];
             g.count.set(g.count.get() + 1);
         }
+        // The calling thread's share is folded in (and so dropped with the count), then
+        // its limits restart from the new count.
+        st.sync_current();
         for g in &st.gens[..=generation] {
             g.count.set(0);
         }
+        st.sync_current();
         for i in 0..generation {
             list_merge(st.gen_head(i), st.gen_head(generation));
         }
@@ -339,6 +371,7 @@ unsafe fn collect_main(st: &GcState, generation: usize) -> isize {
             }
             list_merge(young, old);
         } else {
+            untrack_dicts(young);
             st.long_lived_pending.set(0);
             st.long_lived_total.set(list_size(young));
         }
@@ -412,8 +445,10 @@ pub(crate) fn run_scheduled(ts: &ThreadState) {
     if !ts.eval_breaker_bit_is_set(_PY_GC_SCHEDULED_BIT) {
         return;
     }
-    ts.clear_eval_breaker_bit(_PY_GC_SCHEDULED_BIT);
     let st = ts.interp().gc();
+    // Folds in this thread's share first (the bit is still set: that cannot schedule again).
+    st.sync_young(ts, 0);
+    ts.clear_eval_breaker_bit(_PY_GC_SCHEDULED_BIT);
     if !st.enabled.get() {
         return;
     }

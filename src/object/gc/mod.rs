@@ -36,12 +36,18 @@
 //! regardless, [`collect_forced`] is its counterpart here).
 //!
 //! # Builtin containers
-//! `list`, `set`/`frozenset`, exceptions, iterators and `memoryview` are tracked when made.
-//! `tuple` and `dict` are tracked as CPython tracks them: a tuple from `PyTuple_New` is
-//! tracked at once; one packed from known items only if an item may be tracked
-//! ([`may_be_tracked`]), and generation collections untrack tuples holding only atomic
-//! items (CPython's `untrack_tuples`); a dict starts untracked and is tracked when it
-//! receives a key or value that may be tracked.
+//! `list`, `dict`, `tuple`, `set`/`frozenset` and their iterators are GC types
+//! (`PyObject_IS_GC` is 1, as on CPython) with `tp_traverse` (and `tp_clear` for the
+//! mutable ones); exceptions and `memoryview` too. Lists, sets and iterators are tracked
+//! when made. Tuples and dicts follow CPython's observable `PyObject_GC_IsTracked`:
+//! `PyTuple_New` tracks at once, generation collections untrack tuples holding only atomic
+//! items (`untrack_tuples`); a dict starts untracked, is tracked when it receives a key or
+//! value that may be tracked ([`may_be_tracked`]; a copy of a tracked dict is tracked) and
+//! full collections untrack it again when it holds only atomic ones (`untrack_dicts`).
+//! One difference, deliberate: a tuple *packed* from known items (`PyTuple_Pack`, the
+//! tuples our own code builds) is tracked only if an item may be; CPython tracks it and
+//! untracks it at its first collection. Skipping both steps keeps tuple packing (a hot
+//! path) free of list linking, and no cycle can pass through such a tuple.
 //!
 //! Where CPython corrupts memory or aborts (tracking an object twice, tracking or freeing
 //! an object of a type without `Py_TPFLAGS_HAVE_GC` as a GC object), these functions check
@@ -221,6 +227,28 @@ struct Generation {
     count: Cell<isize>,
 }
 
+/// The most allocations a thread state counts before adding them to its interpreter's
+/// generation-0 count.
+const YOUNG_BATCH: isize = 64;
+
+/// A thread state's unsynced share of its interpreter's generation-0 count (see
+/// [`GcState::note_alloc`]); lives in the `ThreadState`, touched only while it is attached.
+pub(crate) struct YoungCount {
+    /// Allocations minus deallocations not yet added to the interpreter's count.
+    local: Cell<isize>,
+    /// `local` at which to add it: what takes the count past the threshold, at most
+    /// [`YOUNG_BATCH`] (0 at first: the first allocation syncs).
+    limit: Cell<isize>,
+    /// The lowest `local` may go: minus the count at the last sync (it never goes below 0).
+    floor: Cell<isize>,
+}
+
+impl YoungCount {
+    pub(crate) const fn new() -> YoungCount {
+        YoungCount { local: Cell::new(0), limit: Cell::new(0), floor: Cell::new(0) }
+    }
+}
+
 /// What collections of one generation did (for tests and the benchmark).
 #[derive(Clone, Copy, Default, Debug)]
 pub(crate) struct GenStats {
@@ -280,13 +308,60 @@ impl GcState {
     }
 
     /// Counts a GC allocation; schedules a collection on `ts` past the threshold.
+    ///
+    /// The count is generation 0's, CPython's "allocations minus deallocations of GC
+    /// objects, never below 0", kept in two parts so that the hot path touches only the
+    /// thread state it already holds: `ts`'s [`YoungCount`] gathers a share, added to the
+    /// interpreter's count when it reaches a limit computed so that crossing the threshold
+    /// is seen on the exact allocation CPython would see it (with one thread per
+    /// interpreter; with several, each one's unsynced share is at most [`YOUNG_BATCH`]).
     #[inline]
     fn note_alloc(&self, ts: &ThreadState) {
+        let y = &ts.gc_young;
+        let l = y.local.get() + 1;
+        y.local.set(l);
+        if l >= y.limit.get() {
+            self.sync_young(ts, 0);
+        }
+    }
+
+    /// Counts a GC deallocation (never below 0).
+    #[inline]
+    fn note_free(&self, ts: &ThreadState) {
+        let y = &ts.gc_young;
+        let l = y.local.get();
+        if l > y.floor.get() {
+            y.local.set(l - 1);
+        } else {
+            self.sync_young(ts, 1);
+        }
+    }
+
+    /// Adds `ts`'s share to the interpreter's count, then `frees` deallocations (never
+    /// below 0), schedules a collection past the threshold and sets the next limits.
+    #[cold]
+    #[inline(never)]
+    fn sync_young(&self, ts: &ThreadState, frees: isize) {
         let g0 = &self.gens[0];
-        let c = g0.count.get() + 1;
+        let y = &ts.gc_young;
+        let c = (g0.count.get() + y.local.get() - frees).max(0);
         g0.count.set(c);
-        if c > g0.threshold.get() {
+        y.local.set(0);
+        let threshold = g0.threshold.get();
+        if c > threshold {
             self.maybe_schedule(ts);
+        }
+        y.limit.set((threshold - c + 1).clamp(1, YOUNG_BATCH));
+        y.floor.set(-c);
+    }
+
+    /// Generation 0's count with the calling thread's share added in (a collection, and
+    /// the choice of which generation to collect, read it).
+    fn sync_current(&self) {
+        if let Some((ts, st)) = current() {
+            if std::ptr::eq(st, self) {
+                self.sync_young(ts, 0);
+            }
         }
     }
 
@@ -302,16 +377,6 @@ impl GcState {
         }
     }
 
-    /// Counts a GC deallocation (CPython: generation 0's count, never below 0).
-    #[inline]
-    fn note_free(&self) {
-        let g0 = &self.gens[0];
-        let c = g0.count.get();
-        if c > 0 {
-            g0.count.set(c - 1);
-        }
-    }
-
     /// How many objects are tracked, in all generations.
     #[cfg(test)]
     pub(crate) fn tracked(&self) -> usize {
@@ -322,6 +387,7 @@ impl GcState {
     /// Generation 0's allocation count and the per-generation statistics.
     #[cfg(test)]
     pub(crate) fn young_count(&self) -> isize {
+        self.sync_current();
         self.gens[0].count.get()
     }
 
@@ -378,6 +444,21 @@ pub(crate) unsafe fn may_be_tracked(op: *mut PyObject) -> bool {
     }
 }
 
+/// `Py_VISIT` for Rust `tp_traverse` functions: calls `visit` on `op` unless either is
+/// NULL; a non-zero result is returned from the enclosing function.
+macro_rules! py_visit {
+    ($op:expr, $visit:expr, $arg:expr) => {{
+        let op: *mut $crate::abi::PyObject = $op;
+        if let (Some(f), false) = ($visit, op.is_null()) {
+            let r = f(op, $arg);
+            if r != 0 {
+                return r;
+            }
+        }
+    }};
+}
+pub(crate) use py_visit;
+
 /// Allocates `size` bytes for a GC object, zeroed, header included; returns the object's
 /// address (untracked). Counts towards the next automatic collection.
 pub(crate) fn alloc_object(size: usize) -> PyResult<*mut PyObject> {
@@ -388,16 +469,22 @@ pub(crate) fn alloc_object(size: usize) -> PyResult<*mut PyObject> {
 }
 
 /// Like [`alloc_object`] but only the header is zeroed: the caller writes the object.
-#[inline]
+#[inline(always)]
 pub(crate) fn alloc_object_uninit(size: usize) -> PyResult<*mut PyObject> {
     let total = size.checked_add(HEAD_SIZE).ok_or_else(errors::no_memory)?;
-    let p = alloc::malloc(total);
+    // One read of the thread state for both the heap and the counts (a hot path: every
+    // tuple, list, dict).
+    let cur = current();
+    let p = match cur {
+        Some((ts, _)) => alloc::malloc_for(ts, total),
+        None => alloc::malloc(total),
+    };
     if p.is_null() {
         return Err(errors::no_memory());
     }
     // SAFETY: `p` has room for the header: zero links, untracked.
     unsafe { (p as Head).write(GcHead::new()) };
-    if let Some((ts, st)) = current() {
+    if let Some((ts, st)) = cur {
         st.note_alloc(ts);
     }
     // SAFETY: the object follows its header.
@@ -511,8 +598,8 @@ pub(crate) unsafe fn free_object(op: *mut PyObject) {
         if (*h).next.get() != 0 {
             list_remove(h);
         }
-        if let Some((_, st)) = current() {
-            st.note_free();
+        if let Some((ts, st)) = current() {
+            st.note_free(ts);
         }
         alloc::free(h.cast());
     }
