@@ -12,7 +12,7 @@
 //! 5. `tp_finalize` runs once per object (the FINALIZED bit), errors reported as
 //!    unraisable;
 //! 6. the set is examined again: what a finalizer resurrected (and all it reaches)
-//!    survives into the next generation;
+//!    survives into the next generation (skipped when no finalizer or callback ran);
 //! 7. `tp_clear` breaks the remaining cycles; reference counting frees them.
 //!
 //! The count returned is the number of objects found unreachable and not resurrected.
@@ -249,19 +249,28 @@ unsafe fn untrack_dicts(list: Head) {
 }
 
 /// Where weak references to the objects of `unreachable` will be cleared and their
-/// callbacks called (CPython's `handle_weakrefs`), before any finalizer runs. Weak
-/// references do not exist yet (issue 4): nothing to do. Returns the number of weak
-/// reference objects freed, which CPython adds to the collected count.
-unsafe fn handle_weakrefs(_unreachable: Head, _old: Head) -> isize {
-    0
+/// callbacks called (CPython's `handle_weakrefs`), before any finalizer runs.
+///
+/// HOOK for weak references (not written yet): clear every weak reference to an object of
+/// `unreachable` (CPython: `_PyObject_GET_WEAKREFS_LISTPTR`, then `_PyWeakref_ClearRef`),
+/// call the callbacks of the weak reference objects that are themselves reachable, and move
+/// those weakref objects to `old` as CPython does. Returns the number of weak reference
+/// objects freed (CPython adds it to the collected count) and whether any callback ran:
+/// code that ran may have resurrected objects, so [`collect_main`] then checks the set
+/// again (as it does after finalizers).
+unsafe fn handle_weakrefs(_unreachable: Head, _old: Head) -> (isize, bool) {
+    (0, false)
 }
 
 /// `finalize_garbage`: runs `tp_finalize` of each object of `collectable` not finalized
 /// yet, marking it finalized first. A finalizer may free or resurrect anything, so the
-/// list is consumed from its head into `seen` and merged back after.
-unsafe fn finalize_garbage(collectable: Head) {
+/// list is consumed from its head into `seen` and merged back after. Returns how many
+/// objects the list held and whether any finalizer ran.
+unsafe fn finalize_garbage(collectable: Head) -> (isize, bool) {
     let seen = GcHead::new();
     let seen_p = &seen as *const GcHead as Head;
+    let mut n = 0;
+    let mut ran = false;
     // SAFETY: per caller; nodes freed by a finalizer unlink themselves.
     unsafe {
         list_init(seen_p);
@@ -269,10 +278,12 @@ unsafe fn finalize_garbage(collectable: Head) {
             let h = next(collectable);
             let op = object_of(h);
             list_move(h, seen_p);
+            n += 1;
             let fin = (*type_of(op)).tp_finalize;
             if let Some(f) = fin {
                 if (*h).prev.get() & PREV_FINALIZED == 0 {
                     (*h).prev.set((*h).prev.get() | PREV_FINALIZED);
+                    ran = true;
                     incref(op);
                     f(op);
                     if !errors::raised().is_null() {
@@ -284,6 +295,7 @@ unsafe fn finalize_garbage(collectable: Head) {
         }
         list_merge(seen_p, collectable);
     }
+    (n, ran)
 }
 
 /// `handle_resurrected_objects`: what a finalizer made reachable again goes to `old`, the
@@ -378,15 +390,23 @@ unsafe fn collect_main(st: &GcState, generation: usize) -> isize {
         // CPython moves objects with a legacy `tp_del` aside here; there are none.
         clear_unreachable_mask(unreachable_p);
 
-        let mut collected = handle_weakrefs(unreachable_p, old);
-        finalize_garbage(unreachable_p);
+        let (mut collected, callbacks_ran) = handle_weakrefs(unreachable_p, old);
+        let (size, finalizers_ran) = finalize_garbage(unreachable_p);
 
+        // Only code that ran since the set was computed (a finalizer, a weakref callback)
+        // can have resurrected part of it: when none ran, the set is final as it is, and
+        // the second pass over it (CPython always makes it) is skipped. The objects are in
+        // the state that pass would leave them in: COLLECTING set, plain list links.
         let final_unreachable = GcHead::new();
         let final_p = &final_unreachable as *const GcHead as Head;
         list_init(final_p);
-        handle_resurrected_objects(unreachable_p, final_p, old);
-
-        collected += list_size(final_p);
+        if finalizers_ran || callbacks_ran {
+            handle_resurrected_objects(unreachable_p, final_p, old);
+            collected += list_size(final_p);
+        } else {
+            list_merge(unreachable_p, final_p);
+            collected += size;
+        }
         delete_garbage(final_p, old);
 
         let s = &st.stats[generation];
@@ -447,7 +467,7 @@ pub(crate) fn run_scheduled(ts: &ThreadState) {
     }
     let st = ts.interp().gc();
     // Folds in this thread's share first (the bit is still set: that cannot schedule again).
-    st.sync_young(ts, 0);
+    st.sync_young(ts);
     ts.clear_eval_breaker_bit(_PY_GC_SCHEDULED_BIT);
     if !st.enabled.get() {
         return;

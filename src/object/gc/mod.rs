@@ -321,7 +321,7 @@ impl GcState {
         let l = y.local.get() + 1;
         y.local.set(l);
         if l >= y.limit.get() {
-            self.sync_young(ts, 0);
+            self.sync_young(ts);
         }
     }
 
@@ -330,21 +330,22 @@ impl GcState {
     fn note_free(&self, ts: &ThreadState) {
         let y = &ts.gc_young;
         let l = y.local.get();
+        // At the floor the count is 0 and stays there (CPython's clamp). With several
+        // threads the floor may be stale (another one's allocations raised the count
+        // since): that free is then not counted, so a collection may come a little early.
         if l > y.floor.get() {
             y.local.set(l - 1);
-        } else {
-            self.sync_young(ts, 1);
         }
     }
 
-    /// Adds `ts`'s share to the interpreter's count, then `frees` deallocations (never
-    /// below 0), schedules a collection past the threshold and sets the next limits.
+    /// Adds `ts`'s share to the interpreter's count, schedules a collection past the
+    /// threshold and sets the next limits.
     #[cold]
     #[inline(never)]
-    fn sync_young(&self, ts: &ThreadState, frees: isize) {
+    fn sync_young(&self, ts: &ThreadState) {
         let g0 = &self.gens[0];
         let y = &ts.gc_young;
-        let c = (g0.count.get() + y.local.get() - frees).max(0);
+        let c = (g0.count.get() + y.local.get()).max(0);
         g0.count.set(c);
         y.local.set(0);
         let threshold = g0.threshold.get();
@@ -360,7 +361,7 @@ impl GcState {
     fn sync_current(&self) {
         if let Some((ts, st)) = current() {
             if std::ptr::eq(st, self) {
-                self.sync_young(ts, 0);
+                self.sync_young(ts);
             }
         }
     }
