@@ -72,6 +72,10 @@ ROWS=(
   "obj_two|bench_objects|  same round in 2 own-GIL interpreters at once|ms|1|-|"
   "obj_scale|bench_objects|  throughput 2 interpreters / 1 (HIGHER is better)|x|1|>= 1.93x|v >= 1.93"
   "obj_peak_rss|bench_objects|  peak RSS of the process after those runs|KiB|1|-|"
+  "gc_pause|bench_gc|gc: PyGC_Collect of 1,000,000 lists (500,000 2-cycles)|ms|1|<= CPython|r <= 1"
+  "gc_pause_busy|bench_gc|  same, a 2nd own-GIL interpreter busy on another thread|ms|1|<= CPython|r <= 1"
+  "gc_other_alone|bench_gc|  2nd interpreter's work unit (20k dict + 20k tuples), alone|ms|1|<= CPython|r <= 1"
+  "gc_other_during|bench_gc|  same unit while the 1st is inside PyGC_Collect|ms|1|<= CPython|r <= 1"
 )
 
 RES="$OUT/results.txt"
