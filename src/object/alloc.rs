@@ -514,7 +514,7 @@ pub(crate) fn malloc(size: usize) -> *mut u8 {
 
 /// [`malloc`] for a caller that already holds the attached thread state `ts` (saves
 /// reading it again: the GC allocation path reads it once for the heap and its counts).
-#[inline]
+#[inline(always)]
 pub(crate) fn malloc_for(ts: &crate::tstate::ThreadState, size: usize) -> *mut u8 {
     #[cfg(feature = "system-malloc")]
     return malloc(size);

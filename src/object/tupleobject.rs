@@ -93,6 +93,7 @@ pub(crate) fn new(n: Py_ssize_t) -> PyResult<Owned> {
 
 /// A tuple of `n` > 0 items whose item slots are not yet written (the caller fills every
 /// one before the tuple is seen): what `pack` needs without zeroing first.
+#[inline]
 fn alloc_items(n: usize) -> PyResult<Owned> {
     let size = alloc_size(n as Py_ssize_t).ok_or_else(errors::no_memory)?;
     let p = gc::alloc_object_uninit(size)?;
@@ -107,6 +108,7 @@ fn alloc_items(n: usize) -> PyResult<Owned> {
 /// A tuple holding new references to `items`. It is tracked only if an item may be (a
 /// tuple of atomic objects can never be part of a cycle: CPython tracks it and untracks
 /// it at its first collection; we skip both steps).
+#[inline]
 pub(crate) fn pack(items: &[*mut PyObject]) -> PyResult<Owned> {
     if items.is_empty() {
         return Ok(empty());
