@@ -368,12 +368,25 @@ pub(crate) unsafe fn find(mp: *mut PyObject, key: *mut PyObject, hash: Py_hash_t
 ///
 /// # Safety
 /// `mp` is a dict, `key` and `value` live.
-#[inline]
+#[inline(always)]
 unsafe fn maintain_tracking(mp: *mut PyObject, key: *mut PyObject, value: *mut PyObject) {
-    // SAFETY: per caller; dicts are mortal GC objects with a header.
+    // SAFETY: per caller. The common case (neither is a GC object: ints, strs) costs one
+    // test of both types' flags together.
+    unsafe {
+        let flags = (*type_of(key)).tp_flags | (*type_of(value)).tp_flags;
+        if flags & crate::abi::Py_TPFLAGS_HAVE_GC != 0 {
+            maintain_tracking_slow(mp, key, value);
+        }
+    }
+}
+
+#[cold]
+#[inline(never)]
+unsafe fn maintain_tracking_slow(mp: *mut PyObject, key: *mut PyObject, value: *mut PyObject) {
+    // SAFETY: per caller; `track` checks immortality and whether it is tracked already.
     unsafe {
         if !gc::is_tracked(mp) && (gc::may_be_tracked(key) || gc::may_be_tracked(value)) {
-            gc::track_new(mp);
+            gc::track(mp);
         }
     }
 }
@@ -407,11 +420,11 @@ pub(crate) unsafe fn insert_new(
         };
         let ix = (*k).nentries;
         Keys::set_index(k, i, ix);
-        maintain_tracking(mp, key, value);
         Keys::entries(k).add(ix as usize).write(Entry { hash, key: new_ref(key), value: new_ref(value) });
         (*k).nentries = ix + 1;
         (*k).usable -= 1;
         dict(mp).ma_used += 1;
+        maintain_tracking(mp, key, value);
     }
     Ok(())
 }
