@@ -433,7 +433,7 @@ pub(crate) unsafe fn insert_new(
 ///
 /// # Safety
 /// `mp` is a dict, `key` and `value` live.
-#[inline]
+#[inline(always)]
 pub(crate) unsafe fn insert(
     mp: *mut PyObject,
     key: *mut PyObject,
