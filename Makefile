@@ -98,8 +98,15 @@ check-cpython:
 	  $(MAKE) -s $(CPY_BINS) && tools/run-checks.sh $(foreach b,$(CPY_BINS),"cpython-$(notdir $(b))|$(b)"); \
 	fi
 
-check-valgrind: lib $(BUILD)/ours/sub_valgrind $(BUILD)/ours/test_object_core
+# The collector's tests under memcheck too (it frees what tp_clear releases, in both threads).
+GC_VALGRIND := test_gc_collect sub_gc_threads
+
+check-valgrind: lib $(BUILD)/ours/sub_valgrind $(BUILD)/ours/test_object_core $(addprefix $(BUILD)/ours/,$(GC_VALGRIND))
 	tools/valgrind.sh $(BUILD)/ours/sub_valgrind
+	@for t in $(GC_VALGRIND); do \
+	  valgrind --tool=memcheck --error-exitcode=1 --leak-check=full --show-leak-kinds=definite \
+	    --errors-for-leak-kinds=definite --num-callers=30 -q $(BUILD)/ours/$$t || exit 1; \
+	done
 
 bench: lib
 	tools/bench.sh

@@ -3,8 +3,8 @@
  *
  * - PyObject_GC_Track of an object whose type is not a GC type, or of one already tracked,
  *   does nothing (CPython writes before the object, or aborts in a debug build).
- * - Tracked GC objects an interpreter leaks, cycles included, are freed with its heap when
- *   it ends (there is no cycle collector yet; CPython would collect them).
+ * - Tracked GC objects an interpreter leaks, cycles included, are gone when it ends (its
+ *   last collection frees the cycles, as CPython's would; anything left goes with its heap).
  */
 #include "obj_util.h"
 

@@ -3934,10 +3934,30 @@ void PyObject_GC_UnTrack(void *op);
 int PyObject_GC_IsTracked(PyObject *op);
 
 /**
- * Returns: 1 if the collector has run `op`'s finalizer, else 0. There is no collector yet
- * (see `PyGC_Collect`), so always 0.
+ * Returns: 1 if the collector has run `op`'s finalizer (`tp_finalize`, which it runs at
+ * most once per object), else 0 (also for NULL and objects that are not GC objects).
  */
-int PyObject_GC_IsFinalized(PyObject *_op);
+int PyObject_GC_IsFinalized(PyObject *op);
+
+/**
+ * Calls `op`'s `tp_finalize` (PEP 442) unless it has none or, for a GC object, it ran
+ * already; a GC object is then marked finalized. NULL is ignored.
+ *
+ * Errors: whatever the finalizer leaves set (finalizers should report their own errors
+ * with `PyErr_WriteUnraisable`).
+ */
+void PyObject_CallFinalizer(PyObject *op);
+
+/**
+ * For a `tp_dealloc` (`op` has no references left): calls the finalizer as
+ * `PyObject_CallFinalizer` does, with `op` temporarily resurrected.
+ *
+ * Returns: 0 if `op` may be freed now; -1 if the finalizer resurrected it (it keeps the
+ * references the finalizer created; the dealloc must return without freeing).
+ * Errors: -1 without an exception for NULL or an object that still has references
+ * (CPython aborts there).
+ */
+int PyObject_CallFinalizerFromDealloc(PyObject *op);
 
 /**
  * Returns: 1 if `op` is a GC object (its type has `Py_TPFLAGS_HAVE_GC` and `tp_is_gc`,
@@ -3946,11 +3966,13 @@ int PyObject_GC_IsFinalized(PyObject *_op);
 int PyObject_IS_GC(PyObject *op);
 
 /**
- * Runs the cycle collector on the current interpreter.
+ * Runs a full collection of the current interpreter's cycle collector, if collection is
+ * enabled (`PyGC_Disable` makes this return 0 at once, as in CPython; so does a call made
+ * while a collection is running, from a finalizer say). An exception set on entry is set
+ * again on return; errors raised by finalizers are reported as unraisable.
  *
- * Returns: the number of unreachable objects found and freed: always 0, as there is no
- * cycle collector yet (cycles of tracked objects are freed with their interpreter's heap
- * when it ends).
+ * Returns: the number of unreachable objects found (CPython's count); 0 with no thread
+ * state attached.
  */
 Py_ssize_t PyGC_Collect(void);
 
@@ -4404,7 +4426,8 @@ const char *PyExceptionClass_Name(PyObject *ob);
 
 /**
  * A safe point: hands the GIL to a thread that asked for it (as `Py_MakePendingCalls`
- * does). Signal handlers come with the eval loop, so there is nothing else to run yet.
+ * does), then runs the cycle collection the allocation threshold scheduled, if any (as
+ * CPython 3.13). Signal handlers come with the eval loop.
  *
  * Returns: 0.
  */

@@ -173,6 +173,7 @@ pub(crate) fn finalize() -> c_int {
     main.run_pending_calls();
     main.run_atexit();
     main.clear_state_dict();
+    crate::object::gc::collect_at_end(main.gc());
     // SAFETY: we hold the main GIL, so no other main thread state is attached; threads
     // waiting for it were refused and never touch their thread state again.
     unsafe {
@@ -217,6 +218,7 @@ unsafe fn end_lingering(interp: &Arc<Interp>, main_ts: *mut ThreadState) {
         interp.run_pending_calls();
         interp.run_atexit();
         interp.clear_state_dict();
+        crate::object::gc::collect_at_end(interp.gc());
         // We hold its GIL: none of its other thread states is attached.
         for t in interp.threads_snapshot() {
             if t != fini {
@@ -392,6 +394,8 @@ pub(crate) unsafe fn end_interpreter(p: *mut PyThreadState, mode: EndMode) -> Su
     // (where `_PyAtExit_Fini` calls them).
     interp.run_atexit();
     interp.clear_state_dict();
+    // The last collection (CPython's finalize_modules): finalizers of its garbage run.
+    crate::object::gc::collect_at_end(interp.gc());
     // SAFETY: `ts` is attached here and the last thread state of `interp`.
     unsafe {
         detach(ts);

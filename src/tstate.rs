@@ -53,6 +53,8 @@ pub(crate) struct ThreadState {
     interp: Arc<Interp>,
     /// The interpreter's heap, cached for the allocation fast path.
     heap: Cell<*mut crate::object::alloc::Heap>,
+    /// This thread's share of the interpreter's GC allocation count (the GC fast path).
+    pub(crate) gc_young: crate::object::gc::YoungCount,
     /// The exception being raised (CPython 3.12+'s `current_exception`), owned, or NULL.
     pub(crate) current_exception: Cell<*mut crate::abi::PyObject>,
     /// The exception being handled (`sys.exception()`), owned, or NULL.
@@ -195,6 +197,7 @@ impl ThreadState {
                     id,
                     interp: Arc::clone(interp),
                     heap: Cell::new(interp.heap()),
+                    gc_young: crate::object::gc::YoungCount::new(),
                     current_exception: Cell::new(std::ptr::null_mut()),
                     handled_exception: Cell::new(std::ptr::null_mut()),
                     alive: Arc::clone(&alive),
@@ -315,6 +318,11 @@ impl ThreadState {
 
     pub(crate) fn set_eval_breaker_bit(&self, bit: std::ffi::c_uint) {
         self.eval_breaker.fetch_or(bit as usize, Release);
+    }
+
+    #[inline]
+    pub(crate) fn eval_breaker_bit_is_set(&self, bit: std::ffi::c_uint) -> bool {
+        self.eval_breaker.load(Relaxed) & bit as usize != 0
     }
 
     #[inline]

@@ -81,6 +81,10 @@ ROWS=(
   "attr_dict_get|bench_attr|attr: PyObject_GetAttr, managed-dict attribute|ns|1|<= CPython|r <= 1"
   "attr_dict_set|bench_attr|attr: PyObject_SetAttr, managed-dict attribute|ns|1|<= CPython|r <= 1"
   "attr_method_call|bench_attr|attr: PyObject_VectorcallMethod, METH_NOARGS method|ns|1|<= CPython|r <= 1"
+  "gc_pause|bench_gc|gc: PyGC_Collect of 1,000,000 lists (500,000 2-cycles)|ms|1|<= CPython|r <= 1"
+  "gc_pause_busy|bench_gc|  same, a 2nd own-GIL interpreter busy on another thread|ms|1|<= CPython|r <= 1"
+  "gc_other_alone|bench_gc|  2nd interpreter's work unit (20k dict + 20k tuples), alone|ms|1|<= CPython|r <= 1"
+  "gc_other_during|bench_gc|  same unit while the 1st is inside PyGC_Collect|ms|1|<= CPython|r <= 1"
 )
 
 RES="$OUT/results.txt"

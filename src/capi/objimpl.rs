@@ -242,11 +242,66 @@ pub unsafe extern "C" fn PyObject_GC_IsTracked(op: *mut PyObject) -> c_int {
     })
 }
 
-/// Returns: 1 if the collector has run `op`'s finalizer, else 0. There is no collector yet
-/// (see `PyGC_Collect`), so always 0.
+/// Returns: 1 if the collector has run `op`'s finalizer (`tp_finalize`, which it runs at
+/// most once per object), else 0 (also for NULL and objects that are not GC objects).
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn PyObject_GC_IsFinalized(_op: *mut PyObject) -> c_int {
-    0
+pub unsafe extern "C" fn PyObject_GC_IsFinalized(op: *mut PyObject) -> c_int {
+    guard_or("PyObject_GC_IsFinalized", 0, || {
+        // SAFETY: NULL or a live object, per the C API.
+        c_int::from(!op.is_null() && unsafe { gc::is_finalized(op) })
+    })
+}
+
+/// Calls `op`'s `tp_finalize` (PEP 442) unless it has none or, for a GC object, it ran
+/// already; a GC object is then marked finalized. NULL is ignored.
+///
+/// Errors: whatever the finalizer leaves set (finalizers should report their own errors
+/// with `PyErr_WriteUnraisable`).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn PyObject_CallFinalizer(op: *mut PyObject) {
+    guard("PyObject_CallFinalizer", || {
+        if !op.is_null() {
+            // SAFETY: a live object, per the C API.
+            unsafe { call_finalizer(op) };
+        }
+    })
+}
+
+/// # Safety
+/// `op` is a live object.
+unsafe fn call_finalizer(op: *mut PyObject) {
+    // SAFETY: per caller.
+    unsafe {
+        let Some(fin) = (*object::type_of(op)).tp_finalize else { return };
+        if gc::is_finalized(op) {
+            return;
+        }
+        fin(op);
+        gc::set_finalized(op);
+    }
+}
+
+/// For a `tp_dealloc` (`op` has no references left): calls the finalizer as
+/// `PyObject_CallFinalizer` does, with `op` temporarily resurrected.
+///
+/// Returns: 0 if `op` may be freed now; -1 if the finalizer resurrected it (it keeps the
+/// references the finalizer created; the dealloc must return without freeing).
+/// Errors: -1 without an exception for NULL or an object that still has references
+/// (CPython aborts there).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn PyObject_CallFinalizerFromDealloc(op: *mut PyObject) -> c_int {
+    guard_or("PyObject_CallFinalizerFromDealloc", -1, || {
+        // SAFETY: NULL or an object being deallocated, per the C API.
+        unsafe {
+            if op.is_null() || (*op).ob_refcnt != 0 {
+                return -1;
+            }
+            (*op).ob_refcnt = 1;
+            call_finalizer(op);
+            (*op).ob_refcnt -= 1;
+            if (*op).ob_refcnt == 0 { 0 } else { -1 }
+        }
+    })
 }
 
 /// Returns: 1 if `op` is a GC object (its type has `Py_TPFLAGS_HAVE_GC` and `tp_is_gc`,
@@ -259,14 +314,16 @@ pub unsafe extern "C" fn PyObject_IS_GC(op: *mut PyObject) -> c_int {
     })
 }
 
-/// Runs the cycle collector on the current interpreter.
+/// Runs a full collection of the current interpreter's cycle collector, if collection is
+/// enabled (`PyGC_Disable` makes this return 0 at once, as in CPython; so does a call made
+/// while a collection is running, from a finalizer say). An exception set on entry is set
+/// again on return; errors raised by finalizers are reported as unraisable.
 ///
-/// Returns: the number of unreachable objects found and freed: always 0, as there is no
-/// cycle collector yet (cycles of tracked objects are freed with their interpreter's heap
-/// when it ends).
+/// Returns: the number of unreachable objects found (CPython's count); 0 with no thread
+/// state attached.
 #[unsafe(no_mangle)]
 pub extern "C" fn PyGC_Collect() -> Py_ssize_t {
-    0
+    guard_or("PyGC_Collect", 0, gc::collect_explicit)
 }
 
 /// Enables automatic collection in the current interpreter.

@@ -521,7 +521,8 @@ pub unsafe extern "C" fn PyExceptionClass_Name(ob: *mut PyObject) -> *const c_ch
 }
 
 /// A safe point: hands the GIL to a thread that asked for it (as `Py_MakePendingCalls`
-/// does). Signal handlers come with the eval loop, so there is nothing else to run yet.
+/// does), then runs the cycle collection the allocation threshold scheduled, if any (as
+/// CPython 3.13). Signal handlers come with the eval loop.
 ///
 /// Returns: 0.
 #[unsafe(no_mangle)]
@@ -531,6 +532,9 @@ pub extern "C" fn PyErr_CheckSignals() -> c_int {
         if !ts.is_null() {
             // SAFETY: attached on this thread.
             unsafe { crate::tstate::safe_point(ts) };
+            // SAFETY: attached, so live. As CPython 3.13: a collection scheduled by the
+            // allocation threshold runs here, so long-running C code collects its cycles.
+            crate::object::gc::run_scheduled(unsafe { &*ts });
         }
         0
     })

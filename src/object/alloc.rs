@@ -164,7 +164,8 @@ impl Heap {
         }
     }
 
-    #[inline]
+    // Always inlined: both `malloc` and `malloc_for` (the GC allocation path) are hot.
+    #[inline(always)]
     fn alloc_small(&mut self, size: usize) -> *mut u8 {
         let class = size.max(1).div_ceil(ALIGN) - 1;
         let page = self.partial[class];
@@ -508,6 +509,21 @@ pub(crate) fn malloc(size: usize) -> *mut u8 {
         return malloc_ownerless(size);
     }
     // SAFETY: the current interpreter's heap, under its GIL.
+    unsafe { (*heap).alloc(size) }
+}
+
+/// [`malloc`] for a caller that already holds the attached thread state `ts` (saves
+/// reading it again: the GC allocation path reads it once for the heap and its counts).
+#[inline(always)]
+pub(crate) fn malloc_for(ts: &crate::tstate::ThreadState, size: usize) -> *mut u8 {
+    #[cfg(feature = "system-malloc")]
+    return malloc(size);
+    #[allow(unreachable_code)]
+    let heap = ts.heap();
+    if heap.is_null() {
+        return malloc_ownerless(size);
+    }
+    // SAFETY: the attached thread state's heap, under its GIL.
     unsafe { (*heap).alloc(size) }
 }
 

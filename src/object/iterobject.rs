@@ -20,7 +20,9 @@ const fn iter_type(name: &'static std::ffi::CStr, next: iternextfunc) -> PyTypeO
         tp_name: name.as_ptr(),
         tp_basicsize: std::mem::size_of::<IndexIter>() as Py_ssize_t,
         tp_dealloc: Some(index_iter_dealloc),
-        tp_flags: Py_TPFLAGS_IMMUTABLETYPE | Py_TPFLAGS_DISALLOW_INSTANTIATION,
+        tp_flags: Py_TPFLAGS_IMMUTABLETYPE | Py_TPFLAGS_DISALLOW_INSTANTIATION | Py_TPFLAGS_HAVE_GC,
+        tp_traverse: Some(index_iter_traverse),
+        tp_free: Some(crate::capi::objimpl::PyObject_GC_Del),
         tp_iter: Some(crate::capi::iterobject::PyObject_SelfIter),
         tp_iternext: next,
         ..TYPE_TEMPLATE
@@ -40,16 +42,14 @@ pub static mut PyListIter_Type: PyTypeObject = iter_type(c"list_iterator", Some(
 pub static mut PySeqIter_Type: PyTypeObject = iter_type(c"iterator", Some(seq_iter_next));
 
 unsafe fn new_index_iter(tp: *mut PyTypeObject, seq: *mut PyObject) -> PyResult<Owned> {
-    let p = alloc::malloc(std::mem::size_of::<IndexIter>()) as *mut PyObject;
-    if p.is_null() {
-        return Err(errors::no_memory());
-    }
+    let p = gc::alloc_object_uninit(std::mem::size_of::<IndexIter>())?;
     // SAFETY: fresh memory of the right size; `seq` is live per caller.
     unsafe {
         typeobject::init_object(p, tp);
         let it = &mut *(p as *mut IndexIter);
         it.index = 0;
         it.seq = new_ref(seq);
+        gc::track_new(p);
     }
     Ok(p)
 }
@@ -57,9 +57,21 @@ unsafe fn new_index_iter(tp: *mut PyTypeObject, seq: *mut PyObject) -> PyResult<
 unsafe extern "C" fn index_iter_dealloc(op: *mut PyObject) {
     // SAFETY: called by `_Py_Dealloc` on one of our iterators with no references.
     unsafe {
+        gc::untrack_known(op);
         xdecref((*(op as *mut IndexIter)).seq);
-        typeobject::object_dealloc(op);
+        gc::free_object(op);
     }
+}
+
+/// `tp_traverse`: the sequence, until exhausted.
+unsafe extern "C" fn index_iter_traverse(
+    op: *mut PyObject,
+    visit: crate::abi::visitproc,
+    arg: *mut std::ffi::c_void,
+) -> std::ffi::c_int {
+    // SAFETY: called by the collector (or C) with one of our iterators.
+    unsafe { gc::py_visit!((*(op as *mut IndexIter)).seq, visit, arg) };
+    0
 }
 
 /// Drops the sequence of an exhausted iterator.

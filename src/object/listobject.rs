@@ -4,11 +4,11 @@
 //! afresh after it, since that code may have changed the list. Slices are in `listslice`,
 //! sorting in `listsort`.
 
-use std::ffi::c_int;
+use std::ffi::{c_int, c_void};
 use std::ptr::null_mut;
 
 use super::*;
-use crate::abi::{Py_EQ, Py_NE};
+use crate::abi::{visitproc, Py_EQ, Py_NE};
 
 /// `list`.
 #[unsafe(no_mangle)]
@@ -22,10 +22,14 @@ pub static mut PyList_Type: PyTypeObject = PyTypeObject {
     tp_as_mapping: LIST_AS_MAPPING.as_mut_ptr(),
     tp_hash: Some(hash_not_implemented),
     tp_flags: Py_TPFLAGS_BASETYPE
+        | Py_TPFLAGS_HAVE_GC
         | Py_TPFLAGS_LIST_SUBCLASS
         | Py_TPFLAGS_IMMUTABLETYPE
         | _Py_TPFLAGS_MATCH_SELF
         | Py_TPFLAGS_SEQUENCE as std::ffi::c_ulong,
+    tp_traverse: Some(list_traverse),
+    tp_clear: Some(list_tp_clear),
+    tp_free: Some(crate::capi::objimpl::PyObject_GC_Del),
     tp_doc: c"Built-in mutable sequence.\n\nIf no argument is given, the constructor creates a new empty list.\nThe argument must be an iterable if specified.".as_ptr(),
     tp_richcompare: Some(list_richcompare),
     tp_iter: Some(iterobject::list_iter),
@@ -70,24 +74,28 @@ pub(crate) fn new(n: Py_ssize_t) -> PyResult<Owned> {
     if n < 0 {
         return Err(errors::bad_internal_call());
     }
-    let p = alloc::malloc(std::mem::size_of::<PyListObject>()) as *mut PyObject;
-    if p.is_null() {
-        return Err(errors::no_memory());
-    }
     let items =
         if n == 0 { null_mut() } else { alloc::calloc(n as usize, std::mem::size_of::<*mut PyObject>()) };
     if n != 0 && items.is_null() {
-        // SAFETY: ours, not yet an object.
-        unsafe { alloc::free(p.cast()) };
         return Err(errors::no_memory());
     }
-    // SAFETY: fresh memory of the right size.
+    let p = match gc::alloc_object_uninit(std::mem::size_of::<PyListObject>()) {
+        Ok(p) => p,
+        Err(e) => {
+            // SAFETY: ours, not yet given out.
+            unsafe { alloc::free(items) };
+            return Err(e);
+        }
+    };
+    // SAFETY: fresh memory of the right size; tracked once its fields are set (as
+    // CPython's PyList_New: the NULL items are skipped by traversal).
     unsafe {
         typeobject::init_object(p, &raw mut PyList_Type);
         let l = fields(p);
         l.ob_base.ob_size = n;
         l.ob_item = items.cast();
         l.allocated = n;
+        gc::track_new(p);
     }
     Ok(p)
 }
@@ -392,13 +400,37 @@ pub(crate) unsafe fn reverse(op: *mut PyObject) {
 pub(crate) unsafe extern "C" fn list_dealloc(op: *mut PyObject) {
     // SAFETY: called by `_Py_Dealloc` on a list with no references.
     unsafe {
+        gc::untrack_known(op);
         let l = fields(op);
         for i in (0..l.ob_base.ob_size).rev() {
             xdecref(*l.ob_item.add(i as usize));
         }
         alloc::free(l.ob_item.cast());
-        typeobject::object_dealloc(op);
+        if type_of(op) == &raw mut PyList_Type {
+            gc::free_object(op);
+        } else {
+            typeobject::object_dealloc(op);
+        }
     }
+}
+
+/// `tp_traverse`: the items.
+unsafe extern "C" fn list_traverse(op: *mut PyObject, visit: visitproc, arg: *mut c_void) -> c_int {
+    // SAFETY: called by the collector (or C) with a list; the items are live or NULL.
+    unsafe {
+        let l = fields(op);
+        for i in (0..l.ob_base.ob_size).rev() {
+            gc::py_visit!(*l.ob_item.add(i as usize), visit, arg);
+        }
+    }
+    0
+}
+
+/// `tp_clear`: empties the list (what breaks a cycle through it).
+unsafe extern "C" fn list_tp_clear(op: *mut PyObject) -> c_int {
+    // SAFETY: called by the collector with a list.
+    unsafe { clear(op) };
+    0
 }
 
 /// `list.__init__`: `list()`, `list(iterable)`; an existing list is emptied first.

@@ -327,7 +327,7 @@ fn from_mag_u128(neg: bool, mut m: u128) -> PyResult<Owned> {
 }
 
 /// A new `int` (a shared small one when in range).
-#[inline]
+#[inline(always)]
 pub(crate) fn from_i64(v: i64) -> PyResult<Owned> {
     if let Some(s) = small(v) {
         return Ok(s);

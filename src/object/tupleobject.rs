@@ -20,6 +20,7 @@ pub static mut PyTuple_Type: PyTypeObject = PyTypeObject {
     tp_as_mapping: TUPLE_AS_MAPPING.as_mut_ptr(),
     tp_hash: Some(tuple_hash),
     tp_flags: Py_TPFLAGS_BASETYPE
+        | Py_TPFLAGS_HAVE_GC
         | Py_TPFLAGS_TUPLE_SUBCLASS
         | Py_TPFLAGS_IMMUTABLETYPE
         | _Py_TPFLAGS_MATCH_SELF
@@ -28,6 +29,8 @@ pub static mut PyTuple_Type: PyTypeObject = PyTypeObject {
     tp_richcompare: Some(tuple_richcompare),
     tp_iter: Some(iterobject::tuple_iter),
     tp_new: Some(tuple_new),
+    tp_traverse: Some(tuple_traverse),
+    tp_free: Some(crate::capi::objimpl::PyObject_GC_Del),
     ..TYPE_TEMPLATE
 };
 
@@ -79,19 +82,21 @@ pub(crate) fn new(n: Py_ssize_t) -> PyResult<Owned> {
         return Ok(empty());
     }
     let t = alloc_items(n as usize)?;
-    // SAFETY: `t` has room for `n` items.
-    unsafe { std::ptr::write_bytes((*(t as *mut PyTupleObject)).ob_item.as_mut_ptr(), 0, n as usize) };
+    // SAFETY: `t` has room for `n` items. Tracked at once, as CPython's PyTuple_New (the
+    // items are filled in later; traversal skips NULL).
+    unsafe {
+        std::ptr::write_bytes((*(t as *mut PyTupleObject)).ob_item.as_mut_ptr(), 0, n as usize);
+        gc::track_new(t);
+    }
     Ok(t)
 }
 
 /// A tuple of `n` > 0 items whose item slots are not yet written (the caller fills every
 /// one before the tuple is seen): what `pack` needs without zeroing first.
+#[inline]
 fn alloc_items(n: usize) -> PyResult<Owned> {
     let size = alloc_size(n as Py_ssize_t).ok_or_else(errors::no_memory)?;
-    let p = alloc::malloc(size) as *mut PyObject;
-    if p.is_null() {
-        return Err(errors::no_memory());
-    }
+    let p = gc::alloc_object_uninit(size)?;
     // SAFETY: fresh memory of the right size.
     unsafe {
         typeobject::init_object(p, &raw mut PyTuple_Type);
@@ -100,7 +105,10 @@ fn alloc_items(n: usize) -> PyResult<Owned> {
     Ok(p)
 }
 
-/// A tuple holding new references to `items`.
+/// A tuple holding new references to `items`. It is tracked only if an item may be (a
+/// tuple of atomic objects can never be part of a cycle: CPython tracks it and untracks
+/// it at its first collection; we skip both steps).
+#[inline]
 pub(crate) fn pack(items: &[*mut PyObject]) -> PyResult<Owned> {
     if items.is_empty() {
         return Ok(empty());
@@ -109,8 +117,13 @@ pub(crate) fn pack(items: &[*mut PyObject]) -> PyResult<Owned> {
     // SAFETY: `t` is fresh with room for every item; items are live.
     unsafe {
         let dst = (*(t as *mut PyTupleObject)).ob_item.as_mut_ptr();
+        let mut track = false;
         for (i, &item) in items.iter().enumerate() {
             *dst.add(i) = new_ref(item);
+            track |= gc::may_be_tracked(item);
+        }
+        if track {
+            gc::track_new(t);
         }
     }
     Ok(t)
@@ -169,11 +182,31 @@ unsafe fn is_exact(op: *mut PyObject) -> bool {
 pub(crate) unsafe extern "C" fn tuple_dealloc(op: *mut PyObject) {
     // SAFETY: called by `_Py_Dealloc` on a tuple with no references.
     unsafe {
+        gc::untrack_known(op);
         for i in (0..size(op)).rev() {
             xdecref(get_item(op, i));
         }
-        typeobject::object_dealloc(op);
+        if is_exact(op) {
+            gc::free_object(op);
+        } else {
+            typeobject::object_dealloc(op);
+        }
     }
+}
+
+/// `tp_traverse`: the items (NULL while a new tuple is being filled).
+unsafe extern "C" fn tuple_traverse(
+    op: *mut PyObject,
+    visit: crate::abi::visitproc,
+    arg: *mut std::ffi::c_void,
+) -> std::ffi::c_int {
+    // SAFETY: called by the collector (or C) with a tuple.
+    unsafe {
+        for i in (0..size(op)).rev() {
+            gc::py_visit!(get_item(op, i), visit, arg);
+        }
+    }
+    0
 }
 
 /// `PyTuple_GetSlice`: `t[lo:hi]` with the bounds clipped; an exact tuple sliced whole is
@@ -233,18 +266,19 @@ pub(crate) unsafe fn resize(pv: *mut *mut PyObject, newsize: Py_ssize_t) -> PyRe
             set_item(v, i, null_mut());
             xdecref(item);
         }
-        let Some(bytes) = alloc_size(newsize) else {
-            *pv = null_mut();
-            decref(v);
-            return Err(errors::no_memory());
-        };
-        let sv = alloc::realloc(v.cast(), bytes) as *mut PyObject;
-        if sv.is_null() {
+        if alloc_size(newsize).is_none() {
             *pv = null_mut();
             decref(v);
             return Err(errors::no_memory());
         }
-        (*(sv as *mut PyVarObject)).ob_size = newsize;
+        let sv = match gc::resize(v.cast(), newsize) {
+            Ok(sv) => sv as *mut PyObject,
+            Err(e) => {
+                *pv = null_mut();
+                decref(v);
+                return Err(e);
+            }
+        };
         if newsize > old {
             let base = (*(sv as *mut PyTupleObject)).ob_item.as_mut_ptr();
             std::ptr::write_bytes(base.add(old as usize), 0, (newsize - old) as usize);

@@ -99,8 +99,12 @@ pub(crate) fn with_static_heap<R>(f: impl FnOnce() -> R) -> R {
 
 /// Makes `op` immortal (PEP 683): reference counting leaves it alone from now on.
 pub(crate) unsafe fn immortalize(op: *mut PyObject) {
-    // SAFETY: per caller.
-    unsafe { (*op).ob_refcnt = _Py_IMMORTAL_REFCNT };
+    // SAFETY: per caller. Immortal objects are never tracked (a static type's tuples come
+    // from the static heap but were tracked by the interpreter that readied the type).
+    unsafe {
+        super::gc::untrack(op);
+        (*op).ob_refcnt = _Py_IMMORTAL_REFCNT;
+    }
 }
 
 /// Forgets every readied static type and frees what was built for them. Called at the end

@@ -413,8 +413,6 @@ pub(crate) unsafe fn clear_weakrefs_no_callbacks(op: *mut PyObject) {
 /// collector may run code again. A weak reference that is itself in the unreachable set
 /// must also be cleared ([`clear_ref`]) before `tp_clear` runs, so its callback cannot see
 /// half-cleared objects: `gc_detach` does that too when `op` is one.
-// Used by the cycle collector (branch `gcc`) once merged.
-#[cfg_attr(not(test), allow(dead_code))]
 pub(crate) unsafe fn gc_detach(
     op: *mut PyObject,
     mut is_garbage: impl FnMut(*mut PyObject) -> bool,
@@ -443,8 +441,6 @@ pub(crate) unsafe fn gc_detach(
 /// Calls `weakref`'s callback with it (`handle_callback`), reporting an exception as
 /// unraisable (naming the callback), then releases `weakref` (the collector's reference
 /// from [`gc_detach`]). The callback stays set: the reference releases it when it dies.
-// Used by the cycle collector (branch `gcc`) once merged.
-#[cfg_attr(not(test), allow(dead_code))]
 pub(crate) unsafe fn run_callback(weakref: Owned) {
     // SAFETY: per caller, an owned weak reference.
     unsafe {

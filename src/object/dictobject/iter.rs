@@ -40,7 +40,9 @@ const fn iter_type(name: &'static std::ffi::CStr, next: crate::abi::iternextfunc
         tp_name: name.as_ptr(),
         tp_basicsize: std::mem::size_of::<DictIter>() as Py_ssize_t,
         tp_dealloc: Some(dictiter_dealloc),
-        tp_flags: 0 as c_ulong,
+        tp_flags: crate::abi::Py_TPFLAGS_HAVE_GC as c_ulong,
+        tp_traverse: Some(dictiter_traverse),
+        tp_free: Some(crate::capi::objimpl::PyObject_GC_Del),
         tp_iter: Some(self_iter),
         tp_iternext: next,
         ..TYPE_TEMPLATE
@@ -69,10 +71,7 @@ pub(crate) unsafe fn new(mp: *mut PyObject, kind: Kind) -> PyResult<Owned> {
         Kind::Values => &raw mut PyDictIterValue_Type,
         Kind::Items => &raw mut PyDictIterItem_Type,
     };
-    let p = alloc::malloc(std::mem::size_of::<DictIter>()) as *mut DictIter;
-    if p.is_null() {
-        return Err(errors::no_memory());
-    }
+    let p = gc::alloc_object_uninit(std::mem::size_of::<DictIter>())? as *mut DictIter;
     // SAFETY: fresh memory of the right size; `mp` is a live dict.
     unsafe {
         let used = size(mp);
@@ -80,7 +79,7 @@ pub(crate) unsafe fn new(mp: *mut PyObject, kind: Kind) -> PyResult<Owned> {
             match tupleobject::pack(&[singletons::none(), singletons::none()]) {
                 Ok(t) => t,
                 Err(e) => {
-                    alloc::free(p.cast());
+                    gc::free_object(p.cast());
                     return Err(e);
                 }
             }
@@ -94,6 +93,7 @@ pub(crate) unsafe fn new(mp: *mut PyObject, kind: Kind) -> PyResult<Owned> {
         it.di_pos = 0;
         it.di_result = result;
         it.len = used;
+        gc::track_new(p.cast());
     }
     Ok(p.cast())
 }
@@ -101,11 +101,26 @@ pub(crate) unsafe fn new(mp: *mut PyObject, kind: Kind) -> PyResult<Owned> {
 unsafe extern "C" fn dictiter_dealloc(op: *mut PyObject) {
     // SAFETY: called by `_Py_Dealloc` with one of our iterators.
     unsafe {
+        gc::untrack_known(op);
         let it = &mut *(op as *mut DictIter);
         xdecref(it.di_dict);
         xdecref(it.di_result);
-        typeobject::object_dealloc(op);
+        gc::free_object(op);
     }
+}
+
+unsafe extern "C" fn dictiter_traverse(
+    op: *mut PyObject,
+    visit: crate::abi::visitproc,
+    arg: *mut std::ffi::c_void,
+) -> std::ffi::c_int {
+    // SAFETY: called by the collector (or C) with one of our iterators.
+    unsafe {
+        let it = &*(op as *mut DictIter);
+        gc::py_visit!(it.di_dict, visit, arg);
+        gc::py_visit!(it.di_result, visit, arg);
+    }
+    0
 }
 
 pub(crate) unsafe extern "C" fn self_iter(op: *mut PyObject) -> *mut PyObject {
@@ -180,6 +195,10 @@ unsafe extern "C" fn next_item(op: *mut PyObject) -> *mut PyObject {
             tupleobject::set_item(result, 1, new_ref(v));
             decref(old_k);
             decref(old_v);
+            // The tuple may have been made, or left by a collection, untracked.
+            if !gc::is_tracked(result) && (gc::may_be_tracked(k) || gc::may_be_tracked(v)) {
+                gc::track_new(result);
+            }
             return new_ref(result);
         }
         tupleobject::pack(&[k, v]).unwrap_or(null_mut())

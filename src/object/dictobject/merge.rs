@@ -56,6 +56,9 @@ unsafe fn merge_dict(a: *mut PyObject, b: *mut PyObject, override_: i32) -> PyRe
                 let old = keys_of(a);
                 table::set_keys(a, c);
                 dict(a).ma_used = other_used as Py_ssize_t;
+                if gc::is_tracked(b) {
+                    gc::track(a);
+                }
                 // `a` was empty: its old table holds no references.
                 table::free_keys(old);
                 return Ok(());

@@ -41,11 +41,10 @@ pub(crate) unsafe fn check_exact(op: *mut PyObject) -> bool {
 }
 
 /// A new, empty dict (no table allocated until the first insertion).
+/// It starts untracked, as CPython's: insertions track it once it holds a key or value
+/// that may be tracked (see `table::maintain_tracking`).
 pub(crate) fn new() -> PyResult<Owned> {
-    let p = alloc::malloc(std::mem::size_of::<PyDictObject>()) as *mut PyObject;
-    if p.is_null() {
-        return Err(errors::no_memory());
-    }
+    let p = gc::alloc_object_uninit(std::mem::size_of::<PyDictObject>())?;
     // SAFETY: fresh memory of the right size.
     unsafe {
         typeobject::init_object(p, &raw mut PyDict_Type);
@@ -279,6 +278,9 @@ pub(crate) unsafe fn copy(mp: *mut PyObject) -> PyResult<Owned> {
             }
             table::set_keys(d, c);
             dict(d).ma_used = used as Py_ssize_t;
+            if gc::is_tracked(mp) {
+                gc::track_new(d);
+            }
             return Ok(d);
         }
         let d = new_presized(used)?;

@@ -51,7 +51,14 @@ pub static mut PyDict_Type: PyTypeObject = PyTypeObject {
     tp_as_number: DICT_AS_NUMBER.as_mut_ptr(),
     tp_as_sequence: DICT_AS_SEQUENCE.as_mut_ptr(),
     tp_as_mapping: DICT_AS_MAPPING.as_mut_ptr(),
-    tp_flags: Py_TPFLAGS_BASETYPE | Py_TPFLAGS_DICT_SUBCLASS | _Py_TPFLAGS_MATCH_SELF | Py_TPFLAGS_MAPPING as c_ulong,
+    tp_flags: Py_TPFLAGS_BASETYPE
+        | Py_TPFLAGS_HAVE_GC
+        | Py_TPFLAGS_DICT_SUBCLASS
+        | _Py_TPFLAGS_MATCH_SELF
+        | Py_TPFLAGS_MAPPING as c_ulong,
+    tp_traverse: Some(dict_traverse),
+    tp_clear: Some(dict_tp_clear),
+    tp_free: Some(crate::capi::objimpl::PyObject_GC_Del),
     tp_doc: c"dict() -> new empty dictionary\ndict(mapping) -> new dictionary initialized from a mapping object's\n    (key, value) pairs\ndict(iterable) -> new dictionary initialized as if via:\n    d = {}\n    for k, v in iterable:\n        d[k] = v\ndict(**kwargs) -> new dictionary initialized with the name=value pairs\n    in the keyword argument list.  For example:  dict(one=1, two=2)".as_ptr(),
     tp_richcompare: Some(dict_richcompare),
     tp_iter: Some(dict_iter),
@@ -63,12 +70,42 @@ pub static mut PyDict_Type: PyTypeObject = PyTypeObject {
 unsafe extern "C" fn dict_dealloc(op: *mut PyObject) {
     // SAFETY: called by `_Py_Dealloc` on a dict with no references left.
     unsafe {
+        gc::untrack_known(op);
         let k = keys_of(op);
         dict(op).ma_keys = table::empty_keys().cast();
         dict(op).ma_used = 0;
         drop_table(k);
-        typeobject::object_dealloc(op);
+        if check_exact(op) {
+            gc::free_object(op);
+        } else {
+            typeobject::object_dealloc(op);
+        }
     }
+}
+
+/// `tp_traverse`: every key and value.
+unsafe extern "C" fn dict_traverse(
+    op: *mut PyObject,
+    visit: crate::abi::visitproc,
+    arg: *mut std::ffi::c_void,
+) -> c_int {
+    // SAFETY: called by the collector (or C) with a dict; live entries hold references.
+    unsafe {
+        let mut pos = 0;
+        while let Some((ix, e)) = table::next_entry(op, pos) {
+            gc::py_visit!(e.key, visit, arg);
+            gc::py_visit!(e.value, visit, arg);
+            pos = ix + 1;
+        }
+    }
+    0
+}
+
+/// `tp_clear`: empties the dict.
+unsafe extern "C" fn dict_tp_clear(op: *mut PyObject) -> c_int {
+    // SAFETY: called by the collector with a dict.
+    unsafe { clear(op) };
+    0
 }
 
 /// `{k!r: v!r, ...}`; `{...}` for a dict already being printed on this thread.
@@ -231,6 +268,10 @@ unsafe extern "C" fn dict_new(
         };
         if !op.is_null() {
             init_fields(op);
+            if tp == &raw mut PyDict_Type {
+                // As CPython: an exact dict starts untracked (see `new`).
+                gc::untrack_known(op);
+            }
         }
         op
     }

@@ -363,6 +363,34 @@ pub(crate) unsafe fn find(mp: *mut PyObject, key: *mut PyObject, hash: Py_hash_t
     }
 }
 
+/// CPython's `MAINTAIN_TRACKING`: an untracked dict is tracked once it receives a key or
+/// value that may be tracked (so a dict of atomic values is never traversed).
+///
+/// # Safety
+/// `mp` is a dict, `key` and `value` live.
+#[inline(always)]
+unsafe fn maintain_tracking(mp: *mut PyObject, key: *mut PyObject, value: *mut PyObject) {
+    // SAFETY: per caller. The common case (neither is a GC object: ints, strs) costs one
+    // test of both types' flags together.
+    unsafe {
+        let flags = (*type_of(key)).tp_flags | (*type_of(value)).tp_flags;
+        if flags & crate::abi::Py_TPFLAGS_HAVE_GC != 0 {
+            maintain_tracking_slow(mp, key, value);
+        }
+    }
+}
+
+#[cold]
+#[inline(never)]
+unsafe fn maintain_tracking_slow(mp: *mut PyObject, key: *mut PyObject, value: *mut PyObject) {
+    // SAFETY: per caller; `track` checks immortality and whether it is tracked already.
+    unsafe {
+        if !gc::is_tracked(mp) && (gc::may_be_tracked(key) || gc::may_be_tracked(value)) {
+            gc::track(mp);
+        }
+    }
+}
+
 /// Appends a new entry for a key known to be absent, growing the table first if it is full.
 /// `slot` is the lookup's free slot, if still valid. Takes new references to `key` and
 /// `value`. Runs no Python code.
@@ -396,6 +424,7 @@ pub(crate) unsafe fn insert_new(
         (*k).nentries = ix + 1;
         (*k).usable -= 1;
         dict(mp).ma_used += 1;
+        maintain_tracking(mp, key, value);
     }
     Ok(())
 }
@@ -404,7 +433,7 @@ pub(crate) unsafe fn insert_new(
 ///
 /// # Safety
 /// `mp` is a dict, `key` and `value` live.
-#[inline]
+#[inline(always)]
 pub(crate) unsafe fn insert(
     mp: *mut PyObject,
     key: *mut PyObject,
@@ -415,6 +444,7 @@ pub(crate) unsafe fn insert(
     unsafe {
         match lookup(mp, key, hash)? {
             Probe::Found(ix) => {
+                maintain_tracking(mp, key, value);
                 let e = entry(mp, ix);
                 let old = std::mem::replace(&mut e.value, new_ref(value));
                 // Last: dropping the old value may run code that changes the dict.

@@ -68,11 +68,11 @@ pub(crate) unsafe fn make_new(tp: *mut PyTypeObject, iterable: *mut PyObject) ->
     // SAFETY: per caller.
     unsafe {
         let so = if tp == &raw mut PySet_Type || tp == &raw mut PyFrozenSet_Type {
-            let p = alloc::malloc(std::mem::size_of::<PySetObject>()) as *mut PyObject;
-            if p.is_null() {
-                return Err(errors::no_memory());
-            }
+            let p = gc::alloc_object_uninit(std::mem::size_of::<PySetObject>())?;
             typeobject::init_object(p, tp);
+            table::init_fields(p);
+            // Tracked at once, as CPython's (the table is empty and consistent).
+            gc::track_new(p);
             p
         } else {
             let p = match (*tp).tp_alloc {
@@ -82,9 +82,9 @@ pub(crate) unsafe fn make_new(tp: *mut PyTypeObject, iterable: *mut PyObject) ->
             if p.is_null() {
                 return Err(PyErr);
             }
+            table::init_fields(p);
             p
         };
-        table::init_fields(so);
         if !iterable.is_null() {
             if let Err(e) = update(so, iterable) {
                 decref(so);

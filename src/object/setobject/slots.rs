@@ -8,7 +8,7 @@ use std::ptr::null_mut;
 
 use super::table::{self, set};
 use super::*;
-use crate::abi::{_Py_TPFLAGS_MATCH_SELF, PyNumberMethods, PySequenceMethods, Py_TPFLAGS_BASETYPE};
+use crate::abi::{_Py_TPFLAGS_MATCH_SELF, PyNumberMethods, PySequenceMethods, Py_TPFLAGS_BASETYPE, Py_TPFLAGS_HAVE_GC};
 use crate::object::dictobject::iter::self_iter;
 
 static SET_AS_SEQUENCE: ReadOnly<PySequenceMethods> = ReadOnly(PySequenceMethods {
@@ -55,7 +55,10 @@ pub static mut PySet_Type: PyTypeObject = PyTypeObject {
     tp_repr: Some(set_repr),
     tp_as_number: SET_AS_NUMBER.as_mut_ptr(),
     tp_as_sequence: SET_AS_SEQUENCE.as_mut_ptr(),
-    tp_flags: Py_TPFLAGS_BASETYPE | _Py_TPFLAGS_MATCH_SELF,
+    tp_flags: Py_TPFLAGS_BASETYPE | Py_TPFLAGS_HAVE_GC | _Py_TPFLAGS_MATCH_SELF,
+    tp_traverse: Some(set_traverse),
+    tp_clear: Some(set_tp_clear),
+    tp_free: Some(crate::capi::objimpl::PyObject_GC_Del),
     tp_doc: c"Build an unordered collection of unique elements.".as_ptr(),
     tp_richcompare: Some(set_richcompare),
     tp_weaklistoffset: std::mem::offset_of!(PySetObject, weakreflist) as Py_ssize_t,
@@ -76,7 +79,10 @@ pub static mut PyFrozenSet_Type: PyTypeObject = PyTypeObject {
     tp_as_number: FROZENSET_AS_NUMBER.as_mut_ptr(),
     tp_as_sequence: SET_AS_SEQUENCE.as_mut_ptr(),
     tp_hash: Some(frozenset_hash),
-    tp_flags: Py_TPFLAGS_BASETYPE | _Py_TPFLAGS_MATCH_SELF,
+    tp_flags: Py_TPFLAGS_BASETYPE | Py_TPFLAGS_HAVE_GC | _Py_TPFLAGS_MATCH_SELF,
+    tp_traverse: Some(set_traverse),
+    tp_clear: Some(set_tp_clear),
+    tp_free: Some(crate::capi::objimpl::PyObject_GC_Del),
     tp_doc: c"Build an immutable unordered collection of unique elements.".as_ptr(),
     tp_richcompare: Some(set_richcompare),
     tp_weaklistoffset: std::mem::offset_of!(PySetObject, weakreflist) as Py_ssize_t,
@@ -104,7 +110,9 @@ pub static mut PySetIter_Type: PyTypeObject = PyTypeObject {
     tp_name: c"set_iterator".as_ptr(),
     tp_basicsize: std::mem::size_of::<SetIter>() as Py_ssize_t,
     tp_dealloc: Some(setiter_dealloc),
-    tp_flags: 0 as c_ulong,
+    tp_flags: Py_TPFLAGS_HAVE_GC as c_ulong,
+    tp_traverse: Some(setiter_traverse),
+    tp_free: Some(crate::capi::objimpl::PyObject_GC_Del),
     tp_iter: Some(self_iter),
     tp_iternext: Some(setiter_next),
     ..TYPE_TEMPLATE
@@ -113,6 +121,7 @@ pub static mut PySetIter_Type: PyTypeObject = PyTypeObject {
 unsafe extern "C" fn set_dealloc(op: *mut PyObject) {
     // SAFETY: called by `_Py_Dealloc` on a set with no references left.
     unsafe {
+        gc::untrack_known(op);
         let s = set(op);
         if !s.weakreflist.is_null() {
             weakrefobject::clear_weakrefs(op);
@@ -123,8 +132,32 @@ unsafe extern "C" fn set_dealloc(op: *mut PyObject) {
         if malloced {
             alloc::free(t as *mut u8);
         }
-        typeobject::object_dealloc(op);
+        let tp = type_of(op);
+        if tp == &raw mut PySet_Type || tp == &raw mut PyFrozenSet_Type {
+            gc::free_object(op);
+        } else {
+            typeobject::object_dealloc(op);
+        }
     }
+}
+
+/// `tp_traverse`: the elements.
+unsafe extern "C" fn set_traverse(op: *mut PyObject, visit: crate::abi::visitproc, arg: *mut std::ffi::c_void) -> c_int {
+    // SAFETY: called by the collector (or C) with a set; active slots hold references.
+    unsafe {
+        let mut pos = 0;
+        while let Some(e) = table::next(op, &mut pos) {
+            gc::py_visit!(e.key, visit, arg);
+        }
+    }
+    0
+}
+
+/// `tp_clear`: empties the set or frozenset (CPython's `set_clear_internal`).
+unsafe extern "C" fn set_tp_clear(op: *mut PyObject) -> c_int {
+    // SAFETY: called by the collector with a set.
+    unsafe { table::clear(op) };
+    0
 }
 
 /// `{1, 2}`, `set()`, `frozenset({1})`, `frozenset()`; a subclass shows its name, as in
@@ -304,11 +337,8 @@ unsafe extern "C" fn set_ixor(a: *mut PyObject, b: *mut PyObject) -> *mut PyObje
 unsafe extern "C" fn set_iter(op: *mut PyObject) -> *mut PyObject {
     // SAFETY: called through tp_iter with a set.
     unsafe {
-        let p = alloc::malloc(std::mem::size_of::<SetIter>()) as *mut SetIter;
-        if p.is_null() {
-            errors::no_memory();
-            return null_mut();
-        }
+        let Ok(p) = gc::alloc_object_uninit(std::mem::size_of::<SetIter>()) else { return null_mut() };
+        let p = p as *mut SetIter;
         typeobject::init_object(p.cast(), &raw mut PySetIter_Type);
         let n = size(op);
         let it = &mut *p;
@@ -316,6 +346,7 @@ unsafe extern "C" fn set_iter(op: *mut PyObject) -> *mut PyObject {
         it.si_used = n;
         it.si_pos = 0;
         it.len = n;
+        gc::track_new(p.cast());
         p.cast()
     }
 }
@@ -323,9 +354,20 @@ unsafe extern "C" fn set_iter(op: *mut PyObject) -> *mut PyObject {
 unsafe extern "C" fn setiter_dealloc(op: *mut PyObject) {
     // SAFETY: called by `_Py_Dealloc` with a set iterator.
     unsafe {
+        gc::untrack_known(op);
         xdecref((*(op as *mut SetIter)).si_set);
-        typeobject::object_dealloc(op);
+        gc::free_object(op);
     }
+}
+
+unsafe extern "C" fn setiter_traverse(
+    op: *mut PyObject,
+    visit: crate::abi::visitproc,
+    arg: *mut std::ffi::c_void,
+) -> c_int {
+    // SAFETY: called by the collector (or C) with a set iterator.
+    unsafe { gc::py_visit!((*(op as *mut SetIter)).si_set, visit, arg) };
+    0
 }
 
 /// The next element; `RuntimeError: Set changed size during iteration` once the set's size
