@@ -99,7 +99,7 @@ check-cpython:
 	fi
 
 # The collector's tests under memcheck too (it frees what tp_clear releases, in both threads).
-GC_VALGRIND := test_gc_collect sub_gc_threads
+GC_VALGRIND := test_gc_collect test_gc_weakref sub_gc_threads
 
 check-valgrind: lib $(BUILD)/ours/sub_valgrind $(BUILD)/ours/test_object_core $(addprefix $(BUILD)/ours/,$(GC_VALGRIND))
 	tools/valgrind.sh $(BUILD)/ours/sub_valgrind
