@@ -53,6 +53,7 @@
 #include "bytearrayobject.h"
 #include "memoryobject.h"
 #include "pyerrors.h"
+#include "modsupport.h"
 
 /* Function and global declarations (generated from src/ by cbindgen). */
 #include "subinterp.h"

@@ -2203,6 +2203,14 @@ double PyFloat_GetMax(void);
 double PyFloat_GetMin(void);
 
 /**
+ * Checks that every key of the dict `kwargs` is a `str`.
+ *
+ * Returns: 1 if so; 0 with `TypeError("keywords must be strings")` if not.
+ * Errors: `SystemError` if `kwargs` is NULL or not a dict.
+ */
+int PyArg_ValidateKeywordArguments(PyObject *kwargs);
+
+/**
  * Returns: a success status.
  */
 PyStatus PyStatus_Ok(void);
