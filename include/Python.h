@@ -63,6 +63,8 @@
 #include "objimpl.h"
 #include "abstract.h"
 #include "cpython/object.h"
+#include "cpython/abstract.h"
+#include "cpython/methodobject.h"
 #include "cpython/longobject.h"
 #include "cpython/pyerrors.h"
 #include "cpython/unicodeobject.h"

@@ -6,6 +6,13 @@
 extern "C" {
 #endif
 
+/* Set in nargsf when the callee may use args[-1] as scratch space (PEP 590). */
+#define PY_VECTORCALL_ARGUMENTS_OFFSET ((size_t)1 << (8 * sizeof(size_t) - 1))
+
+/* Calls callable(arg1, arg2, ...) with the objects up to a terminating NULL (C-variadic:
+   declared here by hand, not generated). */
+PyObject *PyObject_CallFunctionObjArgs(PyObject *callable, ...);
+
 #define PyObject_Length PyObject_Size
 #define PySequence_Length PySequence_Size
 #define PySequence_In PySequence_Contains

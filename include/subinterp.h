@@ -814,6 +814,18 @@ extern PyTypeObject _PyManagedBuffer_Type;
 extern PyTypeObject PyMemoryView_Type;
 
 /**
+ * `builtin_function_or_method`.
+ */
+extern PyTypeObject PyCFunction_Type;
+
+/**
+ * `builtin_method`: a `METH_METHOD` function, which also gets its defining class. Every
+ * slot is spelled out (rather than inherited) so the type works before and after
+ * `PyType_Ready` alike.
+ */
+extern PyTypeObject PyCMethod_Type;
+
+/**
  * `range`.
  */
 extern PyTypeObject PyRange_Type;
@@ -1800,6 +1812,117 @@ int _PyBytes_Resize(PyObject **pv, Py_ssize_t newsize);
  * check), `OverflowError` for a repr too long for a `str`.
  */
 PyObject *PyBytes_Repr(PyObject *o, int smartquotes);
+
+/**
+ * Calls `callable(*args, **kwargs)`: its vectorcall if it has one, else its type's
+ * `tp_call` (inside the recursion limit).
+ *
+ * Parameters: `args` a tuple (borrowed); `kwargs` NULL or a dict (borrowed).
+ * Returns: a new reference.
+ * Errors: NULL with what the callable raised; `TypeError("'T' object is not callable")`;
+ * `SystemError` if it returned NULL without an exception or a result with one;
+ * `RecursionError` past the C recursion limit. NULL `callable` or `args`: `SystemError`
+ * (CPython crashes); a non-tuple `args` or non-dict `kwargs`: `TypeError`.
+ */
+PyObject *PyObject_Call(PyObject *callable, PyObject *args, PyObject *kwargs);
+
+/**
+ * Calls `callable(*args)`; `args` NULL means no arguments.
+ *
+ * Returns: a new reference.
+ * Errors: as `PyObject_Call`; `TypeError("argument list must be a tuple")` if `args` is
+ * not a tuple.
+ */
+PyObject *PyObject_CallObject(PyObject *callable, PyObject *args);
+
+/**
+ * Calls `func()`.
+ *
+ * Returns: a new reference. Errors: as `PyObject_Call`.
+ */
+PyObject *PyObject_CallNoArgs(PyObject *func);
+
+/**
+ * Calls `func(arg)`.
+ *
+ * Returns: a new reference. Errors: as `PyObject_Call`; a NULL `arg` is `SystemError`
+ * (CPython asserts).
+ */
+PyObject *PyObject_CallOneArg(PyObject *func, PyObject *arg);
+
+/**
+ * Calls `callable` with `args[0..nargs]` positional and one keyword argument per name in
+ * `kwnames` (its values follow the positional ones in `args`). `nargsf` is `nargs`, with
+ * `PY_VECTORCALL_ARGUMENTS_OFFSET` if the callee may overwrite `args[-1]`.
+ *
+ * Parameters: all borrowed; `kwnames` NULL or a tuple of str.
+ * Returns: a new reference.
+ * Errors: as `PyObject_Call`; a NULL `args` with arguments is `SystemError`.
+ */
+PyObject *PyObject_Vectorcall(PyObject *callable,
+                              PyObject *const *args,
+                              size_t nargsf,
+                              PyObject *kwnames);
+
+/**
+ * Like `PyObject_Vectorcall`, with the keyword arguments in a dict (NULL for none).
+ *
+ * Returns: a new reference.
+ * Errors: as `PyObject_Call`; `TypeError("keywords must be strings")` for a non-str key
+ * when the callable takes vectorcall.
+ */
+PyObject *PyObject_VectorcallDict(PyObject *callable,
+                                  PyObject *const *args,
+                                  size_t nargsf,
+                                  PyObject *kwargs);
+
+/**
+ * Calls `callable`'s vectorcall with a tuple and a dict (NULL for no keywords): what a
+ * type that implements vectorcall puts in `tp_call`.
+ *
+ * Returns: a new reference.
+ * Errors: `TypeError("'T' object does not support vectorcall")` if the object has no
+ * vectorcall (`tp_vectorcall_offset` or the slot is 0); else as `PyObject_Call`.
+ */
+PyObject *PyVectorcall_Call(PyObject *callable, PyObject *tuple, PyObject *dict);
+
+/**
+ * Returns: `callable`'s vectorcall function, or NULL if its type lacks
+ * `Py_TPFLAGS_HAVE_VECTORCALL` or the slot is empty (also for a NULL `callable`). Never
+ * raises.
+ */
+vectorcallfunc PyVectorcall_Function(PyObject *callable);
+
+/**
+ * Returns: the number of positional arguments in `nargsf` (without
+ * `PY_VECTORCALL_ARGUMENTS_OFFSET`). The function form, for the stable ABI; C code gets
+ * the inline one.
+ */
+Py_ssize_t PyVectorcall_NARGS(size_t nargsf);
+
+/**
+ * Makes a dict of `kwnames[i]: values[i]` (a repeated name keeps the last value): the
+ * vector form's keywords as a `**kwargs` dict.
+ *
+ * Returns: a new reference. Errors: NULL with `MemoryError`, or `SystemError` if
+ * `kwnames` is not a tuple or `values` is NULL.
+ */
+PyObject *_PyStack_AsDict(PyObject *const *values, PyObject *kwnames);
+
+/**
+ * Counts one more nested C call on the current thread state: C code that recurses calls
+ * it before each level and `Py_LeaveRecursiveCall` after. The limit is CPython 3.13's C
+ * recursion limit (10,000 levels on Linux); `where` is appended to the message (NULL: nothing).
+ *
+ * Returns: 0, or -1 with `RecursionError("maximum recursion depth exceeded" + where)` set
+ * (the call is then not counted).
+ */
+int Py_EnterRecursiveCall(const char *where_);
+
+/**
+ * Ends a level counted by a successful `Py_EnterRecursiveCall`.
+ */
+void Py_LeaveRecursiveCall(void);
 
 /**
  * Detaches the calling thread's thread state, releasing its interpreter's GIL so other
@@ -2899,6 +3022,58 @@ PyObject *PyMemoryView_FromBuffer(const Py_buffer *info);
  * `buffertype` other than `PyBUF_READ`/`PyBUF_WRITE` or another order (CPython asserts).
  */
 PyObject *PyMemoryView_GetContiguous(PyObject *base, int buffertype, char order);
+
+/**
+ * A builtin function for the definition `ml`, with no `self` and no module: what the
+ * `PyCFunction_New` macro spells as `PyCMethod_New(ml, self, NULL, NULL)` (this function
+ * is the stable ABI's).
+ *
+ * Returns: a new reference. Errors: as `PyCMethod_New`.
+ */
+PyObject *PyCFunction_New(PyMethodDef *ml, PyObject *self_);
+
+/**
+ * A builtin function for `ml` bound to `self` with `__module__` `module` (the stable ABI's
+ * function; the header's macro calls `PyCMethod_New` directly).
+ *
+ * Returns: a new reference. Errors: as `PyCMethod_New`.
+ */
+PyObject *PyCFunction_NewEx(PyMethodDef *ml, PyObject *self_, PyObject *module);
+
+/**
+ * Makes a builtin function object (`builtin_function_or_method`, or `builtin_method` for
+ * `METH_METHOD`) from the definition `ml`, which must outlive it. Calling it calls
+ * `ml->ml_meth` with `self` (NULL for none) by the convention `ml->ml_flags` names.
+ *
+ * Parameters: `self`, `module` (the `__module__` attribute) and `cls` (the defining class,
+ * required with `METH_METHOD` and refused without it) may be NULL; each is borrowed and
+ * the function keeps a reference.
+ * Returns: a new reference.
+ * Errors: NULL with `SystemError`: "<name>() method: bad call flags" for a combination
+ * CPython refuses, "attempting to create PyCMethod with a METH_METHOD flag but no class",
+ * "attempting to create PyCFunction with class but no METH_METHOD flag", or a NULL `ml`
+ * (CPython crashes).
+ */
+PyObject *PyCMethod_New(PyMethodDef *ml, PyObject *self_, PyObject *module, PyTypeObject *cls);
+
+/**
+ * Returns: the C function of a builtin function (`ml_meth`).
+ * Errors: NULL with `SystemError` if `op` is not a builtin function.
+ */
+PyCFunction PyCFunction_GetFunction(PyObject *op);
+
+/**
+ * Returns: the `self` a builtin function passes (borrowed), NULL for none or for a
+ * `METH_STATIC` definition.
+ * Errors: NULL with `SystemError` if `op` is not a builtin function.
+ */
+PyObject *PyCFunction_GetSelf(PyObject *op);
+
+/**
+ * Returns: the `METH_*` flags of a builtin function's definition.
+ * Errors: -1 with `SystemError` if `op` is not a builtin function.
+ */
+int PyCFunction_GetFlags(PyObject *op);
 
 /**
  * Adds a reference to `op` (the function form of `Py_XINCREF`; stable-ABI extensions call

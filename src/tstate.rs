@@ -72,6 +72,11 @@ pub(crate) struct ThreadState {
     pub(crate) repr_running: RefCell<Vec<*mut crate::abi::PyObject>>,
     /// `PyThreadState_GetDict`'s dict (owned, made on first use).
     pub(crate) state_dict: Cell<*mut crate::abi::PyObject>,
+    /// Nested C calls still allowed (`Py_EnterRecursiveCall`; CPython 3.13's
+    /// `c_recursion_remaining`, from `Py_C_RECURSION_LIMIT`).
+    pub(crate) c_recursion_remaining: Cell<i32>,
+    /// Set while a `RecursionError` is being raised (CPython's `recursion_headroom`).
+    pub(crate) recursion_headroom: Cell<i32>,
 }
 
 const _: () = {
@@ -199,6 +204,8 @@ impl ThreadState {
                     owned_by_ensure: Cell::new(false),
                     repr_running: RefCell::new(Vec::new()),
                     state_dict: Cell::new(std::ptr::null_mut()),
+                    c_recursion_remaining: Cell::new(crate::object::call::C_RECURSION_LIMIT),
+                    recursion_headroom: Cell::new(0),
                 }))
             },
             force,

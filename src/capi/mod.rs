@@ -10,6 +10,7 @@
 pub mod abstract_;
 pub mod bytearrayobject;
 pub mod bytesobject;
+pub mod call;
 pub mod ceval;
 pub mod dictobject;
 pub mod fileutils;
@@ -20,6 +21,7 @@ pub mod iterobject;
 pub mod listobject;
 pub mod longobject;
 pub mod memoryobject;
+pub mod methodobject;
 pub mod modsupport;
 pub mod object;
 pub mod objimpl;

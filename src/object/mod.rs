@@ -24,6 +24,7 @@ pub(crate) mod buffer;
 pub(crate) mod bytearrayobject;
 pub(crate) mod bytes_methods;
 pub(crate) mod bytesobject;
+pub(crate) mod call;
 pub(crate) mod capsule;
 pub(crate) mod dictobject;
 pub(crate) mod errors;
@@ -41,6 +42,7 @@ pub(crate) mod longobject;
 pub(crate) mod memoryformat;
 pub(crate) mod memoryitems;
 pub(crate) mod memoryobject;
+pub(crate) mod methodobject;
 pub(crate) mod pyhash;
 pub(crate) mod rangeobject;
 pub(crate) mod reprenter;
@@ -258,5 +260,6 @@ pub(crate) fn init_runtime_types() -> PyResult<()> {
     unicodeobject::init_statics();
     typeobject::init_types()?;
     exceptions::init_types()?;
+    methodobject::init_types()?;
     Ok(())
 }
