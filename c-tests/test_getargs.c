@@ -923,6 +923,68 @@ static void test_kw_helpers(void) {
     Py_DECREF(l);
 }
 
+/* ---- the error texts with and without `:name` and `;message` ---- */
+
+static void test_messages(void) {
+    static char *kwl[] = {"x", "y", NULL};
+    const char *s = NULL;
+    int i = 0;
+    PyObject *o = NULL;
+    PyObject *t0 = PyTuple_New(0), *t1 = one(I(5)), *t3 = targs(3, I(1), I(2), I(3));
+    PyObject *ky = kwargs("y", I(5), NULL), *kz = kwargs("z", I(5), NULL), *kx = kwargs("x", I(5), NULL);
+
+    CHECK_INT(PyArg_ParseTuple(t1, "s", &s), 0);
+    CHECK_ERR(PyExc_TypeError, "argument 1 must be str, not int");
+    CHECK_INT(PyArg_ParseTuple(t1, "s:name", &s), 0);
+    CHECK_ERR(PyExc_TypeError, "name() argument 1 must be str, not int");
+    CHECK_INT(PyArg_ParseTuple(t1, "s;msg", &s), 0);
+    CHECK_ERR(PyExc_TypeError, "msg");
+    CHECK_INT(PyArg_ParseTuple(t1, "ii", &i, &i), 0);
+    CHECK_ERR(PyExc_TypeError, "function takes exactly 2 arguments (1 given)");
+    CHECK_INT(PyArg_ParseTuple(t1, "ii;m", &i, &i), 0);
+    CHECK_ERR(PyExc_TypeError, "m");
+
+    /* Keywords: a keyword argument's conversion error still names its position. */
+    CHECK_INT(PyArg_ParseTupleAndKeywords(t1, ky, "O|s:f", kwl, &o, &s), 0);
+    CHECK_ERR(PyExc_TypeError, "f() argument 2 must be str, not int");
+    CHECK_INT(PyArg_ParseTupleAndKeywords(t1, ky, "O|s", kwl, &o, &s), 0);
+    CHECK_ERR(PyExc_TypeError, "argument 2 must be str, not int");
+    CHECK_INT(PyArg_ParseTupleAndKeywords(t1, ky, "O|s;m", kwl, &o, &s), 0);
+    CHECK_ERR(PyExc_TypeError, "m");
+    /* The arity and keyword errors ignore a `;message` (and say "function"). */
+    CHECK_INT(PyArg_ParseTupleAndKeywords(t1, NULL, "Oi:f", kwl, &o, &i), 0);
+    CHECK_ERR(PyExc_TypeError, "f() missing required argument 'y' (pos 2)");
+    CHECK_INT(PyArg_ParseTupleAndKeywords(t1, NULL, "Oi;m", kwl, &o, &i), 0);
+    CHECK_ERR(PyExc_TypeError, "function missing required argument 'y' (pos 2)");
+    CHECK_INT(PyArg_ParseTupleAndKeywords(t1, kz, "Oi;m", kwl, &o, &i), 0);
+    CHECK_ERR(PyExc_TypeError, "function missing required argument 'y' (pos 2)");
+    CHECK_INT(PyArg_ParseTupleAndKeywords(t0, NULL, "Oi:f", kwl, &o, &i), 0);
+    CHECK_ERR(PyExc_TypeError, "f() missing required argument 'x' (pos 1)");
+    CHECK_INT(PyArg_ParseTupleAndKeywords(t1, kz, "O|i:f", kwl, &o, &i), 0);
+    CHECK_ERR(PyExc_TypeError, "f() got an unexpected keyword argument 'z'");
+    CHECK_INT(PyArg_ParseTupleAndKeywords(t3, NULL, "Oi:f", kwl, &o, &i), 0);
+    CHECK_ERR(PyExc_TypeError, "f() takes at most 2 arguments (3 given)");
+    CHECK_INT(PyArg_ParseTupleAndKeywords(t3, NULL, "Oi;m", kwl, &o, &i), 0);
+    CHECK_ERR(PyExc_TypeError, "function takes at most 2 arguments (3 given)");
+    CHECK_INT(PyArg_ParseTupleAndKeywords(t3, NULL, "O|$i:f", kwl, &o, &i), 0);
+    CHECK_ERR(PyExc_TypeError, "f() takes at most 2 arguments (3 given)");
+    CHECK_INT(PyArg_ParseTupleAndKeywords(t1, kx, "O|i:f", kwl, &o, &i), 0);
+    CHECK_ERR(PyExc_TypeError, "argument for f() given by name ('x') and position (1)");
+    CHECK_INT(PyArg_ParseTupleAndKeywords(t1, kx, "O|i;m", kwl, &o, &i), 0);
+    CHECK_ERR(PyExc_TypeError, "argument for function given by name ('x') and position (1)");
+
+    CHECK_INT(PyArg_UnpackTuple(t1, "up", 2, 2, &o, &o), 0);
+    CHECK_ERR(PyExc_TypeError, "up expected 2 arguments, got 1");
+    CHECK_INT(PyArg_UnpackTuple(t3, "up", 1, 2, &o, &o), 0);
+    CHECK_ERR(PyExc_TypeError, "up expected at most 2 arguments, got 3");
+    Py_DECREF(t0);
+    Py_DECREF(t1);
+    Py_DECREF(t3);
+    Py_DECREF(ky);
+    Py_DECREF(kz);
+    Py_DECREF(kx);
+}
+
 int main(void) {
     Py_Initialize();
     test_integers();
@@ -937,6 +999,7 @@ int main(void) {
     test_parse();
     test_unpack();
     test_kw_helpers();
+    test_messages();
     CHECK(PyErr_Occurred() == NULL);
     CHECK_INT(Py_FinalizeEx(), 0);
     return TEST_DONE();
