@@ -88,6 +88,16 @@ static void test_containers(void) {
     CHECK_STR(r(Py_BuildValue("i)", 5)), "5");
     CHECK_STR(r(Py_BuildValue("i&", 5)), "5");
     CHECK_STR(r(Py_BuildValue("i#", 5)), "5");
+    /* Separators may also end a container, but not '#' or '&'. */
+    CHECK_STR(r(Py_BuildValue("ii ", 1, 2)), "(1, 2)");
+    CHECK_STR(r(Py_BuildValue("ii,:\t", 1, 2)), "(1, 2)");
+    CHECK_STR(r(Py_BuildValue("(ii,)", 1, 2)), "(1, 2)");
+    CHECK_STR(r(Py_BuildValue("[i ]", 1)), "[1]");
+    CHECK_STR(r(Py_BuildValue("{i:i }", 1, 2)), "{1: 2}");
+    CHECK(Py_BuildValue("ii #", 1, 2) == NULL);
+    CHECK_ERR(PyExc_SystemError, "Unmatched paren in format");
+    CHECK(Py_BuildValue("ii &", 1, 2) == NULL);
+    CHECK_ERR(PyExc_SystemError, "Unmatched paren in format");
 
     /* Format errors. */
     CHECK(Py_BuildValue("(i", 1) == NULL);

@@ -336,10 +336,7 @@ impl Parser<'_> {
                 let t = type_name_or_none(arg, 50);
                 return Err(Fail::msg(format!("must be {n}-item sequence, not {t}")));
             }
-            let len = match abstract_::sequence::size(arg) {
-                Ok(l) => l,
-                Err(_) => -1,
-            };
+            let len = abstract_::sequence::size(arg).unwrap_or(-1);
             if len != n as Py_ssize_t {
                 return Err(Fail::msg(format!("must be sequence of length {n}, not {len}")));
             }
@@ -1201,7 +1198,7 @@ unsafe fn keywords_walk(
                     return false;
                 }
                 let kb = unicodeobject::as_bytes(key);
-                if !names[posonly..].iter().any(|n| *n == kb) {
+                if !names[posonly..].contains(&kb) {
                     let (who, paren) = fname_parts(fname, "this function");
                     let key_s = unicodeobject::as_str(key);
                     let cands: Vec<String> = (posonly..len).map(name_at).collect();

@@ -64,6 +64,50 @@ pub(crate) unsafe fn build(format: &[u8], va: &mut dyn VaArgs) -> PyResult<Owned
     }
 }
 
+/// The positional arguments a `PyObject_CallFunction` format makes (CPython's
+/// `_PyObject_CallFunctionVa`).
+pub(crate) enum CallArgs {
+    /// No items (an empty format, or only separators).
+    Nothing,
+    /// One item that is not a tuple: the only argument (a new reference).
+    One(Owned),
+    /// A tuple whose items are the arguments (a new reference): several items, or one
+    /// item that is itself a tuple (CPython's backward-compatible special case).
+    Tuple(Owned),
+}
+
+/// Builds the arguments of `PyObject_CallFunction(callable, format, ...)`: the format's
+/// top-level items, as CPython's `_Py_VaBuildStack` (every `N` is consumed, also on
+/// failure; after the items only the format's end may follow: "Unmatched paren in
+/// format").
+///
+/// # Safety
+/// `va` holds the C values `format` names.
+pub(crate) unsafe fn build_call_args(format: &[u8], va: &mut dyn VaArgs) -> PyResult<CallArgs> {
+    let mut f = Fmt::new(format);
+    let n = count(&f, 0)?;
+    // SAFETY: per caller.
+    unsafe {
+        match n {
+            0 => Ok(CallArgs::Nothing),
+            1 => {
+                let v = value(&mut f, va)?;
+                skip_separators(&mut f);
+                if f.peek() != 0 {
+                    decref(v);
+                    return Err(errors::system_error("Unmatched paren in format"));
+                }
+                if has_flag(type_of(v), Py_TPFLAGS_TUPLE_SUBCLASS) {
+                    Ok(CallArgs::Tuple(v))
+                } else {
+                    Ok(CallArgs::One(v))
+                }
+            }
+            _ => container(&mut f, va, 0, n, Kind::Tuple).map(CallArgs::Tuple),
+        }
+    }
+}
+
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Kind {
     Tuple,
@@ -85,6 +129,7 @@ unsafe fn ignore(f: &mut Fmt, va: &mut dyn VaArgs, end: u8, n: usize) {
             }
         }
     }
+    skip_separators(f);
     if f.peek() != end {
         errors::system_error("Unmatched paren in format");
         return;
@@ -146,6 +191,7 @@ unsafe fn container(f: &mut Fmt, va: &mut dyn VaArgs, end: u8, n: usize, kind: K
             }
             i += 1;
         }
+        skip_separators(f);
         if f.peek() != end {
             decref(c);
             return Err(errors::system_error("Unmatched paren in format"));
@@ -154,6 +200,14 @@ unsafe fn container(f: &mut Fmt, va: &mut dyn VaArgs, end: u8, n: usize, kind: K
             f.pos += 1;
         }
         Ok(c)
+    }
+}
+
+/// Steps over the separators (`,` `:` space tab) that may follow a container's last
+/// item, before its closing character.
+fn skip_separators(f: &mut Fmt) {
+    while matches!(f.peek(), b',' | b':' | b' ' | b'\t') {
+        f.pos += 1;
     }
 }
 
@@ -189,10 +243,10 @@ unsafe fn value(f: &mut Fmt, va: &mut dyn VaArgs) -> PyResult<Owned> {
                 b'b' | b'B' | b'h' | b'i' => longobject::from_i64(va.int() as i64),
                 b'H' | b'I' => longobject::from_i64(va.uint() as i64),
                 b'n' => longobject::from_i64(va.ssize() as i64),
-                b'l' => longobject::from_i64(va.long() as i64),
-                b'k' => longobject::from_u64(va.ulong() as u64),
-                b'L' => longobject::from_i64(va.longlong() as i64),
-                b'K' => longobject::from_u64(va.ulonglong() as u64),
+                b'l' => longobject::from_i64(va.long()),
+                b'k' => longobject::from_u64(va.ulong()),
+                b'L' => longobject::from_i64(va.longlong()),
+                b'K' => longobject::from_u64(va.ulonglong()),
                 b'f' | b'd' => floatobject::from_f64(va.double()),
                 b'D' => {
                     va.ptr();
