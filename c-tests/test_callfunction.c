@@ -1,7 +1,7 @@
 /* PyObject_CallFunction (and _PyObject_CallFunction_SizeT, the name CPython 3.13 still
    exports for old PY_SSIZE_T_CLEAN builds): the arguments Py_BuildValue's format makes
    (none for NULL, "" or only separators; a tuple's items; one other value), N consumed also
-   on failure, the callee's errors, CPython 3.13's texts. */
+   on failure, the callee's errors, CPython 3.13's texts; one recursion level per call. */
 #include "obj_util.h"
 
 #define CHECK_ERR(type, text) CHECK_STR(err_text(type), (text))
@@ -34,6 +34,42 @@ static PyMethodDef defs[] = {
     {"one_arg", one_arg, METH_O, NULL},
     {"fail", fail, METH_VARARGS, NULL},
 };
+
+/* Each call through PyObject_Call / PyObject_Vectorcall counts one level of the C
+   recursion limit, also for a METH_VARARGS function reached through tp_call (not two):
+   CPython 3.13 raises RecursionError at depth 10001 for each of them. */
+static PyObject *rec_fn;
+static int depth;
+static PyObject *rec_call(PyObject *self, PyObject *args) {
+    depth++;
+    return PyObject_Call(rec_fn, args, NULL);
+}
+static PyObject *rec_vector(PyObject *self, PyObject *args) {
+    depth++;
+    return PyObject_Vectorcall(rec_fn, NULL, 0, NULL);
+}
+static PyObject *rec_function(PyObject *self, PyObject *args) {
+    depth++;
+    return PyObject_CallFunction(rec_fn, NULL);
+}
+static PyMethodDef rec_defs[] = {
+    {"rec_call", rec_call, METH_VARARGS, NULL},
+    {"rec_vector", rec_vector, METH_VARARGS, NULL},
+    {"rec_function", rec_function, METH_VARARGS | METH_KEYWORDS, NULL},
+};
+
+static void test_recursion_depth(void) {
+    PyObject *empty = PyTuple_New(0);
+    for (int i = 0; i < 3; i++) {
+        rec_fn = PyCFunction_New(&rec_defs[i], NULL);
+        depth = 0;
+        CHECK(PyObject_Call(rec_fn, empty, NULL) == NULL);
+        CHECK_ERR(PyExc_RecursionError, "maximum recursion depth exceeded while calling a Python object");
+        CHECK_INT(depth, 10001);
+        Py_DECREF(rec_fn);
+    }
+    Py_DECREF(empty);
+}
 
 int main(void) {
     Py_Initialize();
@@ -119,6 +155,8 @@ int main(void) {
     PyErr_SetString(PyExc_KeyError, "earlier");
     CHECK(PyObject_CallFunction(NULL, "i", 1) == NULL);
     CHECK_ERR(PyExc_KeyError, "'earlier'");
+
+    test_recursion_depth();
 
     Py_DECREF(s);
     Py_DECREF(t);
