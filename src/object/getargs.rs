@@ -50,11 +50,14 @@ pub(crate) trait VaArgs {
     fn double(&mut self) -> f64;
 }
 
-/// The `va_list` of a C body, read through the accessors in `src/c/getargs.c`.
+/// The `va_list` of a C body (a `va_list *`). On x86-64 (System V) it is read here
+/// directly, as the ABI lays it out (`va_arg` in Rust: a call per value to a C accessor
+/// was a tenth of a parse); elsewhere through the accessors in `src/c/getargs.c`.
 pub(crate) struct CVaList(pub(crate) *mut c_void);
 
 /// The accessors (src/c/getargs.c); each takes a `va_list *`.
 /// cbindgen:ignore
+#[cfg(not(target_arch = "x86_64"))]
 #[allow(unused_doc_comments)]
 unsafe extern "C" {
     fn subinterp_va_ptr(ap: *mut c_void) -> *mut c_void;
@@ -71,6 +74,7 @@ unsafe extern "C" {
 
 // SAFETY (every method): `self.0` is the `va_list *` of a live C frame (the C body that
 // called us), and the caller's format says the next argument has this type.
+#[cfg(not(target_arch = "x86_64"))]
 impl VaArgs for CVaList {
     fn ptr(&mut self) -> *mut c_void {
         unsafe { subinterp_va_ptr(self.0) }
@@ -101,6 +105,106 @@ impl VaArgs for CVaList {
     }
     fn double(&mut self) -> f64 {
         unsafe { subinterp_va_double(self.0) }
+    }
+}
+
+/// The System V x86-64 `va_list` element (`__va_list_tag`): the offsets of the next
+/// unread general-purpose (< 48) and vector (< 176) register in the register save area,
+/// and the next stack-passed argument.
+#[cfg(target_arch = "x86_64")]
+#[repr(C)]
+struct VaListTag {
+    gp_offset: u32,
+    fp_offset: u32,
+    overflow_arg_area: *mut u8,
+    reg_save_area: *mut u8,
+}
+
+#[cfg(target_arch = "x86_64")]
+impl CVaList {
+    /// The next INTEGER-class argument's 8-byte slot (smaller types in its low bytes).
+    #[inline(always)]
+    fn gp(&mut self) -> u64 {
+        // SAFETY: `self.0` points at the live `__va_list_tag` of the C body's va_list, and
+        // the format says an INTEGER-class argument comes next: its slot is in the register
+        // save area while `gp_offset < 48`, else on the stack (8 bytes per argument).
+        unsafe {
+            let t = &mut *(self.0 as *mut VaListTag);
+            if t.gp_offset < 48 {
+                let v = (t.reg_save_area.add(t.gp_offset as usize) as *const u64).read_unaligned();
+                t.gp_offset += 8;
+                v
+            } else {
+                let v = (t.overflow_arg_area as *const u64).read_unaligned();
+                t.overflow_arg_area = t.overflow_arg_area.add(8);
+                v
+            }
+        }
+    }
+
+    /// The next SSE-class argument (`double`).
+    #[inline(always)]
+    fn fp(&mut self) -> f64 {
+        // SAFETY: as `gp`, for the vector registers (16 bytes apart, up to offset 176).
+        unsafe {
+            let t = &mut *(self.0 as *mut VaListTag);
+            if t.fp_offset < 176 {
+                let v = (t.reg_save_area.add(t.fp_offset as usize) as *const f64).read_unaligned();
+                t.fp_offset += 16;
+                v
+            } else {
+                let v = (t.overflow_arg_area as *const f64).read_unaligned();
+                t.overflow_arg_area = t.overflow_arg_area.add(8);
+                v
+            }
+        }
+    }
+}
+
+// The casts keep the low bytes of the slot, as C's `va_arg` of the narrower type does.
+#[cfg(target_arch = "x86_64")]
+impl VaArgs for CVaList {
+    #[inline(always)]
+    fn ptr(&mut self) -> *mut c_void {
+        self.gp() as usize as *mut c_void
+    }
+    #[inline(always)]
+    fn func(&mut self) -> Option<unsafe extern "C" fn()> {
+        let p = self.gp() as usize;
+        // SAFETY: C passed a function pointer (or NULL) here, per the format.
+        unsafe { std::mem::transmute::<usize, Option<unsafe extern "C" fn()>>(p) }
+    }
+    #[inline(always)]
+    fn int(&mut self) -> c_int {
+        self.gp() as u32 as c_int
+    }
+    #[inline(always)]
+    fn uint(&mut self) -> std::ffi::c_uint {
+        self.gp() as u32
+    }
+    #[inline(always)]
+    fn long(&mut self) -> std::ffi::c_long {
+        self.gp() as std::ffi::c_long
+    }
+    #[inline(always)]
+    fn ulong(&mut self) -> std::ffi::c_ulong {
+        self.gp() as std::ffi::c_ulong
+    }
+    #[inline(always)]
+    fn longlong(&mut self) -> std::ffi::c_longlong {
+        self.gp() as std::ffi::c_longlong
+    }
+    #[inline(always)]
+    fn ulonglong(&mut self) -> std::ffi::c_ulonglong {
+        self.gp() as std::ffi::c_ulonglong
+    }
+    #[inline(always)]
+    fn ssize(&mut self) -> Py_ssize_t {
+        self.gp() as Py_ssize_t
+    }
+    #[inline(always)]
+    fn double(&mut self) -> f64 {
+        self.fp()
     }
 }
 
@@ -276,7 +380,7 @@ fn after(format: &[u8], c: u8) -> Option<&str> {
 // --- converting one argument ----------------------------------------------------------------
 
 struct Parser<'v> {
-    va: &'v mut dyn VaArgs,
+    va: &'v mut CVaList,
     free: Freelist,
 }
 
@@ -285,24 +389,35 @@ impl Parser<'_> {
         self.va.ptr().cast()
     }
 
-    /// One unit, or a parenthesized tuple of units, for `arg`.
+    /// One unit, or a parenthesized tuple of units, for `arg`. (Inlined into the loops
+    /// over the arguments: a call level per argument was a sixth of a parse.)
+    #[inline(always)]
     unsafe fn item(&mut self, arg: *mut PyObject, f: &mut Fmt) -> Conv {
         // SAFETY: per caller, `arg` is live.
         unsafe {
-            if f.peek() == b'(' {
-                let mut g = *f;
-                g.pos += 1;
-                self.tuple(arg, &mut g)?;
-                g.pos += 1; // the ')'
-                *f = g;
-                Ok(())
-            } else {
-                let mut g = *f;
-                self.simple(arg, &mut g)?;
-                *f = g;
-                Ok(())
+            match f.peek() {
+                b'(' => self.nested(arg, f),
+                // The commonest unit, a plain `O`, without the call.
+                b'O' if !matches!(f.s.get(f.pos + 1), Some(b'!' | b'&')) => {
+                    f.pos += 1;
+                    *self.out::<*mut PyObject>() = arg;
+                    Ok(())
+                }
+                _ => self.simple(arg, f),
             }
         }
+    }
+
+    /// A parenthesized tuple unit at `f`, `f` left after its ')'.
+    #[inline(never)]
+    unsafe fn nested(&mut self, arg: *mut PyObject, f: &mut Fmt) -> Conv {
+        let mut g = *f;
+        g.pos += 1;
+        // SAFETY: per caller, `arg` is live.
+        unsafe { self.tuple(arg, &mut g)? };
+        g.pos += 1; // the ')'
+        *f = g;
+        Ok(())
     }
 
     /// The items of the tuple unit that starts after its '(' at `f`, leaving `f` on its ')'.
@@ -784,9 +899,9 @@ unsafe fn convertbuffer(arg: *mut PyObject) -> Result<(*const u8, Py_ssize_t), &
 
 /// CPython's `skipitem`: steps over one unit, consuming its variadic arguments when `va`
 /// is given. On a malformed unit, the message and `f` left on the unit.
-fn skip<'a>(f: &mut Fmt, mut va: Option<&mut (dyn VaArgs + 'a)>) -> Result<(), &'static str> {
+fn skip(f: &mut Fmt, mut va: Option<&mut CVaList>) -> Result<(), &'static str> {
     let mut g = *f;
-    let take = |va: &mut Option<&mut (dyn VaArgs + 'a)>, n: usize| {
+    let take = |va: &mut Option<&mut CVaList>, n: usize| {
         if let Some(va) = va.as_deref_mut() {
             for _ in 0..n {
                 va.ptr();
@@ -848,7 +963,7 @@ fn skip<'a>(f: &mut Fmt, mut va: Option<&mut (dyn VaArgs + 'a)>) -> Result<(), &
 ///
 /// # Safety
 /// `args` is live (NULL only with `compat`); `va` holds the pointers `format` asks for.
-pub(crate) unsafe fn parse_tuple(args: *mut PyObject, format: &CStr, va: &mut dyn VaArgs, compat: bool) -> bool {
+pub(crate) unsafe fn parse_tuple(args: *mut PyObject, format: &CStr, va: &mut CVaList, compat: bool) -> bool {
     let fmt = format.to_bytes();
     let mut p = Parser { va, free: Freelist::default() };
     // SAFETY: per caller.
@@ -861,9 +976,9 @@ pub(crate) unsafe fn parse_tuple(args: *mut PyObject, format: &CStr, va: &mut dy
 
 /// The walk behind [`parse_tuple`].
 unsafe fn tuple_walk(p: &mut Parser<'_>, args: *mut PyObject, fmt: &[u8], compat: bool) -> bool {
-    // Scan: how many units (min before '|'), the name after ':', the message after ';'.
-    let mut fname = None;
-    let mut message = None;
+    // Scan: how many units (min before '|'), where the name after ':' or the message after
+    // ';' starts (made into text only for an error).
+    let mut tail: Option<(usize, u8)> = None;
     let mut min: i64 = -1;
     let mut max: i64 = 0;
     let mut level = 0;
@@ -884,12 +999,8 @@ unsafe fn tuple_walk(p: &mut Parser<'_>, args: *mut PyObject, fmt: &[u8], compat
                 }
                 level -= 1;
             }
-            b':' => {
-                fname = Some(std::str::from_utf8(&fmt[i + 1..]).unwrap_or("?"));
-                break;
-            }
-            b';' => {
-                message = Some(std::str::from_utf8(&fmt[i + 1..]).unwrap_or("?"));
+            b':' | b';' => {
+                tail = Some((i, c));
                 break;
             }
             b'|' => {
@@ -910,7 +1021,12 @@ unsafe fn tuple_walk(p: &mut Parser<'_>, args: *mut PyObject, fmt: &[u8], compat
     if min < 0 {
         min = max;
     }
-    let (fname_s, paren) = fname_parts(fname, "function");
+    let text_after = |want: u8| match tail {
+        Some((i, c)) if c == want => Some(std::str::from_utf8(&fmt[i + 1..]).unwrap_or("?")),
+        _ => None,
+    };
+    let fname = || text_after(b':');
+    let message = || text_after(b';');
     let mut f = Fmt::new(fmt);
 
     // SAFETY: per caller.
@@ -920,11 +1036,13 @@ unsafe fn tuple_walk(p: &mut Parser<'_>, args: *mut PyObject, fmt: &[u8], compat
                 if args.is_null() {
                     return true;
                 }
+                let (fname_s, paren) = fname_parts(fname(), "function");
                 errors::type_error(&format!("{fname_s}{paren} takes no arguments"));
                 return false;
             }
             if min == 1 && max == 1 {
                 if args.is_null() {
+                    let (fname_s, paren) = fname_parts(fname(), "function");
                     errors::type_error(&format!("{fname_s}{paren} takes at least one argument"));
                     return false;
                 }
@@ -933,7 +1051,7 @@ unsafe fn tuple_walk(p: &mut Parser<'_>, args: *mut PyObject, fmt: &[u8], compat
                     Err(mut e) => {
                         // As CPython: the first tuple level becomes the argument number.
                         let iarg = if e.levels.is_empty() { 0 } else { e.levels.remove(0) + 1 };
-                        seterror(iarg, &e, fname, message);
+                        seterror(iarg, &e, fname(), message());
                         false
                     }
                 };
@@ -945,7 +1063,8 @@ unsafe fn tuple_walk(p: &mut Parser<'_>, args: *mut PyObject, fmt: &[u8], compat
         let stack = tupleobject::items(args);
         let nargs = stack.len() as i64;
         if nargs < min || max < nargs {
-            match message {
+            let (fname_s, paren) = fname_parts(fname(), "function");
+            match message() {
                 None => {
                     let (how, n) = if min == max {
                         ("exactly", if nargs < min { min } else { max })
@@ -967,7 +1086,7 @@ unsafe fn tuple_walk(p: &mut Parser<'_>, args: *mut PyObject, fmt: &[u8], compat
         for (i, &arg) in stack.iter().enumerate() {
             f.eat(b'|');
             if let Err(e) = p.item(arg, &mut f) {
-                seterror(i + 1, &e, fname, message);
+                seterror(i + 1, &e, fname(), message());
                 return false;
             }
         }
@@ -1014,7 +1133,7 @@ pub(crate) unsafe fn parse_keywords(
     kwargs: *mut PyObject,
     format: &CStr,
     kwlist: *const *const c_char,
-    va: &mut dyn VaArgs,
+    va: &mut CVaList,
 ) -> bool {
     let mut p = Parser { va, free: Freelist::default() };
     // SAFETY: per caller.
@@ -1260,7 +1379,7 @@ pub(crate) unsafe fn unpack_tuple(
     name: Option<&str>,
     min: Py_ssize_t,
     max: Py_ssize_t,
-    va: &mut dyn VaArgs,
+    va: &mut CVaList,
 ) -> bool {
     // SAFETY: per caller.
     unsafe {

@@ -9,7 +9,7 @@
 
 use std::ffi::{c_char, c_void};
 
-use super::{Fmt, VaArgs};
+use super::{CVaList, Fmt, VaArgs};
 use crate::object::*;
 
 /// `PyObject *(*)(void *)`: an `O&` converter of a building format.
@@ -51,7 +51,7 @@ fn count(f: &Fmt, end: u8) -> PyResult<usize> {
 ///
 /// # Safety
 /// `va` holds the C values `format` names.
-pub(crate) unsafe fn build(format: &[u8], va: &mut dyn VaArgs) -> PyResult<Owned> {
+pub(crate) unsafe fn build(format: &[u8], va: &mut CVaList) -> PyResult<Owned> {
     let mut f = Fmt::new(format);
     let n = count(&f, 0)?;
     // SAFETY: per caller.
@@ -83,7 +83,7 @@ pub(crate) enum CallArgs {
 ///
 /// # Safety
 /// `va` holds the C values `format` names.
-pub(crate) unsafe fn build_call_args(format: &[u8], va: &mut dyn VaArgs) -> PyResult<CallArgs> {
+pub(crate) unsafe fn build_call_args(format: &[u8], va: &mut CVaList) -> PyResult<CallArgs> {
     let mut f = Fmt::new(format);
     let n = count(&f, 0)?;
     // SAFETY: per caller.
@@ -117,7 +117,7 @@ enum Kind {
 
 /// Builds the `n` remaining items of a failed container with the error put aside, and
 /// drops them (so each `N` is consumed), then steps over `end`.
-unsafe fn ignore(f: &mut Fmt, va: &mut dyn VaArgs, end: u8, n: usize) {
+unsafe fn ignore(f: &mut Fmt, va: &mut CVaList, end: u8, n: usize) {
     for _ in 0..n {
         let saved = errors::take_raised();
         // SAFETY: per caller.
@@ -140,7 +140,7 @@ unsafe fn ignore(f: &mut Fmt, va: &mut dyn VaArgs, end: u8, n: usize) {
 }
 
 /// A tuple, list or dict of the `n` items before `end`.
-unsafe fn container(f: &mut Fmt, va: &mut dyn VaArgs, end: u8, n: usize, kind: Kind) -> PyResult<Owned> {
+unsafe fn container(f: &mut Fmt, va: &mut CVaList, end: u8, n: usize, kind: Kind) -> PyResult<Owned> {
     // SAFETY: per caller; each item is a fresh reference the container takes.
     unsafe {
         if kind == Kind::Dict && n % 2 == 1 {
@@ -212,7 +212,7 @@ fn skip_separators(f: &mut Fmt) {
 }
 
 /// The `#` length after `s`, `y`, `u`, ... if there is one.
-fn length(f: &mut Fmt, va: &mut dyn VaArgs) -> Option<Py_ssize_t> {
+fn length(f: &mut Fmt, va: &mut CVaList) -> Option<Py_ssize_t> {
     if f.peek() == b'#' {
         f.pos += 1;
         Some(va.ssize())
@@ -222,7 +222,7 @@ fn length(f: &mut Fmt, va: &mut dyn VaArgs) -> Option<Py_ssize_t> {
 }
 
 /// CPython's `do_mkvalue`: the object for the next unit (separators skipped).
-unsafe fn value(f: &mut Fmt, va: &mut dyn VaArgs) -> PyResult<Owned> {
+unsafe fn value(f: &mut Fmt, va: &mut CVaList) -> PyResult<Owned> {
     loop {
         let c = f.next();
         // SAFETY: the C values are what the format names, per caller.
