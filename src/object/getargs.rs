@@ -379,12 +379,13 @@ fn after(format: &[u8], c: u8) -> Option<&str> {
 
 // --- converting one argument ----------------------------------------------------------------
 
-struct Parser<'v> {
-    va: &'v mut CVaList,
+struct Parser {
+    /// The caller's `va_list *`, held by value (one indirection less per argument).
+    va: CVaList,
     free: Freelist,
 }
 
-impl Parser<'_> {
+impl Parser {
     fn out<T>(&mut self) -> *mut T {
         self.va.ptr().cast()
     }
@@ -842,12 +843,22 @@ unsafe fn as_long(arg: *mut PyObject) -> Result<i64, Fail> {
 
 /// The value of `arg` (an int or anything with `__index__`) as a 64-bit integer;
 /// `OverflowError(too_large)` if it does not fit.
+#[inline(always)]
 unsafe fn as_i64(arg: *mut PyObject, too_large: &str) -> Result<i64, Fail> {
     // SAFETY: per caller.
     unsafe {
         if longobject::check(arg) && longobject::is_compact(arg) {
             return Ok(longobject::compact_value(arg));
         }
+        as_i64_slow(arg, too_large)
+    }
+}
+
+/// [`as_i64`] for a big int or an object with `__index__`.
+#[inline(never)]
+unsafe fn as_i64_slow(arg: *mut PyObject, too_large: &str) -> Result<i64, Fail> {
+    // SAFETY: per caller.
+    unsafe {
         let v = longobject::convert::IntArg::index(arg).map_err(|_| Fail::set())?;
         longobject::convert::to_i64(v.get()).map_err(|_| overflow(too_large))
     }
@@ -965,7 +976,7 @@ fn skip(f: &mut Fmt, mut va: Option<&mut CVaList>) -> Result<(), &'static str> {
 /// `args` is live (NULL only with `compat`); `va` holds the pointers `format` asks for.
 pub(crate) unsafe fn parse_tuple(args: *mut PyObject, format: &CStr, va: &mut CVaList, compat: bool) -> bool {
     let fmt = format.to_bytes();
-    let mut p = Parser { va, free: Freelist::default() };
+    let mut p = Parser { va: CVaList(va.0), free: Freelist::default() };
     // SAFETY: per caller.
     let ok = unsafe { tuple_walk(&mut p, args, fmt, compat) };
     if !ok {
@@ -975,7 +986,7 @@ pub(crate) unsafe fn parse_tuple(args: *mut PyObject, format: &CStr, va: &mut CV
 }
 
 /// The walk behind [`parse_tuple`].
-unsafe fn tuple_walk(p: &mut Parser<'_>, args: *mut PyObject, fmt: &[u8], compat: bool) -> bool {
+unsafe fn tuple_walk(p: &mut Parser, args: *mut PyObject, fmt: &[u8], compat: bool) -> bool {
     // Scan: how many units (min before '|'), where the name after ':' or the message after
     // ';' starts (made into text only for an error).
     let mut tail: Option<(usize, u8)> = None;
@@ -1135,7 +1146,7 @@ pub(crate) unsafe fn parse_keywords(
     kwlist: *const *const c_char,
     va: &mut CVaList,
 ) -> bool {
-    let mut p = Parser { va, free: Freelist::default() };
+    let mut p = Parser { va: CVaList(va.0), free: Freelist::default() };
     // SAFETY: per caller.
     let ok = unsafe { keywords_walk(&mut p, args, kwargs, format.to_bytes(), kwlist) };
     if !ok {
@@ -1145,7 +1156,7 @@ pub(crate) unsafe fn parse_keywords(
 }
 
 unsafe fn keywords_walk(
-    p: &mut Parser<'_>,
+    p: &mut Parser,
     args: *mut PyObject,
     kwargs: *mut PyObject,
     fmt: &[u8],
@@ -1275,7 +1286,7 @@ unsafe fn keywords_walk(
                     return true;
                 }
             }
-            if let Err(msg) = skip(&mut f, Some(&mut *p.va)) {
+            if let Err(msg) = skip(&mut f, Some(&mut p.va)) {
                 errors::system_error(&format!("{msg}: '{}'", f.rest()));
                 return false;
             }

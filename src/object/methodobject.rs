@@ -282,6 +282,7 @@ unsafe fn has_keywords(kwnames: *mut PyObject) -> bool {
 /// `ml` is a live definition whose flags give `conv`; the arguments are as for a
 /// `vectorcallfunc`.
 #[inline(always)]
+#[allow(clippy::too_many_arguments)]
 pub(crate) unsafe fn call_vector(
     conv: Convention,
     ml: *const PyMethodDef,
@@ -295,13 +296,8 @@ pub(crate) unsafe fn call_vector(
     let nargs = call::nargs_of(nargsf);
     // SAFETY: per caller; each convention's function pointer type is what its flags say.
     unsafe {
-        match conv {
-            Convention::NoArgs | Convention::O | Convention::FastCall => {
-                if has_keywords(kwnames) {
-                    return type_error_naming(who, "takes no keyword arguments");
-                }
-            }
-            _ => {}
+        if matches!(conv, Convention::NoArgs | Convention::O | Convention::FastCall) && has_keywords(kwnames) {
+            return type_error_naming(who, "takes no keyword arguments");
         }
         match conv {
             Convention::NoArgs if nargs != 0 => {
