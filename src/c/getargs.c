@@ -6,7 +6,8 @@
  *
  * Nothing here reads the format: each body starts (or copies) the va_list and hands a
  * pointer to it to the Rust walker (src/object/getargs.rs), which pulls every argument
- * back through the subinterp_va_* accessors with the C type its format unit names.
+ * back with the C type its format unit names (through the subinterp_va_* accessors, or
+ * on x86-64 directly).
  */
 #include <Python.h>
 
@@ -18,7 +19,8 @@ int subinterp_getargs_unpack(PyObject *args, const char *name, Py_ssize_t min, P
 
 typedef void (*subinterp_va_fn)(void);
 
-/* The accessors (also used by Py_BuildValue's body, modsupport.c). */
+/* The accessors (also for Py_BuildValue's body, modsupport.c). On x86-64 the Rust side
+   reads the va_list itself (its System V layout) and does not call them. */
 void *subinterp_va_ptr(va_list *ap) { return va_arg(*ap, void *); }
 subinterp_va_fn subinterp_va_func(va_list *ap) { return va_arg(*ap, subinterp_va_fn); }
 int subinterp_va_int(va_list *ap) { return va_arg(*ap, int); }
