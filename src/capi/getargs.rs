@@ -14,16 +14,6 @@ use crate::ffi::guard_or;
 use crate::object::getargs::{self, CVaList};
 use crate::object::{dictobject, errors, has_flag, type_of};
 
-/// The format string, or `SystemError` for NULL.
-unsafe fn format_arg<'a>(format: *const c_char) -> Option<&'a CStr> {
-    if format.is_null() {
-        errors::bad_internal_call();
-        return None;
-    }
-    // SAFETY: a NUL-terminated C string, per the C API.
-    Some(unsafe { CStr::from_ptr(format) })
-}
-
 /// The body of `PyArg_Parse` (`compat` 1: `args` is the one object to convert) and
 /// `PyArg_ParseTuple`/`PyArg_VaParse` (`compat` 0), called by `src/c/getargs.c`.
 ///
@@ -39,7 +29,10 @@ pub unsafe extern "C" fn subinterp_getargs_tuple(
     guard_or("PyArg_ParseTuple", 0, || {
         // SAFETY: per the C API; `ap` is the caller's live va_list.
         unsafe {
-            let Some(format) = format_arg(format) else { return 0 };
+            if format.is_null() {
+                errors::bad_internal_call();
+                return 0;
+            }
             if compat == 0 && (args.is_null() || !has_flag(type_of(args), Py_TPFLAGS_TUPLE_SUBCLASS)) {
                 errors::system_error("new style getargs format but argument is not a tuple");
                 return 0;

@@ -974,11 +974,12 @@ fn skip(f: &mut Fmt, mut va: Option<&mut CVaList>) -> Result<(), &'static str> {
 ///
 /// # Safety
 /// `args` is live (NULL only with `compat`); `va` holds the pointers `format` asks for.
-pub(crate) unsafe fn parse_tuple(args: *mut PyObject, format: &CStr, va: &mut CVaList, compat: bool) -> bool {
-    let fmt = format.to_bytes();
+/// `format` is a NUL-terminated C string, read up to its ':' or ';' only when the parse
+/// succeeds (no `strlen`).
+pub(crate) unsafe fn parse_tuple(args: *mut PyObject, format: *const c_char, va: &mut CVaList, compat: bool) -> bool {
     let mut p = Parser { va: CVaList(va.0), free: Freelist::default() };
     // SAFETY: per caller.
-    let ok = unsafe { tuple_walk(&mut p, args, fmt, compat) };
+    let ok = unsafe { tuple_walk(&mut p, args, format.cast(), compat) };
     if !ok {
         p.free.release();
     }
@@ -986,14 +987,21 @@ pub(crate) unsafe fn parse_tuple(args: *mut PyObject, format: &CStr, va: &mut CV
 }
 
 /// The walk behind [`parse_tuple`].
-unsafe fn tuple_walk(p: &mut Parser, args: *mut PyObject, fmt: &[u8], compat: bool) -> bool {
-    // Scan: how many units (min before '|'), where the name after ':' or the message after
-    // ';' starts (made into text only for an error).
+unsafe fn tuple_walk(p: &mut Parser, args: *mut PyObject, format: *const u8, compat: bool) -> bool {
+    // Scan: how many units (min before '|'), where the units end: at the NUL, or at the
+    // ':' or ';' before the name or the message (made into text only for an error).
     let mut tail: Option<(usize, u8)> = None;
     let mut min: i64 = -1;
     let mut max: i64 = 0;
     let mut level = 0;
-    for (i, &c) in fmt.iter().enumerate() {
+    let mut i = 0;
+    loop {
+        // SAFETY: per caller, NUL-terminated; the loop stops at the NUL.
+        let c = unsafe { *format.add(i) };
+        if c == 0 {
+            break;
+        }
+        i += 1;
         match c {
             b'(' => {
                 if level == 0 {
@@ -1011,6 +1019,7 @@ unsafe fn tuple_walk(p: &mut Parser, args: *mut PyObject, fmt: &[u8], compat: bo
                 level -= 1;
             }
             b':' | b';' => {
+                i -= 1;
                 tail = Some((i, c));
                 break;
             }
@@ -1032,8 +1041,13 @@ unsafe fn tuple_walk(p: &mut Parser, args: *mut PyObject, fmt: &[u8], compat: bo
     if min < 0 {
         min = max;
     }
+    // SAFETY: the `i` bytes before the NUL, ':' or ';' just read.
+    let fmt = unsafe { std::slice::from_raw_parts(format, i) };
     let text_after = |want: u8| match tail {
-        Some((i, c)) if c == want => Some(std::str::from_utf8(&fmt[i + 1..]).unwrap_or("?")),
+        // SAFETY: the NUL-terminated text after the ':' or ';' at `i`.
+        Some((i, c)) if c == want => {
+            Some(unsafe { CStr::from_ptr(format.add(i + 1).cast()) }.to_str().unwrap_or("?"))
+        }
         _ => None,
     };
     let fname = || text_after(b':');
@@ -1103,7 +1117,7 @@ unsafe fn tuple_walk(p: &mut Parser, args: *mut PyObject, fmt: &[u8], compat: bo
         }
         let c = f.peek();
         if c != 0 && !c.is_ascii_alphabetic() && c != b'(' && c != b'|' && c != b':' && c != b';' {
-            let all = String::from_utf8_lossy(fmt);
+            let all = CStr::from_ptr(format.cast()).to_string_lossy();
             errors::system_error(&format!("bad format string: {}", buffer::truncate_bytes(&all, 200)));
             return false;
         }
