@@ -35,8 +35,10 @@
 #include "pylifecycle.h"
 #include "subinterp_types.h"
 #include "object.h"
+#include "typeslots.h"
 #include "pybuffer.h"
 #include "methodobject.h"
+#include "moduleobject.h"
 #include "descrobject.h"
 #include "longobject.h"
 #include "floatobject.h"
@@ -53,7 +55,7 @@
 #include "bytearrayobject.h"
 #include "memoryobject.h"
 #include "pyerrors.h"
-#include "modsupport.h"
+#include "weakrefobject.h"
 
 /* Function and global declarations (generated from src/ by cbindgen). */
 #include "subinterp.h"
@@ -62,6 +64,7 @@
 #include "ceval.h"
 #include "objimpl.h"
 #include "abstract.h"
+#include "modsupport.h"
 #include "cpython/object.h"
 #include "cpython/abstract.h"
 #include "cpython/methodobject.h"
@@ -69,5 +72,6 @@
 #include "cpython/pyerrors.h"
 #include "cpython/unicodeobject.h"
 #include "cpython/sliceobject.h"
+#include "cpython/weakrefobject.h"
 
 #endif /* !Py_PYTHON_H */

@@ -16,6 +16,10 @@ PyObject *PyObject_CallFunctionObjArgs(PyObject *callable, ...);
    the items of a tuple, or the one other value (C-variadic, declared by hand). */
 PyObject *PyObject_CallFunction(PyObject *callable, const char *format, ...);
 
+/* obj.name(*Py_BuildValue(format, ...)) and obj.name(arg1, ..., NULL) (C-variadic). */
+PyObject *PyObject_CallMethod(PyObject *obj, const char *name, const char *format, ...);
+PyObject *PyObject_CallMethodObjArgs(PyObject *obj, PyObject *name, ...);
+
 #define PyObject_Length PyObject_Size
 #define PySequence_Length PySequence_Size
 #define PySequence_In PySequence_Contains

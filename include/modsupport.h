@@ -1,5 +1,6 @@
-/* modsupport.h: argument parsing (PyArg_*) and value building (Py_BuildValue), as CPython
-   3.13's. The module-support half (PyModule_Add*) comes with modules. */
+/* modsupport.h: argument parsing (PyArg_*) and value building (Py_BuildValue), and the
+   module support macros, as CPython 3.13's (the module functions are declared in
+   subinterp.h). */
 #ifndef Py_MODSUPPORT_H
 #define Py_MODSUPPORT_H
 #ifdef __cplusplus
@@ -22,10 +23,19 @@ PyObject *Py_VaBuildValue(const char *, va_list);
    parsing fails after it. */
 #define Py_CLEANUP_SUPPORTED 0x20000
 
+/* --- modules (PyModule_Add*, PyModule_Create) ------------------------------------------- */
+
 #define PYTHON_API_VERSION 1013
 #define PYTHON_API_STRING "1013"
 #define PYTHON_ABI_VERSION 3
 #define PYTHON_ABI_STRING "3"
+
+#define PyModule_AddIntMacro(m, c) PyModule_AddIntConstant((m), #c, (c))
+#define PyModule_AddStringMacro(m, c) PyModule_AddStringConstant((m), #c, (c))
+
+#define PyModule_Create(module) PyModule_Create2((module), PYTHON_API_VERSION)
+#define PyModule_FromDefAndSpec(module, spec) \
+    PyModule_FromDefAndSpec2((module), (spec), PYTHON_API_VERSION)
 
 #ifdef __cplusplus
 }

@@ -413,6 +413,21 @@ static inline int PyObject_TypeCheck(PyObject *ob, PyTypeObject *type) {
 #define PyType_Check(op) PyType_FastSubclass(Py_TYPE(op), Py_TPFLAGS_TYPE_SUBCLASS)
 #define PyType_CheckExact(op) Py_IS_TYPE((op), &PyType_Type)
 
+/* --- heap types from specs (PyType_FromSpec) -------------------------------------------- */
+
+typedef struct {
+    int slot;    /* a slot id from typeslots.h */
+    void *pfunc; /* its value */
+} PyType_Slot;
+
+typedef struct {
+    const char *name;
+    int basicsize;
+    int itemsize;
+    unsigned int flags;
+    PyType_Slot *slots; /* terminated by slot == 0 */
+} PyType_Spec;
+
 #ifdef __cplusplus
 }
 #endif

@@ -41,6 +41,26 @@ extern PyTypeObject PyBytesIter_Type;
 extern PyTypeObject PyCapsule_Type;
 
 /**
+ * `method-wrapper`.
+ */
+extern PyTypeObject _PyMethodWrapper_Type;
+
+/**
+ * `classmethod`.
+ */
+extern PyTypeObject PyClassMethod_Type;
+
+/**
+ * `staticmethod`.
+ */
+extern PyTypeObject PyStaticMethod_Type;
+
+/**
+ * `mappingproxy`: the read-only view of a type's dict.
+ */
+extern PyTypeObject PyDictProxy_Type;
+
+/**
  * `dict_keyiterator`.
  */
 extern PyTypeObject PyDictIterKey_Type;
@@ -826,6 +846,17 @@ extern PyTypeObject PyCFunction_Type;
 extern PyTypeObject PyCMethod_Type;
 
 /**
+ * `module`.
+ */
+extern PyTypeObject PyModule_Type;
+
+/**
+ * `moduledef`: the type `PyModuleDef_Init` gives a definition. Definitions are static C
+ * data: they are never freed.
+ */
+extern PyTypeObject PyModuleDef_Type;
+
+/**
  * `range`.
  */
 extern PyTypeObject PyRange_Type;
@@ -914,6 +945,21 @@ extern PyTypeObject PyUnicode_Type;
  * `str_iterator`: iterates non-ASCII strings.
  */
 extern PyTypeObject PyUnicodeIter_Type;
+
+/**
+ * `weakref.ReferenceType`: calling it returns the referent or None.
+ */
+extern PyTypeObject _PyWeakref_RefType;
+
+/**
+ * `weakref.ProxyType`: forwards the object protocols to a live referent.
+ */
+extern PyTypeObject _PyWeakref_ProxyType;
+
+/**
+ * `weakref.CallableProxyType`: a proxy to a callable, itself callable.
+ */
+extern PyTypeObject _PyWeakref_CallableProxyType;
 
 /**
  * `type(o)`.
@@ -1127,8 +1173,7 @@ int PyMapping_HasKeyString(PyObject *o, const char *key);
 
 /**
  * `list(o.keys())`: for an exact dict its keys in order (`PyDict_Keys`); any other object
- * needs its `keys()` method called, which comes with method calls (issue 4):
- * `NotImplementedError` until then.
+ * has its `keys()` method called and the result listed.
  *
  * Returns: a new reference to a list. Errors: NULL with an exception set.
  */
@@ -1136,7 +1181,7 @@ PyObject *PyMapping_Keys(PyObject *o);
 
 /**
  * `list(o.values())`: for an exact dict its values in order (`PyDict_Values`); other
- * objects as `PyMapping_Keys` (issue 4).
+ * objects as `PyMapping_Keys`.
  *
  * Returns: a new reference to a list. Errors: NULL with an exception set.
  */
@@ -1144,7 +1189,7 @@ PyObject *PyMapping_Values(PyObject *o);
 
 /**
  * `list(o.items())`: for an exact dict its `(key, value)` tuples in order
- * (`PyDict_Items`); other objects as `PyMapping_Keys` (issue 4).
+ * (`PyDict_Items`); other objects as `PyMapping_Keys`.
  *
  * Returns: a new reference to a list. Errors: NULL with an exception set.
  */
@@ -1664,6 +1709,277 @@ PyObject *PySequence_List(PyObject *o);
  * Returns: a new reference to a list or tuple. Errors: NULL with an exception set.
  */
 PyObject *PySequence_Fast(PyObject *o, const char *m);
+
+/**
+ * `o.name` (`getattr(o, name)`): `tp_getattro`, else `tp_getattr` with the name as UTF-8.
+ *
+ * Returns: a new reference. Errors: NULL with `AttributeError` ("'T' object has no attribute
+ * 'x'"), `TypeError` ("attribute name must be string, not 'int'"), or what the attribute's
+ * getter raised; `SystemError` for NULL arguments.
+ */
+PyObject *PyObject_GetAttr(PyObject *o, PyObject *name);
+
+/**
+ * `PyObject_GetAttr` with a UTF-8 name.
+ *
+ * Returns: a new reference. Errors: as `PyObject_GetAttr`.
+ */
+PyObject *PyObject_GetAttrString(PyObject *o, const char *name);
+
+/**
+ * `o.name`, with a missing attribute not an error.
+ *
+ * Returns: 1 and a new reference in `*result` if found; 0 and NULL if `o` has no such
+ * attribute (no exception set); -1 and NULL on another error.
+ */
+int PyObject_GetOptionalAttr(PyObject *o, PyObject *name, PyObject **result);
+
+/**
+ * `PyObject_GetOptionalAttr` with a UTF-8 name.
+ *
+ * Returns: as `PyObject_GetOptionalAttr`.
+ */
+int PyObject_GetOptionalAttrString(PyObject *o, const char *name, PyObject **result);
+
+/**
+ * `hasattr(o, name)`.
+ *
+ * Returns: 1 if `o` has the attribute, 0 if not. Errors: -1 with an exception set (any
+ * error but `AttributeError` from the lookup).
+ */
+int PyObject_HasAttrWithError(PyObject *o, PyObject *name);
+
+/**
+ * `hasattr(o, name)` with a UTF-8 name.
+ *
+ * Returns/Errors: as `PyObject_HasAttrWithError`.
+ */
+int PyObject_HasAttrStringWithError(PyObject *o, const char *name);
+
+/**
+ * `hasattr(o, name)`, errors swallowed (CPython 3.13 reports them as unraisable; they are
+ * cleared here).
+ *
+ * Returns: 1 or 0; never fails.
+ */
+int PyObject_HasAttr(PyObject *o, PyObject *name);
+
+/**
+ * `PyObject_HasAttr` with a UTF-8 name.
+ *
+ * Returns: 1 or 0; never fails.
+ */
+int PyObject_HasAttrString(PyObject *o, const char *name);
+
+/**
+ * `o.name = v` (`v` NULL: `del o.name`): `tp_setattro` (the name interned first), else
+ * `tp_setattr`.
+ *
+ * Returns: 0. Errors: -1 with `AttributeError`/`TypeError` as CPython ("'T' object has no
+ * attribute 'x' and no __dict__ for setting new attributes", "cannot set 'x' attribute of
+ * immutable type 'int'", ...).
+ */
+int PyObject_SetAttr(PyObject *o, PyObject *name, PyObject *v);
+
+/**
+ * `PyObject_SetAttr` with a UTF-8 name.
+ *
+ * Returns/Errors: as `PyObject_SetAttr`.
+ */
+int PyObject_SetAttrString(PyObject *o, const char *name, PyObject *v);
+
+/**
+ * `del o.name`.
+ *
+ * Returns/Errors: as `PyObject_SetAttr` with a NULL value.
+ */
+int PyObject_DelAttr(PyObject *o, PyObject *name);
+
+/**
+ * `del o.name` with a UTF-8 name.
+ *
+ * Returns/Errors: as `PyObject_SetAttrString` with a NULL value.
+ */
+int PyObject_DelAttrString(PyObject *o, const char *name);
+
+/**
+ * The generic `tp_getattro`: data descriptors of the type, then the instance dict, then
+ * other class attributes.
+ *
+ * Returns: a new reference. Errors: NULL with `AttributeError` ("'T' object has no
+ * attribute 'x'") or what a descriptor raised.
+ */
+PyObject *PyObject_GenericGetAttr(PyObject *o, PyObject *name);
+
+/**
+ * The generic `tp_setattro` (`value` NULL deletes): a data descriptor's `__set__`, else the
+ * instance dict.
+ *
+ * Returns: 0. Errors: -1 with `AttributeError` ("'T' object attribute 'x' is read-only",
+ * "... and no __dict__ for setting new attributes") or what a descriptor raised.
+ */
+int PyObject_GenericSetAttr(PyObject *o, PyObject *name, PyObject *value);
+
+/**
+ * `__dict__` getter for types with an instance dict: the dict, made on first use.
+ *
+ * Returns: a new reference. Errors: NULL with `AttributeError("This object has no
+ * __dict__")`.
+ */
+PyObject *PyObject_GenericGetDict(PyObject *o, void *_context);
+
+/**
+ * `__dict__` setter for types with an instance dict.
+ *
+ * Returns: 0. Errors: -1 with `TypeError` ("__dict__ must be set to a dictionary, not a
+ * 'int'", "cannot delete __dict__") or `AttributeError("This object has no __dict__")`.
+ */
+int PyObject_GenericSetDict(PyObject *o, PyObject *value, void *_context);
+
+/**
+ * `_PyType_Lookup`: `name` along `type`'s MRO, without calling descriptors.
+ *
+ * Returns: a borrowed reference, or NULL (no exception set) if absent.
+ */
+PyObject *_PyType_Lookup(PyTypeObject *tp, PyObject *name);
+
+/**
+ * `PyType_Modified`: call after changing a type's dict or bases directly, so cached
+ * lookups are forgotten.
+ */
+void PyType_Modified(PyTypeObject *tp);
+
+/**
+ * Visits the managed dict of `obj` (for a `tp_traverse` of a type with
+ * `Py_TPFLAGS_MANAGED_DICT`).
+ *
+ * Returns: what `visit` returned for the dict, or 0.
+ */
+int PyObject_VisitManagedDict(PyObject *obj, visitproc visit, void *arg);
+
+/**
+ * Drops the managed dict of `obj` (for `tp_clear`/`tp_dealloc`).
+ */
+void PyObject_ClearManagedDict(PyObject *obj);
+
+/**
+ * A `method_descriptor` for `method` of `type`.
+ *
+ * Returns: a new reference. Errors: NULL with `SystemError` for bad call flags.
+ */
+PyObject *PyDescr_NewMethod(PyTypeObject *tp, PyMethodDef *method);
+
+/**
+ * A `classmethod_descriptor` for `method` of `type`.
+ *
+ * Returns: a new reference. Errors: NULL with `SystemError` for bad call flags.
+ */
+PyObject *PyDescr_NewClassMethod(PyTypeObject *tp, PyMethodDef *method);
+
+/**
+ * A `member_descriptor` for `member` of `type`.
+ *
+ * Returns: a new reference. Errors: NULL with `SystemError("PyDescr_NewMember used with
+ * Py_RELATIVE_OFFSET")`.
+ */
+PyObject *PyDescr_NewMember(PyTypeObject *tp, PyMemberDef *member);
+
+/**
+ * A `getset_descriptor` for `getset` of `type`.
+ *
+ * Returns: a new reference. Errors: NULL with an exception set.
+ */
+PyObject *PyDescr_NewGetSet(PyTypeObject *tp, PyGetSetDef *getset);
+
+/**
+ * Whether `descr` is a data descriptor (its type has `__set__`).
+ *
+ * Returns: 1 or 0.
+ */
+int PyDescr_IsData(PyObject *descr);
+
+/**
+ * `classmethod(callable)`.
+ *
+ * Returns: a new reference. Errors: NULL with an exception set.
+ */
+PyObject *PyClassMethod_New(PyObject *callable);
+
+/**
+ * `staticmethod(callable)`.
+ *
+ * Returns: a new reference. Errors: NULL with an exception set.
+ */
+PyObject *PyStaticMethod_New(PyObject *callable);
+
+/**
+ * `types.MappingProxyType(mapping)`: a read-only view.
+ *
+ * Returns: a new reference. Errors: NULL with an exception set.
+ */
+PyObject *PyDictProxy_New(PyObject *mapping);
+
+/**
+ * Reads the field `member` of the object at `obj_addr` as an object.
+ *
+ * Returns: a new reference. Errors: NULL with `AttributeError` (an unset
+ * `Py_T_OBJECT_EX`), `SystemError` ("bad memberdescr type", "PyMember_GetOne used with
+ * Py_RELATIVE_OFFSET").
+ */
+PyObject *PyMember_GetOne(const char *obj_addr, PyMemberDef *member);
+
+/**
+ * Stores `v` (NULL: delete) into the field `member` of the object at `addr`.
+ *
+ * Returns: 0. Errors: -1 with CPython's errors ("readonly attribute", "can't delete
+ * numeric/char attribute", conversion errors; truncation is a `RuntimeWarning`).
+ */
+int PyMember_SetOne(char *addr, PyMemberDef *member, PyObject *v);
+
+/**
+ * Calls the method `name` of `args[0]` with `args[1..]` (and keywords named by
+ * `kwnames`); a method descriptor found on the type is called with `args[0]` as `self`
+ * directly, no bound method made. `nargsf` counts `args[0]` and may carry
+ * `PY_VECTORCALL_ARGUMENTS_OFFSET`.
+ *
+ * Returns: a new reference. Errors: NULL with `AttributeError` or what the call raised.
+ */
+PyObject *PyObject_VectorcallMethod(PyObject *name,
+                                    PyObject *const *args,
+                                    size_t nargsf,
+                                    PyObject *kwnames);
+
+/**
+ * `self.name()`.
+ *
+ * Returns: a new reference. Errors: NULL with an exception set.
+ */
+PyObject *PyObject_CallMethodNoArgs(PyObject *self_, PyObject *name);
+
+/**
+ * `self.name(arg)`.
+ *
+ * Returns: a new reference. Errors: NULL with an exception set.
+ */
+PyObject *PyObject_CallMethodOneArg(PyObject *self_, PyObject *name, PyObject *arg);
+
+/**
+ * For the C bodies of `PyObject_CallMethod` and `PyObject_CallMethodObjArgs`: raises
+ * CPython's error for a NULL argument (`SystemError("null argument to internal
+ * routine")`).
+ *
+ * Returns: NULL.
+ */
+PyObject *_Subinterp_NullError(void);
+
+/**
+ * Where `obj` keeps its instance dict (`tp_dictoffset`, negative offsets counted from the
+ * end of a variable-size object; the managed dict slot for `Py_TPFLAGS_MANAGED_DICT`).
+ *
+ * Returns: a pointer to the dict slot (which may hold NULL), or NULL if the type has no
+ * instance dict. Never fails.
+ */
+PyObject **_PyObject_GetDictPtr(PyObject *obj);
 
 /**
  * `bytearray(o)`: zeros for an int, a copy of a buffer (any layout), the values of a
@@ -2332,6 +2648,100 @@ double PyFloat_GetMin(void);
  * Errors: `SystemError` if `kwargs` is NULL or not a dict.
  */
 int PyArg_ValidateKeywordArguments(PyObject *kwargs);
+
+/**
+ * Makes a heap type from `spec` with metaclass `metaclass` (NULL: `type`, or the most
+ * derived metaclass of the bases), associated with `module` (NULL: none; what
+ * `PyType_GetModule` returns), deriving from `bases` (a type or a tuple of types; NULL:
+ * the spec's `Py_tp_bases`, else `Py_tp_base`, else `object`). The spec's strings, slots
+ * and `PyMemberDef` table are copied (`Py_RELATIVE_OFFSET` offsets resolved); the type
+ * belongs to the calling interpreter.
+ *
+ * Returns: a new reference to the type.
+ * Errors: NULL with CPython 3.13's exceptions: `RuntimeError` "invalid slot offset",
+ * `SystemError` for a spec without a name, several `Py_tp_members`/`Py_tp_doc` slots or a
+ * bad relative offset, `TypeError` for an unusable base ("type 'X' is not an acceptable
+ * base type"), a metaclass conflict, "Metaclasses with custom tp_new are not supported."
+ */
+PyObject *PyType_FromMetaclass(PyTypeObject *metaclass,
+                               PyObject *module,
+                               PyType_Spec *spec,
+                               PyObject *bases);
+
+/**
+ * `PyType_FromMetaclass(NULL, module, spec, bases)`, except that a metaclass with its own
+ * `tp_new` only gives a `DeprecationWarning` (as CPython 3.13).
+ *
+ * Returns: a new reference to the type. Errors: NULL with an exception set.
+ */
+PyObject *PyType_FromModuleAndSpec(PyObject *module, PyType_Spec *spec, PyObject *bases);
+
+/**
+ * `PyType_FromModuleAndSpec(NULL, spec, bases)`.
+ *
+ * Returns: a new reference to the type. Errors: NULL with an exception set.
+ */
+PyObject *PyType_FromSpecWithBases(PyType_Spec *spec, PyObject *bases);
+
+/**
+ * `PyType_FromModuleAndSpec(NULL, spec, NULL)`.
+ *
+ * Returns: a new reference to the type. Errors: NULL with an exception set.
+ */
+PyObject *PyType_FromSpec(PyType_Spec *spec);
+
+/**
+ * The value of slot `slot` (a `Py_*` id of typeslots.h) of any type, static or heap: what
+ * the type has now, inherited values included; NULL when unset.
+ *
+ * Returns: the slot's value (borrowed). Errors: NULL with `SystemError` ("bad argument to
+ * internal function") for NULL or an invalid slot id; NULL without an exception for an
+ * unset slot.
+ */
+void *PyType_GetSlot(PyTypeObject *tp, int slot);
+
+/**
+ * `type.__module__`: a heap type's `__module__` (from its dict), a static type's
+ * `tp_name` before the last dot, else `builtins`.
+ *
+ * Returns: a new reference. Errors: NULL with `AttributeError` ("__module__") for a heap
+ * type without one, `SystemError` for NULL.
+ */
+PyObject *PyType_GetModuleName(PyTypeObject *tp);
+
+/**
+ * `module.qualname` of the type, or just the qualname when the module is `builtins` or
+ * `__main__`.
+ *
+ * Returns: a new reference to a `str`. Errors: NULL with an exception set.
+ */
+PyObject *PyType_GetFullyQualifiedName(PyTypeObject *tp);
+
+/**
+ * The module a heap type was made with (`PyType_FromModuleAndSpec`).
+ *
+ * Returns: a borrowed reference. Errors: NULL with `TypeError` ("PyType_GetModule: Type
+ * 'X' is not a heap type", "... has no associated module"), `SystemError` for NULL.
+ */
+PyObject *PyType_GetModule(PyTypeObject *tp);
+
+/**
+ * The state of the module a heap type was made with.
+ *
+ * Returns: the state (NULL without an exception for a module without state).
+ * Errors: NULL with `PyType_GetModule`'s `TypeError` for a static type or a heap type
+ * without a module.
+ */
+void *PyType_GetModuleState(PyTypeObject *tp);
+
+/**
+ * The module of the first class in `tp`'s MRO made with a module of definition `def`
+ * (how a `METH_METHOD` method finds its module state from its defining class).
+ *
+ * Returns: a borrowed reference. Errors: NULL with `TypeError` ("PyType_GetModuleByDef:
+ * No superclass of 'X' has the given module"), `SystemError` for NULL.
+ */
+PyObject *PyType_GetModuleByDef(PyTypeObject *tp, PyModuleDef *def);
 
 /**
  * Returns: a success status.
@@ -3074,6 +3484,161 @@ PyObject *PyCFunction_GetSelf(PyObject *op);
  * Errors: -1 with `SystemError` if `op` is not a builtin function.
  */
 int PyCFunction_GetFlags(PyObject *op);
+
+/**
+ * A new module named `name` (any object; normally a `str`) with `__name__`, `__doc__`,
+ * `__package__`, `__loader__` and `__spec__` in its dict (the last four `None`).
+ *
+ * Returns: a new reference. Errors: NULL with an exception set (`SystemError` for NULL).
+ */
+PyObject *PyModule_NewObject(PyObject *name);
+
+/**
+ * `PyModule_NewObject` with a UTF-8 name.
+ *
+ * Returns: a new reference. Errors: NULL with an exception set.
+ */
+PyObject *PyModule_New(const char *name);
+
+/**
+ * Returns: the module's `__dict__` (borrowed). Errors: NULL with `SystemError` ("bad
+ * argument to internal function") if `m` is not a module.
+ */
+PyObject *PyModule_GetDict(PyObject *m);
+
+/**
+ * Returns: a new reference to the module's `__name__`. Errors: NULL with `TypeError`
+ * ("bad argument type for built-in operation") for a non-module, `SystemError`
+ * ("nameless module") when `__name__` is missing or not a `str`.
+ */
+PyObject *PyModule_GetNameObject(PyObject *m);
+
+/**
+ * Returns: the module's `__name__` as UTF-8, borrowed from the `str` in its dict. Errors:
+ * NULL as `PyModule_GetNameObject`.
+ */
+const char *PyModule_GetName(PyObject *m);
+
+/**
+ * Returns: a new reference to the module's `__file__`. Errors: NULL with `TypeError` for a
+ * non-module, `SystemError` ("module filename missing") when it has none.
+ */
+PyObject *PyModule_GetFilenameObject(PyObject *m);
+
+/**
+ * Returns: the definition the module was made from (NULL without an exception for
+ * none). Errors: NULL with `TypeError` ("bad argument type for built-in operation") for a
+ * non-module.
+ */
+PyModuleDef *PyModule_GetDef(PyObject *m);
+
+/**
+ * Returns: the module's state (`m_size` bytes, zeroed when made; NULL without an exception
+ * for none). Errors: NULL with `TypeError` ("bad argument type for built-in operation")
+ * for a non-module.
+ */
+void *PyModule_GetState(PyObject *m);
+
+/**
+ * Makes `def` an object of type `moduledef` (once) for multi-phase initialization.
+ *
+ * Returns: `def` as an object (borrowed: definitions are static). Errors: NULL with
+ * `SystemError` for NULL.
+ */
+PyObject *PyModuleDef_Init(PyModuleDef *def);
+
+/**
+ * Single-phase initialization (`PyModule_Create`): a module named `def->m_name` with
+ * `m_size` bytes of zeroed state, `def->m_methods` bound to it and `def->m_doc` as
+ * `__doc__`. A different `apiver` than `PYTHON_API_VERSION` gives a `RuntimeWarning`.
+ *
+ * Returns: a new reference. Errors: NULL with an exception set (`SystemError` "module X:
+ * PyModule_Create is incompatible with m_slots").
+ */
+PyObject *PyModule_Create2(PyModuleDef *def, int apiver);
+
+/**
+ * Multi-phase initialization, creation phase (`PyModule_FromDefAndSpec`): `spec.name` is
+ * the module's name; `Py_mod_create` (if any) makes the module, else a plain module is
+ * made; `Py_mod_multiple_interpreters` is honoured in subinterpreters that check
+ * extensions. The state is allocated by `PyModule_ExecDef`.
+ *
+ * Returns: a new reference. Errors: NULL with CPython 3.13's exceptions ("module X has
+ * multiple create slots", "module X uses unknown slot ID N", "module X: m_size may not be
+ * negative for multi-phase initialization", `ImportError` "module X does not support
+ * loading in subinterpreters", ...).
+ */
+PyObject *PyModule_FromDefAndSpec2(PyModuleDef *def, PyObject *spec, int apiver);
+
+/**
+ * Multi-phase initialization, execution phase: allocates the zeroed state (once) and runs
+ * the `Py_mod_exec` slots in order.
+ *
+ * Returns: 0. Errors: -1 with an exception set ("execution of module X failed without
+ * setting an exception", ...).
+ */
+int PyModule_ExecDef(PyObject *module, PyModuleDef *def);
+
+/**
+ * Adds the functions of `functions` (NULL-name terminated) to `module`, bound to it.
+ *
+ * Returns: 0. Errors: -1 with an exception set (`ValueError` "module functions cannot set
+ * METH_CLASS or METH_STATIC").
+ */
+int PyModule_AddFunctions(PyObject *module, PyMethodDef *functions);
+
+/**
+ * Sets the module's `__doc__` to the UTF-8 text `doc`.
+ *
+ * Returns: 0. Errors: -1 with an exception set.
+ */
+int PyModule_SetDocString(PyObject *module, const char *doc);
+
+/**
+ * Sets `module.name = value` (a new reference is taken; `value` stays the caller's).
+ *
+ * Returns: 0. Errors: -1 with `TypeError` ("PyModule_AddObjectRef() first argument must be
+ * a module"), `SystemError` ("PyModule_AddObjectRef() must be called with an exception
+ * raised if value is NULL"; an exception already set is kept).
+ */
+int PyModule_AddObjectRef(PyObject *module, const char *name, PyObject *value);
+
+/**
+ * `PyModule_AddObjectRef`, stealing `value` (always, also on error; NULL with an exception
+ * set is passed through as an error).
+ *
+ * Returns: 0. Errors: -1 with an exception set.
+ */
+int PyModule_Add(PyObject *module, const char *name, PyObject *value);
+
+/**
+ * `PyModule_AddObjectRef`, stealing `value` only on success (the legacy contract).
+ *
+ * Returns: 0. Errors: -1 with an exception set (`value` is still the caller's).
+ */
+int PyModule_AddObject(PyObject *module, const char *name, PyObject *value);
+
+/**
+ * Sets `module.name = int(value)`.
+ *
+ * Returns: 0. Errors: -1 with an exception set.
+ */
+int PyModule_AddIntConstant(PyObject *module, const char *name, long value);
+
+/**
+ * Sets `module.name = str(value)` (UTF-8).
+ *
+ * Returns: 0. Errors: -1 with an exception set.
+ */
+int PyModule_AddStringConstant(PyObject *module, const char *name, const char *value);
+
+/**
+ * Readies `type` if needed and sets `module.<name> = type`, where name is `tp_name` after
+ * its last dot.
+ *
+ * Returns: 0. Errors: -1 with an exception set.
+ */
+int PyModule_AddType(PyObject *module, PyTypeObject *tp);
 
 /**
  * Adds a reference to `op` (the function form of `Py_XINCREF`; stable-ABI extensions call
@@ -3824,7 +4389,8 @@ void PyErr_WriteUnraisable(PyObject *obj);
  * `TypeError` for unusable bases (CPython's texts: "type 'bool' is not an acceptable base
  * type", "multiple bases have instance lay-out conflict", "duplicate base class X", "Cannot
  * create a consistent method resolution order (MRO) for bases A, B", metaclass conflict).
- * A non-empty `dict` needs class attributes (issue 4): `NotImplementedError` until then.
+ * `dict` (NULL or a dict) is copied into the class's namespace; `__module__` comes from
+ * `name` unless `dict` has one.
  */
 PyObject *PyErr_NewException(const char *name, PyObject *base, PyObject *dict);
 
@@ -4926,14 +5492,15 @@ PyObject *PyType_GenericNew(PyTypeObject *tp, PyObject *_args, PyObject *_kwds);
 unsigned long PyType_GetFlags(PyTypeObject *tp);
 
 /**
- * `type.__name__`: for a static type, `tp_name` after its last dot.
+ * `type.__name__`: a heap type's own name, a static type's `tp_name` after its last dot.
  *
  * Returns: a new reference to a `str`. Errors: NULL with an exception set.
  */
 PyObject *PyType_GetName(PyTypeObject *tp);
 
 /**
- * `type.__qualname__`: for a static type, its name (static types are not nested).
+ * `type.__qualname__`: a heap type's qualified name, a static type's name (static types
+ * are not nested).
  *
  * Returns: a new reference to a `str`. Errors: NULL with an exception set.
  */
@@ -5311,6 +5878,81 @@ int PyErr_WarnExplicitObject(PyObject *category,
                              int lineno,
                              PyObject *module,
                              PyObject *registry);
+
+/**
+ * A weak reference to `ob`: calling it returns `ob` while `ob` lives, None after.
+ *
+ * Parameters: `callback` (borrowed; NULL or None for none) is called with the dead weak
+ * reference once `ob` is gone, if the reference itself still lives.
+ * Returns: a new reference. Without a callback, the existing callback-less reference to `ob`
+ * is returned if there is one (CPython shares it).
+ * Errors: NULL with `TypeError` "cannot create weak reference to 'T' object" when `ob`'s
+ * type has no weak reference list; `SystemError` for a NULL `ob` (CPython crashes).
+ */
+PyObject *PyWeakref_NewRef(PyObject *ob, PyObject *callback);
+
+/**
+ * A weak proxy to `ob`: it forwards the object protocols (numbers, sequences, mappings,
+ * iteration, comparison, str, attributes; and calls, as `weakref.CallableProxyType`, when
+ * `ob` is callable) and raises `ReferenceError` "weakly-referenced object no longer exists"
+ * once `ob` is gone. Proxies are unhashable.
+ *
+ * Parameters: `callback` as for `PyWeakref_NewRef`.
+ * Returns: a new reference; the callback-less proxy is shared, as the reference is.
+ * Errors: as `PyWeakref_NewRef`.
+ */
+PyObject *PyWeakref_NewProxy(PyObject *ob, PyObject *callback);
+
+/**
+ * The referent of the weak reference or proxy `ref` (CPython 3.13).
+ *
+ * Returns: 1 with `*pobj` a new (strong) reference to the referent; 0 with `*pobj` NULL
+ * when it is gone; -1 with `*pobj` NULL on error.
+ * Errors: `TypeError` "expected a weakref" when `ref` is not one; `SystemError` "bad
+ * argument to internal function" for a NULL `ref`. A NULL `pobj` also gives -1 and
+ * `SystemError` (CPython crashes).
+ */
+int PyWeakref_GetRef(PyObject *r, PyObject **pobj);
+
+/**
+ * The referent of `ref`, or None once it is gone. Deprecated in CPython 3.13 (use
+ * `PyWeakref_GetRef`): the referent can die while the caller uses it.
+ *
+ * Returns: a borrowed reference.
+ * Errors: NULL with `SystemError` "bad argument to internal function" when `ref` is NULL
+ * or not a weak reference.
+ */
+PyObject *PyWeakref_GetObject(PyObject *r);
+
+/**
+ * Clears the weak references to `op`, which a type's `tp_dealloc` calls while `op`'s
+ * count is 0 (before freeing it): every reference reads as dead from then on, and the
+ * callbacks then run, newest registration first, each with its reference. An exception a
+ * callback raises is reported as unraisable (as `PyErr_WriteUnraisable`) and does not
+ * propagate; an exception set before the call is kept.
+ *
+ * Errors: `SystemError` "bad argument to internal function" (nothing cleared) for a NULL
+ * `op`, a type without weak references, or a count other than 0.
+ */
+void PyObject_ClearWeakRefs(PyObject *op);
+
+/**
+ * Clears the weak references to `op` without calling their callbacks (CPython 3.13's
+ * unstable API): each reference reads as dead and keeps its callback until it dies.
+ * Objects whose type has no weak reference list are left alone.
+ *
+ * Errors: none; a NULL `op` does nothing.
+ */
+void PyUnstable_Object_ClearWeakRefsNoCallbacks(PyObject *op);
+
+/**
+ * Detaches the weak reference `self` from its referent (it reads as dead) and keeps its
+ * callback uncalled (CPython's `_PyWeakref_ClearRef`, used by collectors).
+ *
+ * Errors: none; NULL or an object that is not a weak reference does nothing (CPython
+ * asserts).
+ */
+void _PyWeakref_ClearRef(PyWeakReference *self_);
 
 #ifdef __cplusplus
 }  // extern "C"

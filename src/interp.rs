@@ -110,6 +110,12 @@ pub(crate) struct Interp {
     state_dict: std::cell::Cell<*mut crate::abi::PyObject>,
     /// Its tracked GC objects (`object::gc`), touched under its GIL.
     gc: crate::object::gc::GcState,
+    /// Its weak reference list heads for static types (`object::weakrefobject`), which
+    /// every interpreter shares: each interpreter keeps its own, as CPython 3.12+ does for
+    /// static builtin types. Boxed so a head's address stays put; used under its GIL.
+    static_weaklists: std::cell::UnsafeCell<std::collections::HashMap<usize, Box<*mut crate::abi::PyObject>>>,
+    /// Its type attribute cache (`object::attr`), used under its GIL.
+    pub(crate) type_cache: crate::object::attr::TypeCache,
 }
 
 // SAFETY: all mutable state is behind mutexes or atomics.
@@ -165,6 +171,8 @@ impl Interp {
             warnings_shown: Mutex::new(std::collections::HashSet::new()),
             state_dict: std::cell::Cell::new(std::ptr::null_mut()),
             gc: crate::object::gc::GcState::new(),
+            static_weaklists: Default::default(),
+            type_cache: crate::object::attr::TypeCache::new(),
         });
         let own = interp.heap.get();
         // SAFETY: nobody else holds the new Arc yet; `heap_ptr` is written once, here.
@@ -229,6 +237,15 @@ impl Interp {
     /// Its collector state (tracked GC objects). Used under its GIL.
     pub(crate) fn gc(&self) -> &crate::object::gc::GcState {
         &self.gc
+    }
+
+    /// The address of this interpreter's weak reference list head for the static type at
+    /// address `tp` (an empty list on first use). Call under this interpreter's GIL.
+    pub(crate) fn static_type_weaklist(&self, tp: usize) -> *mut *mut crate::abi::PyObject {
+        // SAFETY: used only under this interpreter's GIL, and no reference into the map
+        // outlives this call (the boxed head's address is what escapes).
+        let map = unsafe { &mut *self.static_weaklists.get() };
+        &mut **map.entry(tp).or_insert_with(|| Box::new(std::ptr::null_mut())) as *mut _
     }
 
     /// The pointer C sees.

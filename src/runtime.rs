@@ -68,11 +68,16 @@ pub(crate) struct Runtime {
     pub(crate) arena_map: crate::object::alloc::ArenaMap,
     /// Static types readied since initialization, and the heap for what they share.
     pub(crate) static_types: Mutex<crate::object::typeobject::StaticTypes>,
+    /// The next type version tag (`object::attr`'s method cache); never reused.
+    pub(crate) next_type_version: std::sync::atomic::AtomicU32,
     /// The 24 bytes of CPython's `_Py_HashSecret` (`str`/`bytes` hashing), little-endian
     /// words. Written once per process, by the first initialization (from `PYTHONHASHSEED`
     /// or the OS's random source), as CPython does; read by every interpreter.
     hash_secret: [AtomicU64; 3],
     hash_secret_set: AtomicBool,
+    /// The last index `PyModuleDef_Init` gave a module definition (CPython's
+    /// `_PyImport_GetNextModuleIndex`); indexes only go up.
+    module_index: AtomicIsize,
 }
 
 /// The runtime. cbindgen:ignore
@@ -96,9 +101,16 @@ pub(crate) static RUNTIME: Runtime = Runtime {
     live_arenas: AtomicIsize::new(0),
     arena_map: crate::object::alloc::ArenaMap::new(),
     static_types: Mutex::new(crate::object::typeobject::StaticTypes::new()),
+    next_type_version: std::sync::atomic::AtomicU32::new(1),
     hash_secret: [AtomicU64::new(0), AtomicU64::new(0), AtomicU64::new(0)],
     hash_secret_set: AtomicBool::new(false),
+    module_index: AtomicIsize::new(0),
 };
+
+/// A fresh module definition index (from 1).
+pub(crate) fn next_module_index() -> isize {
+    RUNTIME.module_index.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1
+}
 
 #[inline]
 pub(crate) fn lifecycle() -> u8 {

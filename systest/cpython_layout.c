@@ -145,6 +145,175 @@ constants(void)
 #endif
 }
 
+/* Heap types and module definitions: C code fills PyType_Spec and PyModuleDef statically,
+   and reads PyHeapTypeObject's fields. */
+static void
+heap_types_and_modules(void)
+{
+    STRUCT(PyType_Slot);
+    FIELD(PyType_Slot, slot);
+    FIELD_NOTYPE(PyType_Slot, pfunc);
+    STRUCT(PyType_Spec);
+    FIELD(PyType_Spec, name);
+    FIELD(PyType_Spec, basicsize);
+    FIELD(PyType_Spec, itemsize);
+    FIELD(PyType_Spec, flags);
+    FIELD_NOTYPE(PyType_Spec, slots);
+    STRUCT(PyHeapTypeObject);
+    FIELD_NOTYPE(PyHeapTypeObject, ht_type);
+    FIELD_NOTYPE(PyHeapTypeObject, as_async);
+    FIELD_NOTYPE(PyHeapTypeObject, as_number);
+    FIELD_NOTYPE(PyHeapTypeObject, as_mapping);
+    FIELD_NOTYPE(PyHeapTypeObject, as_sequence);
+    FIELD_NOTYPE(PyHeapTypeObject, as_buffer);
+    FIELD_NOTYPE(PyHeapTypeObject, ht_name);
+    FIELD_NOTYPE(PyHeapTypeObject, ht_slots);
+    FIELD_NOTYPE(PyHeapTypeObject, ht_qualname);
+    FIELD_NOTYPE(PyHeapTypeObject, ht_cached_keys);
+    FIELD_NOTYPE(PyHeapTypeObject, ht_module);
+    FIELD_NOTYPE(PyHeapTypeObject, _ht_tpname);
+    FIELD_NOTYPE(PyHeapTypeObject, _spec_cache);
+    STRUCT(PyModuleDef_Base);
+    FIELD_NOTYPE(PyModuleDef_Base, ob_base);
+    FIELD_NOTYPE(PyModuleDef_Base, m_init);
+    FIELD_NOTYPE(PyModuleDef_Base, m_index);
+    FIELD_NOTYPE(PyModuleDef_Base, m_copy);
+    STRUCT(PyModuleDef_Slot);
+    FIELD(PyModuleDef_Slot, slot);
+    FIELD_NOTYPE(PyModuleDef_Slot, value);
+    STRUCT(PyModuleDef);
+    FIELD_NOTYPE(PyModuleDef, m_base);
+    FIELD_NOTYPE(PyModuleDef, m_name);
+    FIELD_NOTYPE(PyModuleDef, m_doc);
+    FIELD_NOTYPE(PyModuleDef, m_size);
+    FIELD_NOTYPE(PyModuleDef, m_methods);
+    FIELD_NOTYPE(PyModuleDef, m_slots);
+    FIELD_NOTYPE(PyModuleDef, m_traverse);
+    FIELD_NOTYPE(PyModuleDef, m_clear);
+    FIELD_NOTYPE(PyModuleDef, m_free);
+    STRUCT(PyMemberDef);
+    FIELD_NOTYPE(PyMemberDef, name);
+    FIELD_NOTYPE(PyMemberDef, type);
+    FIELD_NOTYPE(PyMemberDef, offset);
+    FIELD_NOTYPE(PyMemberDef, flags);
+    FIELD_NOTYPE(PyMemberDef, doc);
+    CONST(Py_bf_getbuffer);
+    CONST(Py_bf_releasebuffer);
+    CONST(Py_mp_ass_subscript);
+    CONST(Py_mp_length);
+    CONST(Py_mp_subscript);
+    CONST(Py_nb_absolute);
+    CONST(Py_nb_add);
+    CONST(Py_nb_and);
+    CONST(Py_nb_bool);
+    CONST(Py_nb_divmod);
+    CONST(Py_nb_float);
+    CONST(Py_nb_floor_divide);
+    CONST(Py_nb_index);
+    CONST(Py_nb_inplace_add);
+    CONST(Py_nb_inplace_and);
+    CONST(Py_nb_inplace_floor_divide);
+    CONST(Py_nb_inplace_lshift);
+    CONST(Py_nb_inplace_multiply);
+    CONST(Py_nb_inplace_or);
+    CONST(Py_nb_inplace_power);
+    CONST(Py_nb_inplace_remainder);
+    CONST(Py_nb_inplace_rshift);
+    CONST(Py_nb_inplace_subtract);
+    CONST(Py_nb_inplace_true_divide);
+    CONST(Py_nb_inplace_xor);
+    CONST(Py_nb_int);
+    CONST(Py_nb_invert);
+    CONST(Py_nb_lshift);
+    CONST(Py_nb_multiply);
+    CONST(Py_nb_negative);
+    CONST(Py_nb_or);
+    CONST(Py_nb_positive);
+    CONST(Py_nb_power);
+    CONST(Py_nb_remainder);
+    CONST(Py_nb_rshift);
+    CONST(Py_nb_subtract);
+    CONST(Py_nb_true_divide);
+    CONST(Py_nb_xor);
+    CONST(Py_sq_ass_item);
+    CONST(Py_sq_concat);
+    CONST(Py_sq_contains);
+    CONST(Py_sq_inplace_concat);
+    CONST(Py_sq_inplace_repeat);
+    CONST(Py_sq_item);
+    CONST(Py_sq_length);
+    CONST(Py_sq_repeat);
+    CONST(Py_tp_alloc);
+    CONST(Py_tp_base);
+    CONST(Py_tp_bases);
+    CONST(Py_tp_call);
+    CONST(Py_tp_clear);
+    CONST(Py_tp_dealloc);
+    CONST(Py_tp_del);
+    CONST(Py_tp_descr_get);
+    CONST(Py_tp_descr_set);
+    CONST(Py_tp_doc);
+    CONST(Py_tp_getattr);
+    CONST(Py_tp_getattro);
+    CONST(Py_tp_hash);
+    CONST(Py_tp_init);
+    CONST(Py_tp_is_gc);
+    CONST(Py_tp_iter);
+    CONST(Py_tp_iternext);
+    CONST(Py_tp_methods);
+    CONST(Py_tp_new);
+    CONST(Py_tp_repr);
+    CONST(Py_tp_richcompare);
+    CONST(Py_tp_setattr);
+    CONST(Py_tp_setattro);
+    CONST(Py_tp_str);
+    CONST(Py_tp_traverse);
+    CONST(Py_tp_members);
+    CONST(Py_tp_getset);
+    CONST(Py_tp_free);
+    CONST(Py_nb_matrix_multiply);
+    CONST(Py_nb_inplace_matrix_multiply);
+    CONST(Py_am_await);
+    CONST(Py_am_aiter);
+    CONST(Py_am_anext);
+    CONST(Py_tp_finalize);
+    CONST(Py_am_send);
+    CONST(Py_mod_create);
+    CONST(Py_mod_exec);
+    CONST(Py_mod_multiple_interpreters);
+    CONST(Py_mod_gil);
+    CONST(_Py_mod_LAST_SLOT);
+    CONST(PYTHON_API_VERSION);
+    CONST(PYTHON_ABI_VERSION);
+    CONST(Py_T_SHORT);
+    CONST(Py_T_INT);
+    CONST(Py_T_LONG);
+    CONST(Py_T_FLOAT);
+    CONST(Py_T_DOUBLE);
+    CONST(Py_T_STRING);
+    CONST(_Py_T_OBJECT);
+    CONST(Py_T_CHAR);
+    CONST(Py_T_BYTE);
+    CONST(Py_T_UBYTE);
+    CONST(Py_T_USHORT);
+    CONST(Py_T_UINT);
+    CONST(Py_T_ULONG);
+    CONST(Py_T_STRING_INPLACE);
+    CONST(Py_T_BOOL);
+    CONST(Py_T_OBJECT_EX);
+    CONST(Py_T_LONGLONG);
+    CONST(Py_T_ULONGLONG);
+    CONST(Py_T_PYSSIZET);
+    CONST(_Py_T_NONE);
+    CONST(Py_READONLY);
+    CONST(Py_AUDIT_READ);
+    CONST(_Py_WRITE_RESTRICTED);
+    CONST(Py_RELATIVE_OFFSET);
+    printf("const Py_MOD_PER_INTERPRETER_GIL_SUPPORTED = %lld\n", (long long)(intptr_t)Py_MOD_PER_INTERPRETER_GIL_SUPPORTED);
+    printf("const Py_MOD_MULTIPLE_INTERPRETERS_SUPPORTED = %lld\n", (long long)(intptr_t)Py_MOD_MULTIPLE_INTERPRETERS_SUPPORTED);
+    printf("const Py_MOD_GIL_NOT_USED = %lld\n", (long long)(intptr_t)Py_MOD_GIL_NOT_USED);
+}
+
 /* int and float: C code reads their fields (PyFloat_AS_DOUBLE, _PyLong_IsCompact). */
 static void
 numbers(void)
@@ -338,6 +507,20 @@ dict_and_set(void)
     CONST(PySet_MINSIZE);
 }
 
+/* Weak references: PyWeakref_GET_OBJECT reads wr_object; collectors walk the lists. */
+static void
+weakrefs(void)
+{
+    STRUCT(PyWeakReference);
+    FIELD_NOTYPE(PyWeakReference, ob_base);
+    FIELD(PyWeakReference, wr_object);
+    FIELD(PyWeakReference, wr_callback);
+    FIELD(PyWeakReference, hash);
+    FIELD(PyWeakReference, wr_prev);
+    FIELD(PyWeakReference, wr_next);
+    FIELD_NOTYPE(PyWeakReference, vectorcall);
+}
+
 static void
 unicode(void)
 {
@@ -519,9 +702,11 @@ main(void)
     interpreter_config();
     status();
     dict_and_set();
+    weakrefs();
     sequences();
     buffers();
     exceptions();
+    heap_types_and_modules();
 #ifndef LAYOUT_SKIP_PyWideStringList
     wide_string_list();
 #endif

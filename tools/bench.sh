@@ -89,6 +89,15 @@ ROWS=(
   "getargs_kw|bench_call|PyArg_ParseTupleAndKeywords O, opt i, kw-only s (1 pos + 1 kw)|ns|1|<= CPython|r <= 1"
   "getargs_tuple|bench_call|PyArg_ParseTuple \"Ois\"|ns|1|<= CPython|r <= 1"
   "buildvalue_iis|bench_call|Py_BuildValue \"(iis)\"|ns|1|<= CPython|r <= 1"
+  "weakref_cycle|bench_weakref|weakref: NewRef(o, callback) + o dies (callback runs) + ref freed|ns|1|<= CPython|r <= 1"
+  "weakref_getref|bench_weakref|weakref: PyWeakref_GetRef on a live ref + DECREF|ns|1|<= CPython|r <= 1"
+  "heap_from_spec|bench_heaptype|heap type: PyType_FromSpec (members, slots, doc) + drop|ns|1|<= CPython|r <= 1"
+  "heap_instance|bench_heaptype|heap type: instantiate (CallNoArgs: new, alloc, init) + dealloc|ns|1|<= CPython|r <= 1"
+  "attr_member_get|bench_attr|attr: PyObject_GetAttr, member descriptor (Py_T_INT)|ns|1|<= CPython|r <= 1"
+  "attr_member_set|bench_attr|attr: PyObject_SetAttr, member descriptor|ns|1|<= CPython|r <= 1"
+  "attr_dict_get|bench_attr|attr: PyObject_GetAttr, managed-dict attribute|ns|1|<= CPython|r <= 1"
+  "attr_dict_set|bench_attr|attr: PyObject_SetAttr, managed-dict attribute|ns|1|<= CPython|r <= 1"
+  "attr_method_call|bench_attr|attr: PyObject_VectorcallMethod, METH_NOARGS method|ns|1|<= CPython|r <= 1"
 )
 
 RES="$OUT/results.txt"

@@ -8,6 +8,7 @@
 #![allow(clippy::missing_safety_doc)]
 
 pub mod abstract_;
+pub mod attr;
 pub mod bytearrayobject;
 pub mod bytesobject;
 pub mod call;
@@ -16,6 +17,7 @@ pub mod dictobject;
 pub mod fileutils;
 pub mod floatobject;
 pub mod getargs;
+pub mod heaptype;
 pub mod initconfig;
 pub mod iterobject;
 pub mod listobject;
@@ -23,6 +25,7 @@ pub mod longobject;
 pub mod memoryobject;
 pub mod methodobject;
 pub mod modsupport;
+pub mod moduleobject;
 pub mod object;
 pub mod objimpl;
 pub mod pathconfig;
@@ -40,3 +43,4 @@ pub mod tupleobject;
 pub mod typeobject;
 pub mod unicodeobject;
 pub mod warnings;
+pub mod weakrefobject;

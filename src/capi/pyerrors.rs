@@ -445,7 +445,8 @@ pub unsafe extern "C" fn PyErr_WriteUnraisable(obj: *mut PyObject) {
 /// `TypeError` for unusable bases (CPython's texts: "type 'bool' is not an acceptable base
 /// type", "multiple bases have instance lay-out conflict", "duplicate base class X", "Cannot
 /// create a consistent method resolution order (MRO) for bases A, B", metaclass conflict).
-/// A non-empty `dict` needs class attributes (issue 4): `NotImplementedError` until then.
+/// `dict` (NULL or a dict) is copied into the class's namespace; `__module__` comes from
+/// `name` unless `dict` has one.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn PyErr_NewException(
     name: *const c_char,
@@ -481,10 +482,8 @@ pub unsafe extern "C" fn PyErr_NewExceptionWithDoc(
                 errors::system_error("PyErr_NewException: name must be module.class");
                 return null_mut();
             };
-            if !dict.is_null() && !object::abstract_::is_empty_mapping(dict) {
-                errors::not_implemented_error(
-                    "PyErr_NewException with a class dict needs class attributes, which come with issue 4",
-                );
+            if !dict.is_null() && !object::dictobject::check(dict) {
+                errors::bad_internal_call();
                 return null_mut();
             }
             let doc =
@@ -498,7 +497,7 @@ pub unsafe extern "C" fn PyErr_NewExceptionWithDoc(
                     Err(_) => return null_mut(),
                 }
             };
-            let r = object::heaptype::new_type(&name[dot + 1..], &name[..dot], bases, doc.as_deref());
+            let r = object::heaptype::new_type(&name[dot + 1..], &name[..dot], bases, doc.as_deref(), dict);
             object::decref(bases);
             r.unwrap_or(null_mut())
         }

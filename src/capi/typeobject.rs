@@ -5,7 +5,7 @@ use std::ptr::null_mut;
 
 use crate::abi::*;
 use crate::ffi::{guard, guard_or};
-use crate::object::{self, errors, typeobject, unicodeobject};
+use crate::object::{self, errors, typeobject};
 
 /// Readies a static type: fills in what it inherits from its base (`object` by default),
 /// builds `__bases__` and `__mro__`, and marks it ready. Safe to call again. A static type
@@ -89,7 +89,7 @@ pub unsafe extern "C" fn PyType_GetFlags(tp: *mut PyTypeObject) -> c_ulong {
     })
 }
 
-/// `type.__name__`: for a static type, `tp_name` after its last dot.
+/// `type.__name__`: a heap type's own name, a static type's `tp_name` after its last dot.
 ///
 /// Returns: a new reference to a `str`. Errors: NULL with an exception set.
 #[unsafe(no_mangle)]
@@ -100,15 +100,22 @@ pub unsafe extern "C" fn PyType_GetName(tp: *mut PyTypeObject) -> *mut PyObject 
             return null_mut();
         }
         // SAFETY: a type object, per the C API.
-        unicodeobject::from_str(&unsafe { object::short_type_name(tp) }).unwrap_or(null_mut())
+        unsafe { object::heaptype::name(tp) }.unwrap_or(null_mut())
     })
 }
 
-/// `type.__qualname__`: for a static type, its name (static types are not nested).
+/// `type.__qualname__`: a heap type's qualified name, a static type's name (static types
+/// are not nested).
 ///
 /// Returns: a new reference to a `str`. Errors: NULL with an exception set.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn PyType_GetQualName(tp: *mut PyTypeObject) -> *mut PyObject {
-    // SAFETY: forwarded.
-    unsafe { PyType_GetName(tp) }
+    guard("PyType_GetQualName", || {
+        if tp.is_null() {
+            errors::bad_internal_call();
+            return null_mut();
+        }
+        // SAFETY: a type object, per the C API.
+        unsafe { object::heaptype::qualname(tp) }.unwrap_or(null_mut())
+    })
 }

@@ -3,9 +3,9 @@
 //! iteration, and `Py_ReprEnter`. The number, sequence and mapping protocols and
 //! `isinstance`/`issubclass` are the submodules.
 //!
-//! What needs attribute lookup or calls (special methods such as `__bytes__`, `__dir__`,
-//! `__class_getitem__`, `__length_hint__`) comes with issue 4's attribute machinery; each
-//! place says what it does until then.
+//! `dir()` and `cls[key]` use the attribute machinery (`attr`: `__dir__`,
+//! `__class_getitem__`); other special methods looked up by name (`__bytes__`,
+//! `__length_hint__`) are not consulted yet: each place says what it does.
 
 use std::ffi::c_int;
 use std::ptr::null_mut;
@@ -581,17 +581,15 @@ pub(crate) unsafe fn release_buffer(view: &mut Py_buffer) {
     }
 }
 
-/// `dir(op)`: needs attribute lookup (`__dir__`, `__dict__`, the type's dict), which comes
-/// with issue 4; until then a clear `NotImplementedError`. `dir()` of no object lists the
+/// `dir(op)`: `type(op).__dir__(op)` as a sorted list. `dir()` of no object lists the
 /// current frame's names: with no Python frame (there is no eval loop yet) that is CPython's
 /// `SystemError: frame does not exist`.
 pub(crate) unsafe fn dir(op: *mut PyObject) -> PyResult<Owned> {
     if op.is_null() {
         return Err(errors::system_error("frame does not exist"));
     }
-    Err(errors::not_implemented_error(
-        "PyObject_Dir needs attribute lookup (__dir__ and the type's dict), which comes with issue 4",
-    ))
+    // SAFETY: per caller, a live object.
+    unsafe { super::attr::dir(op) }
 }
 
 /// `o[key]` (`PyObject_GetItem`): `mp_subscript`, else `sq_item` with the key converted by
@@ -619,38 +617,30 @@ pub(crate) unsafe fn get_item(o: *mut PyObject, key: *mut PyObject) -> PyResult<
             )));
         }
         if has_flag(tp, Py_TPFLAGS_TYPE_SUBCLASS) {
-            return class_getitem(o as *mut PyTypeObject);
+            return class_getitem(o as *mut PyTypeObject, key);
         }
         Err(errors::type_error(&format!("'{}' object is not subscriptable", tname(tp, 200))))
     }
 }
 
-/// `cls[key]` for a type: `__class_getitem__` is an attribute. A C type can only have it
-/// among its `tp_methods` (its dict is not built before issue 4), so those are searched along
-/// the MRO; calling it (and `type[...]`, a `types.GenericAlias`) comes with issue 4.
-unsafe fn class_getitem(cls: *mut PyTypeObject) -> PyResult<Owned> {
+/// `cls[key]` for a type: its `__class_getitem__` called with `key`. `type[...]` (a
+/// `types.GenericAlias`) is not supported yet (no such type): `NotImplementedError`.
+unsafe fn class_getitem(cls: *mut PyTypeObject, key: *mut PyObject) -> PyResult<Owned> {
     // SAFETY: per caller, a type.
     unsafe {
-        let has_it = |t: *mut PyTypeObject| {
-            let mut m = (*t).tp_methods;
-            while !m.is_null() && !(*m).ml_name.is_null() {
-                if std::ffi::CStr::from_ptr((*m).ml_name) == c"__class_getitem__" {
-                    return true;
-                }
-                m = m.add(1);
+        if cls == &raw mut typeobject::PyType_Type {
+            return Err(errors::not_implemented_error("type[...] (types.GenericAlias) is not supported yet"));
+        }
+        let name = unicodeobject::intern::intern_str("__class_getitem__")?;
+        let meth = super::attr::get_optional_attr(cls.cast(), name);
+        decref(name);
+        if let Some(m) = meth? {
+            if m != singletons::none() {
+                let r = super::call::vectorcall(m, &key, 1, null_mut());
+                decref(m);
+                return if r.is_null() { Err(PyErr) } else { Ok(r) };
             }
-            false
-        };
-        let mro = (*cls).tp_mro;
-        let found = if mro.is_null() {
-            has_it(cls)
-        } else {
-            tupleobject::items(mro).iter().any(|&t| has_it(t as *mut PyTypeObject))
-        };
-        if found || cls == &raw mut typeobject::PyType_Type {
-            return Err(errors::not_implemented_error(
-                "subscripting a type (__class_getitem__, types.GenericAlias) comes with issue 4",
-            ));
+            decref(m);
         }
         Err(errors::type_error(&format!("type '{}' is not subscriptable", tname(cls, 200))))
     }

@@ -180,7 +180,7 @@ pub(crate) unsafe fn free_object(op: *mut PyObject) {
             (*prev).next.set(next);
             (*next).prev.set(prev);
         }
-        alloc::free(h.cast());
+        alloc::free(super::preheader::block_start(op, h.cast()).cast());
     }
 }
 

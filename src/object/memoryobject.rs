@@ -446,6 +446,9 @@ unsafe extern "C" fn memory_dealloc(op: *mut PyObject) {
     // exports is outstanding: each holds a reference).
     unsafe {
         let m = mv(op);
+        if !m.weakreflist.is_null() {
+            weakrefobject::clear_weakrefs(op);
+        }
         if !m.mbuf.is_null() {
             let _ = release(op);
             decref(m.mbuf.cast());

@@ -534,10 +534,11 @@ pub(crate) unsafe fn function_str(op: *mut PyObject) -> PyResult<Owned> {
     }
 }
 
-/// Whether `op` is a module (no module type exists yet: nothing is).
+/// Whether `op` is a module (a function bound to one prints and names as a plain function).
 #[inline]
-unsafe fn is_module(_op: *mut PyObject) -> bool {
-    false
+unsafe fn is_module(op: *mut PyObject) -> bool {
+    // SAFETY: per caller, a live object.
+    unsafe { super::moduleobject::check(op) }
 }
 
 /// The `__qualname__` of a type, as text: a heap type's own, else `tp_name` after its last
@@ -678,9 +679,11 @@ unsafe extern "C" fn meth_dealloc(op: *mut PyObject) {
     // SAFETY: called by `_Py_Dealloc` with no references left.
     unsafe {
         gc::untrack(op);
-        // Weak references: cleared here once they exist (`m_weakreflist` stays NULL until then).
-        // The class goes before `self`, which may be what keeps the definition alive.
         let f = &mut *(op as *mut PyCFunctionObject);
+        if !f.m_weakreflist.is_null() {
+            weakrefobject::clear_weakrefs(op);
+        }
+        // The class goes before `self`, which may be what keeps the definition alive.
         let cls = class_of(op);
         xdecref(cls.cast());
         xdecref(f.m_self);

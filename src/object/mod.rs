@@ -19,6 +19,7 @@ use crate::abi::*;
 
 pub(crate) mod abstract_;
 pub(crate) mod alloc;
+pub(crate) mod attr;
 pub(crate) mod bigint;
 pub(crate) mod buffer;
 pub(crate) mod bytearrayobject;
@@ -26,6 +27,7 @@ pub(crate) mod bytes_methods;
 pub(crate) mod bytesobject;
 pub(crate) mod call;
 pub(crate) mod capsule;
+pub(crate) mod descrobject;
 pub(crate) mod dictobject;
 pub(crate) mod errors;
 pub(crate) mod exceptions;
@@ -43,6 +45,8 @@ pub(crate) mod memoryformat;
 pub(crate) mod memoryitems;
 pub(crate) mod memoryobject;
 pub(crate) mod methodobject;
+pub(crate) mod moduleobject;
+pub(crate) mod preheader;
 pub(crate) mod pyhash;
 pub(crate) mod rangeobject;
 pub(crate) mod reprenter;
@@ -51,10 +55,14 @@ mod seq_tests;
 pub(crate) mod setobject;
 pub(crate) mod singletons;
 pub(crate) mod sliceobject;
+pub(crate) mod slotdefs;
+pub(crate) mod structmember;
 pub(crate) mod timsort;
 pub(crate) mod tupleobject;
+pub(crate) mod typedict;
 pub(crate) mod typeobject;
 pub(crate) mod unicodeobject;
+pub(crate) mod weakrefobject;
 
 /// An exception is set on the calling thread's thread state.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -261,5 +269,8 @@ pub(crate) fn init_runtime_types() -> PyResult<()> {
     typeobject::init_types()?;
     exceptions::init_types()?;
     methodobject::init_types()?;
+    weakrefobject::init_types()?;
+    moduleobject::init_types()?;
+    descrobject::init_types()?;
     Ok(())
 }

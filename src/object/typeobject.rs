@@ -20,9 +20,25 @@ use crate::runtime::RUNTIME;
 pub static mut PyType_Type: PyTypeObject = PyTypeObject {
     ob_base: PyVarObject { ob_base: static_head(&raw mut PyType_Type), ob_size: 0 },
     tp_name: c"type".as_ptr(),
-    tp_basicsize: std::mem::size_of::<PyTypeObject>() as Py_ssize_t,
-    tp_flags: Py_TPFLAGS_BASETYPE | Py_TPFLAGS_TYPE_SUBCLASS | Py_TPFLAGS_IMMUTABLETYPE,
+    // Heap types (src/object/heaptype.rs): their layout, their member tables, their GC life.
+    tp_basicsize: std::mem::size_of::<PyHeapTypeObject>() as Py_ssize_t,
+    tp_itemsize: std::mem::size_of::<PyMemberDef>() as Py_ssize_t,
+    tp_dealloc: Some(super::heaptype::type_dealloc),
+    tp_call: Some(super::heaptype::type_call),
+    tp_traverse: Some(super::heaptype::type_traverse),
+    tp_clear: Some(super::heaptype::type_clear),
+    tp_is_gc: Some(super::heaptype::type_is_gc),
+    tp_new: Some(super::heaptype::type_new),
+    tp_free: Some(crate::capi::objimpl::PyObject_GC_Del),
+    tp_flags: Py_TPFLAGS_BASETYPE | Py_TPFLAGS_TYPE_SUBCLASS | Py_TPFLAGS_IMMUTABLETYPE | Py_TPFLAGS_HAVE_GC,
     tp_repr: Some(type_repr),
+    // Weak references to heap types live in `tp_weaklist`; static types keep one list per
+    // interpreter (`weakrefobject::weaklist_ptr`).
+    tp_weaklistoffset: std::mem::offset_of!(PyTypeObject, tp_weaklist) as Py_ssize_t,
+    tp_getattro: Some(super::attr::type_getattro),
+    tp_setattro: Some(super::attr::type_setattro),
+    tp_getset: super::typedict::TYPE_GETSET.as_mut_ptr().cast(),
+    tp_methods: super::typedict::TYPE_METHODS.as_mut_ptr().cast(),
     tp_doc: c"type(object) -> the object's type\ntype(name, bases, dict, **kwds) -> a new type".as_ptr(),
     tp_base: &raw mut PyBaseObject_Type,
     ..TYPE_TEMPLATE
@@ -37,8 +53,12 @@ pub static mut PyBaseObject_Type: PyTypeObject = PyTypeObject {
     tp_dealloc: Some(object_dealloc),
     tp_repr: Some(object_repr),
     tp_hash: Some(object_hash),
+    tp_getattro: Some(super::attr::PyObject_GenericGetAttr_impl),
+    tp_setattro: Some(super::attr::PyObject_GenericSetAttr_impl),
+    tp_getset: super::typedict::OBJECT_GETSET.as_mut_ptr().cast(),
+    tp_methods: super::typedict::OBJECT_METHODS.as_mut_ptr().cast(),
     tp_flags: Py_TPFLAGS_BASETYPE | Py_TPFLAGS_IMMUTABLETYPE,
-    tp_doc: c"The base class of the class hierarchy.".as_ptr(),
+    tp_doc: c"The base class of the class hierarchy.\n\nWhen called, it accepts no arguments and returns a new featureless\ninstance that has no instance attributes and cannot be given any.\n".as_ptr(),
     tp_alloc: Some(crate::capi::typeobject::PyType_GenericAlloc),
     tp_new: Some(object_new),
     tp_free: Some(crate::capi::objimpl::PyObject_Free),
@@ -95,6 +115,7 @@ pub(crate) fn reset_static_types() {
             (*tp).tp_bases = null_mut();
             (*tp).tp_mro = null_mut();
             (*tp).tp_dict = null_mut();
+            (*tp).tp_version_tag = 0;
         }
     }
     st.readied.clear();
@@ -174,17 +195,24 @@ pub(crate) unsafe fn ready(tp: *mut PyTypeObject) -> PyResult<()> {
             (*tp).ob_base.ob_base.ob_type =
                 if base.is_null() { &raw mut PyType_Type } else { type_of(base.cast()) };
         }
-        let built = if has_flag(tp, Py_TPFLAGS_HEAPTYPE) {
-            build_mro(tp)
-        } else {
-            with_static_heap(|| build_mro(tp))
-        };
-        if let Err(e) = built {
+        // What fails other than for memory is checked here, so no exception is made in
+        // the static heap.
+        if let Err(e) = super::typedict::validate(tp) {
             (*tp).tp_flags &= !Py_TPFLAGS_READYING;
             return Err(e);
         }
-        if !base.is_null() {
-            inherit(tp, base);
+        let build = || -> PyResult<()> {
+            build_mro(tp)?;
+            super::typedict::fill(tp)?;
+            if !base.is_null() {
+                inherit(tp, base);
+            }
+            super::typedict::set_hash_none(tp)
+        };
+        let built = if has_flag(tp, Py_TPFLAGS_HEAPTYPE) { build() } else { with_static_heap(build) };
+        if let Err(e) = built {
+            (*tp).tp_flags &= !Py_TPFLAGS_READYING;
+            return Err(e);
         }
         if has_flag(tp, Py_TPFLAGS_HAVE_GC) && (*tp).tp_traverse.is_none() {
             (*tp).tp_flags &= !Py_TPFLAGS_READYING;
@@ -195,6 +223,9 @@ pub(crate) unsafe fn ready(tp: *mut PyTypeObject) -> PyResult<()> {
         }
         (*tp).tp_flags = ((*tp).tp_flags & !Py_TPFLAGS_READYING) | Py_TPFLAGS_READY;
         if !has_flag(tp, Py_TPFLAGS_HEAPTYPE) {
+            // Shared by every interpreter (its descriptors refer to it): immortal, so no
+            // interpreter ever writes its count.
+            immortalize(tp.cast());
             statics().lock().readied.push(tp as usize);
         }
     }
@@ -331,14 +362,27 @@ unsafe fn inherit(tp: *mut PyTypeObject, base: *mut PyTypeObject) {
             | Py_TPFLAGS_BASE_EXC_SUBCLASS
             | Py_TPFLAGS_TYPE_SUBCLASS;
         t.tp_flags |= b.tp_flags & SUBCLASS_FLAGS;
+        // Instances of a subtype keep the base's pre-header (managed dict and weakrefs).
+        t.tp_flags |= b.tp_flags & Py_TPFLAGS_PREHEADER as c_ulong;
         macro_rules! inherit_slot {
             ($($slot:ident),*) => { $( if t.$slot.is_none() { t.$slot = b.$slot; } )* };
         }
         macro_rules! inherit_ptr {
             ($($slot:ident),*) => { $( if t.$slot.is_null() { t.$slot = b.$slot; } )* };
         }
+        super::heaptype::inherit_suites(tp, base);
         inherit_ptr!(tp_as_async, tp_as_number, tp_as_sequence, tp_as_mapping, tp_as_buffer);
-        inherit_slot!(tp_dealloc, tp_repr, tp_str, tp_getattr, tp_getattro, tp_setattr, tp_setattro, tp_call);
+        inherit_slot!(tp_dealloc, tp_repr, tp_str, tp_call);
+        // The char* and object forms of getattr/setattr are inherited as pairs (CPython's
+        // inherit_slots), so a type defining only tp_getattr keeps it in charge.
+        if t.tp_getattr.is_none() && t.tp_getattro.is_none() {
+            t.tp_getattr = b.tp_getattr;
+            t.tp_getattro = b.tp_getattro;
+        }
+        if t.tp_setattr.is_none() && t.tp_setattro.is_none() {
+            t.tp_setattr = b.tp_setattr;
+            t.tp_setattro = b.tp_setattro;
+        }
         // A GC-less type under a GC base becomes GC if it defines neither traverse nor clear
         // (CPython's inherit_special); a GC type under a GC-less base frees with
         // PyObject_GC_Del rather than the base's PyObject_Free (inherit_slots).
@@ -418,7 +462,7 @@ pub(crate) unsafe fn generic_alloc(tp: *mut PyTypeObject, nitems: Py_ssize_t) ->
             .ok_or_else(errors::no_memory)?;
         let gc = has_flag(tp, Py_TPFLAGS_HAVE_GC);
         let p = if gc {
-            super::gc::alloc_object(size)?
+            super::preheader::alloc_gc(tp, size)?
         } else {
             let p = alloc::calloc(1, size) as *mut PyObject;
             if p.is_null() {
@@ -459,18 +503,18 @@ pub(crate) unsafe fn init_object(op: *mut PyObject, tp: *mut PyTypeObject) {
     }
 }
 
-/// `object.__dealloc__`: frees with the type's `tp_free`, and drops a heap type's reference.
+/// `object.__dealloc__`: frees with the type's `tp_free`. As in CPython, a heap type's
+/// reference is dropped by the heap type's own deallocator (`heaptype::subtype_dealloc`),
+/// not here.
 pub(crate) unsafe extern "C" fn object_dealloc(op: *mut PyObject) {
     // SAFETY: called by `_Py_Dealloc` on an object with no references.
     unsafe {
         let tp = type_of(op);
+        super::attr::clear_instance_dict(op);
         match (*tp).tp_free {
             Some(free) => free(op.cast()),
             None if has_flag(tp, Py_TPFLAGS_HAVE_GC) => super::gc::free_object(op),
             None => alloc::free(op.cast()),
-        }
-        if has_flag(tp, Py_TPFLAGS_HEAPTYPE) {
-            decref(tp.cast());
         }
     }
 }
@@ -484,7 +528,7 @@ unsafe extern "C" fn object_new(
     unsafe {
         let excess = (!args.is_null() && tupleobject::size(args) > 0) || (!kwds.is_null());
         if excess && (*tp).tp_init.is_none() {
-            errors::type_error(&format!("{}() takes no arguments", short_type_name(tp)));
+            errors::type_error(&format!("{}() takes no arguments", type_name(tp)));
             return null_mut();
         }
         match (*tp).tp_alloc {

@@ -234,8 +234,7 @@ pub unsafe extern "C" fn PyMapping_HasKeyString(o: *mut PyObject, key: *const c_
 }
 
 /// `list(o.keys())`: for an exact dict its keys in order (`PyDict_Keys`); any other object
-/// needs its `keys()` method called, which comes with method calls (issue 4):
-/// `NotImplementedError` until then.
+/// has its `keys()` method called and the result listed.
 ///
 /// Returns: a new reference to a list. Errors: NULL with an exception set.
 #[unsafe(no_mangle)]
@@ -251,7 +250,7 @@ pub unsafe extern "C" fn PyMapping_Keys(o: *mut PyObject) -> *mut PyObject {
 }
 
 /// `list(o.values())`: for an exact dict its values in order (`PyDict_Values`); other
-/// objects as `PyMapping_Keys` (issue 4).
+/// objects as `PyMapping_Keys`.
 ///
 /// Returns: a new reference to a list. Errors: NULL with an exception set.
 #[unsafe(no_mangle)]
@@ -267,7 +266,7 @@ pub unsafe extern "C" fn PyMapping_Values(o: *mut PyObject) -> *mut PyObject {
 }
 
 /// `list(o.items())`: for an exact dict its `(key, value)` tuples in order
-/// (`PyDict_Items`); other objects as `PyMapping_Keys` (issue 4).
+/// (`PyDict_Items`); other objects as `PyMapping_Keys`.
 ///
 /// Returns: a new reference to a list. Errors: NULL with an exception set.
 #[unsafe(no_mangle)]

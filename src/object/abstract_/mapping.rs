@@ -1,8 +1,7 @@
 //! The mapping protocol (CPython's `PyMapping_*`).
 //!
 //! `PyMapping_Keys`/`Values`/`Items` read an exact dict directly and call the `keys()`,
-//! `values()`, `items()` methods of other mappings: method calls come with issue 4, so
-//! until then other objects get a clear `NotImplementedError`.
+//! `values()`, `items()` methods of other mappings and list the results.
 
 use super::*;
 
@@ -100,23 +99,45 @@ pub(crate) unsafe fn set_item_str(o: *mut PyObject, key: &str, value: *mut PyObj
 }
 
 /// `list(o.keys())`, `list(o.values())` or `list(o.items())`: an exact dict's own lists
-/// (`PyDict_Keys`, ...); any other object needs its method called (issue 4).
+/// (`PyDict_Keys`, ...); any other object's method is called and its result listed
+/// (CPython's `method_output_as_list`).
 pub(crate) unsafe fn method_list(o: *mut PyObject, part: dictobject::Part) -> PyResult<Owned> {
     // SAFETY: per caller, a live object.
     unsafe {
         if dictobject::check_exact(o) {
             return dictobject::to_list(o, part);
         }
+        let method = match part {
+            dictobject::Part::Keys => "keys",
+            dictobject::Part::Values => "values",
+            dictobject::Part::Items => "items",
+        };
+        let out = super::super::attr::call_method(o, method, &[])?;
+        let it = super::get_iter(out);
+        let it = match it {
+            Ok(it) => it,
+            Err(e) => {
+                if errors::matches(&raw mut exceptions::_PyExc_TypeError) {
+                    errors::clear();
+                    let msg = format!(
+                        "{}.{method}() returned a non-iterable (type {})",
+                        super::tname(type_of(o), 200),
+                        super::oname(out, 200)
+                    );
+                    decref(out);
+                    return Err(errors::type_error(&msg));
+                }
+                decref(out);
+                return Err(e);
+            }
+        };
+        decref(out);
+        let list = crate::capi::abstract_::sequence::PySequence_List(it);
+        decref(it);
+        if list.is_null() {
+            Err(PyErr)
+        } else {
+            Ok(list)
+        }
     }
-    let method = match part {
-        dictobject::Part::Keys => "keys",
-        dictobject::Part::Values => "values",
-        dictobject::Part::Items => "items",
-    };
-    Err(errors::not_implemented_error(&format!(
-        "PyMapping_{}{} of an object other than a dict calls its {method}() method, which needs \
-         method calls (issue 4)",
-        method[..1].to_ascii_uppercase(),
-        &method[1..]
-    )))
 }

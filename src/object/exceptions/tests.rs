@@ -318,7 +318,7 @@ fn heap_exceptions_with_several_bases_get_a_c3_order() {
         let (ve, ke, le) =
             (&raw mut _PyExc_ValueError, &raw mut _PyExc_KeyError, &raw mut _PyExc_LookupError);
         let bases = tupleobject::pack(&[ke.cast(), ve.cast()]).unwrap();
-        let kv = heaptype::new_type("KV", "m", bases, Some("doc")).unwrap() as *mut PyTypeObject;
+        let kv = heaptype::new_type("KV", "m", bases, Some("doc"), std::ptr::null_mut()).unwrap() as *mut PyTypeObject;
         decref(bases);
         assert_eq!((*kv).tp_base, ke);
         let mro: Vec<_> = tupleobject::items((*kv).tp_mro).to_vec();
@@ -340,12 +340,12 @@ fn heap_exceptions_with_several_bases_get_a_c3_order() {
         // A diamond through the new class: (KV, LookupError) is consistent,
         // (LookupError, KV) is not.
         let ok = tupleobject::pack(&[kv.cast(), le.cast()]).unwrap();
-        let d = heaptype::new_type("D", "m", ok, None).unwrap();
+        let d = heaptype::new_type("D", "m", ok, None, std::ptr::null_mut()).unwrap();
         assert_eq!(tupleobject::size((*(d as *mut PyTypeObject)).tp_mro), 8);
         decref(d);
         decref(ok);
         let bad = tupleobject::pack(&[le.cast(), kv.cast()]).unwrap();
-        assert!(heaptype::new_type("Bad", "m", bad, None).is_err());
+        assert!(heaptype::new_type("Bad", "m", bad, None, std::ptr::null_mut()).is_err());
         assert_eq!(
             raised_text(),
             "Cannot create a consistent method resolution order (MRO) for bases LookupError, KV"

@@ -114,6 +114,9 @@ unsafe extern "C" fn set_dealloc(op: *mut PyObject) {
     // SAFETY: called by `_Py_Dealloc` on a set with no references left.
     unsafe {
         let s = set(op);
+        if !s.weakreflist.is_null() {
+            weakrefobject::clear_weakrefs(op);
+        }
         let (t, mask, used) = (s.table, s.mask as usize, s.used as usize);
         let malloced = t != s.smalltable.as_mut_ptr();
         table::drop_keys(t, mask, used);
