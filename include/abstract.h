@@ -12,6 +12,9 @@ extern "C" {
 /* Calls callable(arg1, arg2, ...) with the objects up to a terminating NULL (C-variadic:
    declared here by hand, not generated). */
 PyObject *PyObject_CallFunctionObjArgs(PyObject *callable, ...);
+/* Calls callable with the arguments Py_BuildValue's `format` makes: none for NULL or "",
+   the items of a tuple, or the one other value (C-variadic, declared by hand). */
+PyObject *PyObject_CallFunction(PyObject *callable, const char *format, ...);
 
 /* obj.name(*Py_BuildValue(format, ...)) and obj.name(arg1, ..., NULL) (C-variadic). */
 PyObject *PyObject_CallMethod(PyObject *obj, const char *name, const char *format, ...);

@@ -2642,6 +2642,14 @@ double PyFloat_GetMax(void);
 double PyFloat_GetMin(void);
 
 /**
+ * Checks that every key of the dict `kwargs` is a `str`.
+ *
+ * Returns: 1 if so; 0 with `TypeError("keywords must be strings")` if not.
+ * Errors: `SystemError` if `kwargs` is NULL or not a dict.
+ */
+int PyArg_ValidateKeywordArguments(PyObject *kwargs);
+
+/**
  * Makes a heap type from `spec` with metaclass `metaclass` (NULL: `type`, or the most
  * derived metaclass of the bases), associated with `module` (NULL: none; what
  * `PyType_GetModule` returns), deriving from `bases` (a type or a tuple of types; NULL:

@@ -96,6 +96,7 @@ const _: () = {
 /// cbindgen:ignore
 #[allow(unused_doc_comments)]
 unsafe extern "C" {
+    #[cfg_attr(target_arch = "x86_64", allow(dead_code))]
     fn subinterp_c_tls_current() -> *mut std::ffi::c_void;
     fn subinterp_c_tls_set_current(ts: *mut std::ffi::c_void);
 }
@@ -128,10 +129,41 @@ thread_local! {
 }
 
 /// The calling thread's attached thread state, or NULL.
+#[cfg(not(target_arch = "x86_64"))]
 #[inline]
 pub(crate) fn current() -> *mut ThreadState {
     // SAFETY: reads this thread's slot; no preconditions.
     unsafe { subinterp_c_tls_current() }.cast()
+}
+
+/// The slot itself (src/c/tls.c), read inline on x86-64.
+/// cbindgen:ignore
+#[cfg(target_arch = "x86_64")]
+#[allow(unused_doc_comments)]
+unsafe extern "C" {
+    static subinterp_c_tls_tstate: *mut std::ffi::c_void;
+}
+
+/// The attached thread state: on x86-64 the initial-exec sequence a C compiler emits for
+/// the slot (its offset from the GOT, then one `%fs`-relative load), inline: every API
+/// call reads it, often several times, and a call to `subinterp_c_tls_current` per read
+/// was a fifth of a builtin function call.
+#[cfg(target_arch = "x86_64")]
+#[inline(always)]
+pub(crate) fn current() -> *mut ThreadState {
+    let ts: *mut ThreadState;
+    // SAFETY: reads this thread's slot (a TLS variable of this library's static TLS block,
+    // which initial-exec requires and src/c/tls.c declares); only this thread writes it.
+    unsafe {
+        core::arch::asm!(
+            "mov {ts}, qword ptr [rip + {slot}@GOTTPOFF]",
+            "mov {ts}, qword ptr fs:[{ts}]",
+            ts = out(reg) ts,
+            slot = sym subinterp_c_tls_tstate,
+            options(nostack, readonly, preserves_flags, pure),
+        );
+    }
+    ts
 }
 
 #[inline]

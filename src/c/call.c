@@ -1,4 +1,5 @@
-/* call.c: the body of PyObject_CallFunctionObjArgs (see README.md). */
+/* call.c: the bodies of PyObject_CallFunctionObjArgs and PyObject_CallFunction (see
+   README.md). */
 #include <Python.h>
 
 PyObject *subinterp_c_PyObject_CallFunctionObjArgs(PyObject *callable, ...) {
@@ -29,4 +30,19 @@ PyObject *subinterp_c_PyObject_CallFunctionObjArgs(PyObject *callable, ...) {
         PyMem_Free(stack);
     }
     return result;
+}
+
+/* The bodies of PyObject_CallFunction and of _PyObject_CallFunction_SizeT, the name
+   CPython 3.13 still exports for old PY_SSIZE_T_CLEAN builds (both symbols tail-jump
+   here): the Rust side builds the arguments from the format and makes the call. */
+PyObject *subinterp_callfunction(PyObject *callable, const char *format, va_list *ap);
+
+PyObject *subinterp_c_PyObject_CallFunction(PyObject *callable, const char *format, ...);
+
+PyObject *subinterp_c_PyObject_CallFunction(PyObject *callable, const char *format, ...) {
+    va_list ap;
+    va_start(ap, format);
+    PyObject *r = subinterp_callfunction(callable, format, &ap);
+    va_end(ap);
+    return r;
 }

@@ -10,8 +10,10 @@
  */
 #include <stddef.h>
 
-static __thread void *current_tstate __attribute__((tls_model("initial-exec"))) = NULL;
+/* Not static: on x86-64 tstate.rs reads it inline (initial-exec, %fs-relative) instead of
+   calling subinterp_c_tls_current. Hidden, like everything in this directory. */
+__thread void *subinterp_c_tls_tstate __attribute__((tls_model("initial-exec"))) = NULL;
 
-void *subinterp_c_tls_current(void) { return current_tstate; }
+void *subinterp_c_tls_current(void) { return subinterp_c_tls_tstate; }
 
-void subinterp_c_tls_set_current(void *ts) { current_tstate = ts; }
+void subinterp_c_tls_set_current(void *ts) { subinterp_c_tls_tstate = ts; }

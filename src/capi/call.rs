@@ -305,3 +305,88 @@ pub unsafe extern "C" fn PyObject_CallFunctionObjArgs() {
     #[cfg(target_arch = "aarch64")]
     core::arch::naked_asm!("b {}", sym subinterp_c_PyObject_CallFunctionObjArgs);
 }
+
+/// The body of `PyObject_CallFunction` (called by `src/c/call.c` with its `va_list`):
+/// builds the arguments from `format` and calls `callable` with them.
+///
+/// Returns: a new reference; NULL with an exception set.
+/// cbindgen:ignore
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn subinterp_callfunction(
+    callable: *mut PyObject,
+    format: *const c_char,
+    ap: *mut std::ffi::c_void,
+) -> *mut PyObject {
+    use crate::object::getargs::buildvalue::{build_call_args, CallArgs};
+    use crate::object::getargs::CVaList;
+    guard("PyObject_CallFunction", || {
+        if callable.is_null() {
+            errors::null_error();
+            return null_mut();
+        }
+        // SAFETY: a live callable; NULL or a C string and the caller's live va_list.
+        unsafe {
+            let f: &[u8] = if format.is_null() { b"" } else { std::ffi::CStr::from_ptr(format).to_bytes() };
+            match build_call_args(f, &mut CVaList(ap)) {
+                Err(_) => null_mut(),
+                Ok(CallArgs::Nothing) => call::vectorcall(callable, null_mut(), 0, null_mut()),
+                Ok(CallArgs::One(v)) => {
+                    // One spare slot in front, so the callee may use args[-1].
+                    let stack = [null_mut(), v];
+                    let r = call::vectorcall(
+                        callable,
+                        stack.as_ptr().add(1),
+                        1 | PY_VECTORCALL_ARGUMENTS_OFFSET,
+                        null_mut(),
+                    );
+                    crate::object::decref(v);
+                    r
+                }
+                Ok(CallArgs::Tuple(t)) => {
+                    let r = call::call(callable, t, null_mut());
+                    crate::object::decref(t);
+                    r
+                }
+            }
+        }
+    })
+}
+
+/// cbindgen:ignore
+#[allow(unused_doc_comments)]
+unsafe extern "C" {
+    fn subinterp_c_PyObject_CallFunction();
+}
+
+/// `PyObject *PyObject_CallFunction(PyObject *callable, const char *format, ...)`: calls
+/// `callable` with arguments built from `format` as `Py_BuildValue` builds values (C-variadic:
+/// the body is in `src/c/call.c`). A NULL or empty format means no arguments; several
+/// items are the positional arguments; a single item that is a tuple gives its items as the
+/// arguments (so `"(ii)"` and `"ii"` are the same call), any other single item is the one
+/// argument.
+///
+/// Returns: a new reference. Errors: as `PyObject_Call`, or the format's `SystemError`s and
+/// conversion errors (`Py_BuildValue`'s; every `N` is consumed then too); a NULL callable:
+/// `SystemError("null argument to internal routine")` (nothing is consumed).
+/// cbindgen:ignore
+#[unsafe(no_mangle)]
+#[unsafe(naked)]
+pub unsafe extern "C" fn PyObject_CallFunction() {
+    #[cfg(target_arch = "x86_64")]
+    core::arch::naked_asm!("jmp {}", sym subinterp_c_PyObject_CallFunction);
+    #[cfg(target_arch = "aarch64")]
+    core::arch::naked_asm!("b {}", sym subinterp_c_PyObject_CallFunction);
+}
+
+/// `_PyObject_CallFunction_SizeT`: [`PyObject_CallFunction`] under the name
+/// `PY_SSIZE_T_CLEAN` gave it before 3.13 (still exported by CPython 3.13; not declared in
+/// its headers).
+/// cbindgen:ignore
+#[unsafe(no_mangle)]
+#[unsafe(naked)]
+pub unsafe extern "C" fn _PyObject_CallFunction_SizeT() {
+    #[cfg(target_arch = "x86_64")]
+    core::arch::naked_asm!("jmp {}", sym subinterp_c_PyObject_CallFunction);
+    #[cfg(target_arch = "aarch64")]
+    core::arch::naked_asm!("b {}", sym subinterp_c_PyObject_CallFunction);
+}

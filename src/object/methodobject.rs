@@ -282,6 +282,7 @@ unsafe fn has_keywords(kwnames: *mut PyObject) -> bool {
 /// `ml` is a live definition whose flags give `conv`; the arguments are as for a
 /// `vectorcallfunc`.
 #[inline(always)]
+#[allow(clippy::too_many_arguments)]
 pub(crate) unsafe fn call_vector(
     conv: Convention,
     ml: *const PyMethodDef,
@@ -295,13 +296,8 @@ pub(crate) unsafe fn call_vector(
     let nargs = call::nargs_of(nargsf);
     // SAFETY: per caller; each convention's function pointer type is what its flags say.
     unsafe {
-        match conv {
-            Convention::NoArgs | Convention::O | Convention::FastCall => {
-                if has_keywords(kwnames) {
-                    return type_error_naming(who, "takes no keyword arguments");
-                }
-            }
-            _ => {}
+        if matches!(conv, Convention::NoArgs | Convention::O | Convention::FastCall) && has_keywords(kwnames) {
+            return type_error_naming(who, "takes no keyword arguments");
         }
         match conv {
             Convention::NoArgs if nargs != 0 => {
@@ -367,7 +363,7 @@ unsafe fn vector_to_tuple_call(
                 }
             }
         }
-        let result = call_tuple_checked(conv, ml, self_, tuple, kwargs);
+        let result = call_tuple_checked(conv, ml, self_, tuple, kwargs, true);
         decref(tuple);
         xdecref(kwargs);
         result
@@ -377,6 +373,11 @@ unsafe fn vector_to_tuple_call(
 /// Calls `ml` with `self_` and the tuple/dict form of the arguments (`kwargs` NULL or a
 /// dict), checking them against the convention; the non-`VARARGS` conventions get the
 /// vector form made from the tuple and dict. `who` names the callee in messages.
+///
+/// A `tp_call` body: a `VARARGS` function is called without counting a level of the
+/// recursion limit (whoever called `tp_call`, `PyObject_Call` or `_PyObject_MakeTpCall`,
+/// counted it; CPython's `cfunction_call` does not count either). The other conventions
+/// count it in [`call_vector`], as their vectorcall does.
 ///
 /// Returns what the C function returned (not checked).
 ///
@@ -399,9 +400,9 @@ pub(crate) unsafe fn call_tuple(
                 if !kwargs.is_null() && dictobject::size(kwargs) != 0 {
                     return type_error_naming(who, "takes no keyword arguments");
                 }
-                call_tuple_checked(conv, ml, self_, args, null_mut())
+                call_tuple_checked(conv, ml, self_, args, null_mut(), false)
             }
-            Convention::VarArgsKeywords => call_tuple_checked(conv, ml, self_, args, kwargs),
+            Convention::VarArgsKeywords => call_tuple_checked(conv, ml, self_, args, kwargs, false),
             _ => {
                 let items = tupleobject::items(args);
                 let nargs = items.len();
@@ -418,7 +419,8 @@ pub(crate) unsafe fn call_tuple(
     }
 }
 
-/// A `VARARGS` definition called with a tuple and a dict whose keywords are allowed.
+/// A `VARARGS` definition called with a tuple and a dict whose keywords are allowed;
+/// `count` says whether the call counts a level of the recursion limit here.
 #[inline(always)]
 unsafe fn call_tuple_checked(
     conv: Convention,
@@ -426,6 +428,7 @@ unsafe fn call_tuple_checked(
     self_: *mut PyObject,
     args: *mut PyObject,
     kwargs: *mut PyObject,
+    count: bool,
 ) -> *mut PyObject {
     // SAFETY: per caller.
     unsafe {
@@ -433,7 +436,7 @@ unsafe fn call_tuple_checked(
             Ok(m) => m,
             Err(_) => return null_mut(),
         };
-        if call::enter(WHILE_CALLING).is_err() {
+        if count && call::enter(WHILE_CALLING).is_err() {
             return null_mut();
         }
         let result = if conv == Convention::VarArgsKeywords {
@@ -441,7 +444,9 @@ unsafe fn call_tuple_checked(
         } else {
             meth(self_, args)
         };
-        call::leave();
+        if count {
+            call::leave();
+        }
         result
     }
 }

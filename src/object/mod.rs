@@ -34,6 +34,7 @@ pub(crate) mod exceptions;
 pub(crate) mod floatobject;
 pub(crate) mod floatrepr;
 pub(crate) mod gc;
+pub(crate) mod getargs;
 pub(crate) mod heaptype;
 pub(crate) mod iterobject;
 pub(crate) mod listobject;

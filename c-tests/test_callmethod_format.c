@@ -1,9 +1,8 @@
 /*
  * test_callmethod_format.c: PyObject_CallMethod with a Py_BuildValue format (its body calls
- * Py_VaBuildValue, which comes with the argument-building branch). Passes against CPython
- * 3.13 now; move it to c-tests/ when Py_VaBuildValue is on main.
+ * Py_VaBuildValue).
  */
-#include "../obj_util.h"
+#include "obj_util.h"
 
 int main(void) {
     Py_Initialize();
