@@ -98,7 +98,7 @@ check-cpython:
 	  $(MAKE) -s $(CPY_BINS) && tools/run-checks.sh $(foreach b,$(CPY_BINS),"cpython-$(notdir $(b))|$(b)"); \
 	fi
 
-check-valgrind: lib $(BUILD)/ours/sub_valgrind $(BUILD)/ours/test_object_core
+check-valgrind: lib $(BUILD)/ours/sub_valgrind $(BUILD)/ours/test_object_core $(BUILD)/ours/sub_heaptype_full
 	tools/valgrind.sh $(BUILD)/ours/sub_valgrind
 
 bench: lib
