@@ -81,6 +81,11 @@ ROWS=(
   "attr_dict_get|bench_attr|attr: PyObject_GetAttr, managed-dict attribute|ns|1|<= CPython|r <= 1"
   "attr_dict_set|bench_attr|attr: PyObject_SetAttr, managed-dict attribute|ns|1|<= CPython|r <= 1"
   "attr_method_call|bench_attr|attr: PyObject_VectorcallMethod, METH_NOARGS method|ns|1|<= CPython|r <= 1"
+  "attr_heap_member_get|bench_attr|attr, heap type both sides: GetAttr of a Py_T_INT member|ns|1|<= CPython|r <= 1"
+  "attr_heap_member_set|bench_attr|attr, heap type both sides: SetAttr of that member|ns|1|<= CPython|r <= 1"
+  "attr_heap_dict_get|bench_attr|attr, heap type both sides: GetAttr, managed-dict attribute|ns|1|<= CPython|r <= 1"
+  "attr_heap_dict_set|bench_attr|attr, heap type both sides: SetAttr, managed-dict attribute|ns|1|<= CPython|r <= 1"
+  "attr_heap_method_call|bench_attr|attr, heap type both sides: VectorcallMethod, METH_NOARGS|ns|1|<= CPython|r <= 1"
 )
 
 RES="$OUT/results.txt"
