@@ -720,9 +720,19 @@ static void test_slots_and_dunders(void) {
     PyObject *pd = po ? PyObject_GetAttrString(po, "__dict__") : NULL;
     CHECK(pd && PyDict_GetItemString(pd, "x") == f);
     Py_XDECREF(pd);
+    /* type()'s __dict__ may be deleted (a fresh one comes next), unlike GenericSetDict's. */
+    CHECK_INT(po ? PyObject_DelAttrString(po, "__dict__") : -1, 0);
+    CHECK_INT(po ? PyObject_HasAttrString(po, "x") : -1, 0);
+    CHECK_INT(po ? PyObject_SetAttrString(po, "__dict__", f) : 0, -1);
+    CHECK_STR(err_text(PyExc_TypeError), "__dict__ must be set to a dictionary, not a 'builtin_function_or_method'");
+    PyObject *pwl = po ? PyObject_GetAttrString(po, "__weakref__") : NULL;
+    CHECK(pwl == Py_None);
+    Py_XDECREF(pwl);
     PyObject *pw = po ? PyWeakref_NewRef(po, NULL) : NULL;
     CHECK(pw != NULL);
-    PyErr_Clear();
+    pwl = po ? PyObject_GetAttrString(po, "__weakref__") : NULL;
+    CHECK(pwl == pw);
+    Py_XDECREF(pwl);
     Py_XDECREF(po);
     PyObject *pgot = (PyObject *)1;
     CHECK_INT(pw ? PyWeakref_GetRef(pw, &pgot) : -1, 0);
@@ -817,6 +827,40 @@ static void test_weakrefs(void) {
     Py_DECREF(cb);
 }
 
+/* A spec type naming no Py_tp_dealloc: the inherited deallocation (subtype_dealloc in
+   CPython) clears weak references (callback run), the managed dict and the type reference. */
+static int plain_traverse(PyObject *self, visitproc visit, void *arg) {
+    Py_VISIT(Py_TYPE(self));
+    return PyObject_VisitManagedDict(self, visit, arg);
+}
+static PyType_Slot plain_slots[] = {{Py_tp_traverse, plain_traverse}, {0, NULL}};
+static PyType_Spec plain_spec = {"mod.Plain", 0, 0, T_FLAGS, plain_slots};
+
+static void test_default_dealloc(void) {
+    PyObject *P = PyType_FromSpec(&plain_spec);
+    CHECK(P != NULL);
+    if (P == NULL) { PyErr_Print(); return; }
+    Py_ssize_t type_refs = Py_REFCNT(P);
+    PyObject *cb = PyCFunction_New(&on_gone_def, NULL);
+    PyObject *o = PyObject_CallNoArgs(P);
+    CHECK(o != NULL);
+    CHECK_INT(Py_REFCNT(P), type_refs + 1);
+    PyObject *v = PyList_New(0);
+    CHECK_INT(PyObject_SetAttrString(o, "v", v), 0);
+    CHECK_INT(Py_REFCNT(v), 2);
+    PyObject *w = PyWeakref_NewRef(o, cb);
+    int calls = callback_count;
+    Py_DECREF(o);
+    CHECK_INT(callback_count, calls + 1);
+    CHECK_INT(Py_REFCNT(v), 1);
+    CHECK_INT(Py_REFCNT(P), type_refs);
+    Py_XDECREF(w);
+    Py_DECREF(v);
+    Py_DECREF(cb);
+    Py_TYPE(P)->tp_clear(P);
+    Py_DECREF(P);
+}
+
 static void test_module_by_def_errors(void) {
     CHECK(PyType_GetModuleByDef((PyTypeObject *)T, &mod_def) == module);
     static PyModuleDef other = {PyModuleDef_HEAD_INIT, "other", NULL, 0, NULL, NULL, NULL, NULL, NULL};
@@ -842,6 +886,7 @@ int main(void) {
     test_dict_getset();
     test_slots_and_dunders();
     test_weakrefs();
+    test_default_dealloc();
     test_module_by_def_errors();
     CHECK_NO_EXC();
     Py_DECREF(T);
