@@ -861,6 +861,41 @@ static void test_default_dealloc(void) {
     Py_DECREF(P);
 }
 
+/* No reference is gained or lost by attribute traffic on an instance, its type or module. */
+static void test_refcounts(void) {
+    PyObject *o = PyObject_CallNoArgs(T);
+    PyObject *v = S("v"), *one = I(1);
+    PyObject *names[] = {S("noargs"), S("method"), S("klass"), S("static")};
+    Py_ssize_t o0 = Py_REFCNT(o), t0 = Py_REFCNT(T), m0 = Py_REFCNT(module), v0 = Py_REFCNT(v);
+    for (int i = 0; i < 100; i++) {
+        PyObject_SetAttrString(o, "a", v);
+        PyObject_SetAttrString(o, "obj", v);
+        PyObject_SetAttrString(o, "g", v);
+        PyObject_SetAttrString(o, "n", one);
+        const char *attrs[] = {"a", "obj", "g", "n", "twice", "noargs", "klass", "static", "__repr__"};
+        for (size_t k = 0; k < sizeof attrs / sizeof *attrs; k++) Py_XDECREF(PyObject_GetAttrString(o, attrs[k]));
+        for (int k = 0; k < 4; k++) {
+            PyObject *args[] = {o};
+            Py_XDECREF(PyObject_VectorcallMethod(names[k], args, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL));
+        }
+        PyObject *w = PyWeakref_NewRef(o, NULL);
+        Py_XDECREF(w);
+        PyObject_DelAttrString(o, "obj");
+        PyObject_DelAttrString(o, "a");
+        PyObject_DelAttrString(o, "g");
+    }
+    CHECK_NO_EXC();
+    CHECK_INT(Py_REFCNT(o), o0);
+    CHECK_INT(Py_REFCNT(T), t0);
+    CHECK_INT(Py_REFCNT(module), m0);
+    CHECK_INT(Py_REFCNT(v), v0);
+    for (int k = 0; k < 4; k++) Py_DECREF(names[k]);
+    Py_DECREF(one);
+    Py_DECREF(v);
+    Py_DECREF(o);
+    CHECK_INT(Py_REFCNT(T), t0 - 1);
+}
+
 static void test_module_by_def_errors(void) {
     CHECK(PyType_GetModuleByDef((PyTypeObject *)T, &mod_def) == module);
     static PyModuleDef other = {PyModuleDef_HEAD_INIT, "other", NULL, 0, NULL, NULL, NULL, NULL, NULL};
@@ -887,6 +922,7 @@ int main(void) {
     test_slots_and_dunders();
     test_weakrefs();
     test_default_dealloc();
+    test_refcounts();
     test_module_by_def_errors();
     CHECK_NO_EXC();
     Py_DECREF(T);
