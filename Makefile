@@ -101,7 +101,7 @@ check-cpython:
 # The collector's tests under memcheck too (it frees what tp_clear releases, in both threads).
 GC_VALGRIND := test_gc_collect test_gc_weakref sub_gc_threads
 
-check-valgrind: lib $(BUILD)/ours/sub_valgrind $(BUILD)/ours/test_object_core $(addprefix $(BUILD)/ours/,$(GC_VALGRIND))
+check-valgrind: lib $(BUILD)/ours/sub_valgrind $(BUILD)/ours/test_object_core $(BUILD)/ours/sub_heaptype_full $(addprefix $(BUILD)/ours/,$(GC_VALGRIND))
 	tools/valgrind.sh $(BUILD)/ours/sub_valgrind
 	@for t in $(GC_VALGRIND); do \
 	  valgrind --tool=memcheck --error-exitcode=1 --leak-check=full --show-leak-kinds=definite \

@@ -11,7 +11,9 @@
  *
  * The instance's type is the same C definition in both builds; CPython 3.13 refuses
  * Py_TPFLAGS_MANAGED_DICT on static types, so there it is made with PyType_FromSpec (a heap
- * type), here as a static type (PyType_FromSpec is another branch's work).
+ * type), here as a static type. attr_heap_member_get, attr_heap_member_set,
+ * attr_heap_dict_get, attr_heap_dict_set and attr_heap_method_call do the same on an
+ * instance of a PyType_FromSpec heap type in both builds (like for like).
  *
  * Usage: bench_attr [name...]   (no name: all). Output: RESULT lines (bench_util.h).
  */
@@ -75,7 +77,9 @@ static PyTypeObject *make_type(void) {
     if (PyType_Ready(&Obj_Type) < 0) BENCH_FAIL("PyType_Ready");
     return &Obj_Type;
 }
-#else
+#endif
+
+/* The same definition as a PyType_FromSpec heap type (both builds): the attr_heap_* rows. */
 static PyType_Slot obj_slots[] = {
     {Py_tp_dealloc, obj_dealloc},
     {Py_tp_traverse, obj_traverse},
@@ -87,17 +91,20 @@ static PyType_Slot obj_slots[] = {
 };
 static PyType_Spec obj_spec = {"bench.Obj", sizeof(Obj), 0, OBJ_FLAGS, obj_slots};
 
-static PyTypeObject *make_type(void) {
+static PyTypeObject *make_heap_type(void) {
     PyObject *t = PyType_FromSpec(&obj_spec);
     if (t == NULL) BENCH_FAIL("PyType_FromSpec");
     return (PyTypeObject *)t;
 }
+
+#ifndef SUBINTERP
+static PyTypeObject *make_type(void) { return make_heap_type(); }
 #endif
 
-static PyObject *obj, *name_x, *name_y, *name_m, *seven, *eight;
+static PyObject *g_obj, *name_x, *name_y, *name_m, *seven, *eight;
 
 static double op_member_get(long iters, void *ctx) {
-    (void)ctx;
+    PyObject *obj = ctx ? (PyObject *)ctx : g_obj;
     double t0 = bench_now();
     for (long i = 0; i < iters; i++) {
         PyObject *v = PyObject_GetAttr(obj, name_x);
@@ -108,7 +115,7 @@ static double op_member_get(long iters, void *ctx) {
 }
 
 static double op_member_set(long iters, void *ctx) {
-    (void)ctx;
+    PyObject *obj = ctx ? (PyObject *)ctx : g_obj;
     double t0 = bench_now();
     for (long i = 0; i < iters; i++) {
         if (PyObject_SetAttr(obj, name_x, (i & 1) ? seven : eight) < 0) BENCH_FAIL("set x");
@@ -117,7 +124,7 @@ static double op_member_set(long iters, void *ctx) {
 }
 
 static double op_dict_get(long iters, void *ctx) {
-    (void)ctx;
+    PyObject *obj = ctx ? (PyObject *)ctx : g_obj;
     double t0 = bench_now();
     for (long i = 0; i < iters; i++) {
         PyObject *v = PyObject_GetAttr(obj, name_y);
@@ -128,7 +135,7 @@ static double op_dict_get(long iters, void *ctx) {
 }
 
 static double op_dict_set(long iters, void *ctx) {
-    (void)ctx;
+    PyObject *obj = ctx ? (PyObject *)ctx : g_obj;
     double t0 = bench_now();
     for (long i = 0; i < iters; i++) {
         if (PyObject_SetAttr(obj, name_y, (i & 1) ? seven : eight) < 0) BENCH_FAIL("set y");
@@ -137,7 +144,7 @@ static double op_dict_set(long iters, void *ctx) {
 }
 
 static double op_method_call(long iters, void *ctx) {
-    (void)ctx;
+    PyObject *obj = ctx ? (PyObject *)ctx : g_obj;
     PyObject *stack[2] = {NULL, obj};
     double t0 = bench_now();
     for (long i = 0; i < iters; i++) {
@@ -157,8 +164,11 @@ static int wanted(int argc, char **argv, const char *name) {
 int main(int argc, char **argv) {
     Py_Initialize();
     PyTypeObject *tp = make_type();
-    obj = PyType_GenericNew(tp, NULL, NULL);
+    PyObject *obj = g_obj = PyType_GenericNew(tp, NULL, NULL);
     if (obj == NULL) BENCH_FAIL("new");
+    PyTypeObject *htp = make_heap_type();
+    PyObject *hobj = PyObject_CallNoArgs((PyObject *)htp);
+    if (hobj == NULL) BENCH_FAIL("heap new");
     name_x = PyUnicode_InternFromString("x");
     name_y = PyUnicode_InternFromString("y");
     name_m = PyUnicode_InternFromString("m");
@@ -166,11 +176,20 @@ int main(int argc, char **argv) {
     eight = PyLong_FromLong(8);
     if (PyObject_SetAttr(obj, name_y, seven) < 0) BENCH_FAIL("set y");
     if (PyObject_SetAttr(obj, name_x, seven) < 0) BENCH_FAIL("set x");
+    if (PyObject_SetAttr(hobj, name_y, seven) < 0) BENCH_FAIL("heap set y");
+    if (PyObject_SetAttr(hobj, name_x, seven) < 0) BENCH_FAIL("heap set x");
     if (wanted(argc, argv, "attr_member_get")) bench_time_op("attr_member_get", op_member_get, NULL, 0.1, "");
     if (wanted(argc, argv, "attr_member_set")) bench_time_op("attr_member_set", op_member_set, NULL, 0.1, "");
     if (wanted(argc, argv, "attr_dict_get")) bench_time_op("attr_dict_get", op_dict_get, NULL, 0.1, "");
     if (wanted(argc, argv, "attr_dict_set")) bench_time_op("attr_dict_set", op_dict_set, NULL, 0.1, "");
     if (wanted(argc, argv, "attr_method_call")) bench_time_op("attr_method_call", op_method_call, NULL, 0.1, "");
+    if (wanted(argc, argv, "attr_heap_member_get")) bench_time_op("attr_heap_member_get", op_member_get, hobj, 0.1, "");
+    if (wanted(argc, argv, "attr_heap_member_set")) bench_time_op("attr_heap_member_set", op_member_set, hobj, 0.1, "");
+    if (wanted(argc, argv, "attr_heap_dict_get")) bench_time_op("attr_heap_dict_get", op_dict_get, hobj, 0.1, "");
+    if (wanted(argc, argv, "attr_heap_dict_set")) bench_time_op("attr_heap_dict_set", op_dict_set, hobj, 0.1, "");
+    if (wanted(argc, argv, "attr_heap_method_call")) bench_time_op("attr_heap_method_call", op_method_call, hobj, 0.1, "");
+    Py_DECREF(hobj);
+    Py_DECREF(htp);
     Py_DECREF(obj);
     Py_DECREF(name_x); Py_DECREF(name_y); Py_DECREF(name_m);
     Py_DECREF(seven); Py_DECREF(eight);

@@ -102,6 +102,11 @@ ROWS=(
   "gc_pause_busy|bench_gc|  same, a 2nd own-GIL interpreter busy on another thread|ms|1|<= CPython|r <= 1"
   "gc_other_alone|bench_gc|  2nd interpreter's work unit (20k dict + 20k tuples), alone|ms|1|<= CPython|r <= 1"
   "gc_other_during|bench_gc|  same unit while the 1st is inside PyGC_Collect|ms|1|<= CPython|r <= 1"
+  "attr_heap_member_get|bench_attr|attr, heap type both sides: GetAttr of a Py_T_INT member|ns|1|<= CPython|r <= 1"
+  "attr_heap_member_set|bench_attr|attr, heap type both sides: SetAttr of that member|ns|1|<= CPython|r <= 1"
+  "attr_heap_dict_get|bench_attr|attr, heap type both sides: GetAttr, managed-dict attribute|ns|1|<= CPython|r <= 1"
+  "attr_heap_dict_set|bench_attr|attr, heap type both sides: SetAttr, managed-dict attribute|ns|1|<= CPython|r <= 1"
+  "attr_heap_method_call|bench_attr|attr, heap type both sides: VectorcallMethod, METH_NOARGS|ns|1|<= CPython|r <= 1"
 )
 
 RES="$OUT/results.txt"

@@ -41,10 +41,16 @@ if [ -x build/ours/test_object_core ]; then
   steps+=("helgrind-immortals|valgrind --tool=helgrind --error-exitcode=1 --num-callers=30 \
      --suppressions=tools/valgrind.supp build/ours/test_object_core")
 fi
+# The headline heap type in two own-GIL interpreters at once (types, instances, managed
+# dicts and weak references made and freed on two threads).
+if [ -x build/ours/sub_heaptype_full ]; then
+  steps+=("memcheck-heaptype|valgrind --tool=memcheck --error-exitcode=1 --leak-check=full \
+     --show-leak-kinds=definite --errors-for-leak-kinds=definite --num-callers=30 build/ours/sub_heaptype_full")
+fi
 
 # ---- ThreadSanitizer --------------------------------------------------------------------
 tsan_tests="sub_valgrind test_parallel test_gilstate test_pending test_stress sub_gil sub_pep788 sub_pending
-  test_object_core test_dict_parallel"
+  test_object_core test_dict_parallel sub_heaptype_full"
 tsan_rt=""
 if [ "${SUBINTERP_TSAN:-1}" != "0" ] && command -v rustup >/dev/null 2>&1 \
    && rustup run nightly rustc --version >/dev/null 2>&1; then

@@ -1166,7 +1166,7 @@ unsafe extern "C" fn staticmethod_repr(op: *mut PyObject) -> *mut PyObject {
 
 /// `classmethod.__get__`: the callable bound to the class (CPython 3.13 makes a
 /// `types.MethodType`; there being no bound-method type yet, a callable with `__get__` is
-/// bound through it and anything else raises).
+/// bound through it and anything else, builtin functions included, raises TypeError).
 unsafe extern "C" fn cm_get(op: *mut PyObject, obj: *mut PyObject, tp: *mut PyObject) -> *mut PyObject {
     // SAFETY: called with a classmethod.
     unsafe {
@@ -1175,11 +1175,10 @@ unsafe extern "C" fn cm_get(op: *mut PyObject, obj: *mut PyObject, tp: *mut PyOb
         if let Some(get) = (*type_of(f)).tp_descr_get {
             return get(f, tp, null_mut());
         }
-        if methodobject::check(f) {
-            // A builtin function: bind a fresh one to the class.
-            let ml = methodobject::def_of(f);
-            return raw(methodobject::new(ml, tp, methodobject::module_of(f), null_mut()));
-        }
+        // A builtin function is no descriptor: CPython binds it in a types.MethodType, which
+        // calls f(cls, *args). Rebinding its C `self` to the class (what was done here)
+        // called f(self=cls, *args) instead, silently wrong; until bound methods exist this
+        // raises (test: c-tests/pending/test_classmethod_bound.c).
         errors::type_error("classmethod of a non-descriptor needs bound methods (not supported yet)");
         null_mut()
     }
