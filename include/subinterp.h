@@ -2744,6 +2744,33 @@ void *PyType_GetModuleState(PyTypeObject *tp);
 PyObject *PyType_GetModuleByDef(PyTypeObject *tp, PyModuleDef *def);
 
 /**
+ * PEP 697: the memory of `obj` that belongs to class `cls` (one of `obj`'s classes, made
+ * with a negative `basicsize` or any size): what follows `cls`'s base's instance, aligned.
+ *
+ * Returns: a pointer into `obj` (no reference involved). Errors: none (CPython checks
+ * nothing either); NULL `obj` or `cls` gives NULL with `SystemError` where CPython
+ * crashes.
+ */
+void *PyObject_GetTypeData(PyObject *obj, PyTypeObject *cls);
+
+/**
+ * PEP 697: the size of the type data `cls` adds to its base's instances.
+ *
+ * Returns: the size in bytes (0 when `cls` adds nothing). Errors: -1 with `SystemError`
+ * for NULL or an unreadied type (CPython crashes).
+ */
+Py_ssize_t PyType_GetTypeDataSize(PyTypeObject *cls);
+
+/**
+ * PEP 697: the variable-size items of `obj`, whose type has `Py_TPFLAGS_ITEMS_AT_END`
+ * (they follow the fixed part, `tp_basicsize`).
+ *
+ * Returns: a pointer into `obj`. Errors: NULL with `TypeError` "type 'X' does not have
+ * Py_TPFLAGS_ITEMS_AT_END", `SystemError` for NULL.
+ */
+void *PyObject_GetItemData(PyObject *obj);
+
+/**
  * Returns: a success status.
  */
 PyStatus PyStatus_Ok(void);

@@ -187,3 +187,65 @@ pub unsafe extern "C" fn PyType_GetModuleByDef(
         unsafe { heaptype::module_by_def(tp, def) }.unwrap_or(null_mut())
     })
 }
+
+/// PEP 697: the memory of `obj` that belongs to class `cls` (one of `obj`'s classes, made
+/// with a negative `basicsize` or any size): what follows `cls`'s base's instance, aligned.
+///
+/// Returns: a pointer into `obj` (no reference involved). Errors: none (CPython checks
+/// nothing either); NULL `obj` or `cls` gives NULL with `SystemError` where CPython
+/// crashes.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn PyObject_GetTypeData(obj: *mut PyObject, cls: *mut PyTypeObject) -> *mut c_void {
+    guard("PyObject_GetTypeData", || {
+        // SAFETY: a type object per the C API; its tp_base is set once readied.
+        if obj.is_null() || cls.is_null() || unsafe { (*cls).tp_base.is_null() } {
+            errors::bad_internal_call();
+            return null_mut();
+        }
+        // SAFETY: as above; the offset stays inside `obj`'s instance of `cls`.
+        unsafe { obj.cast::<u8>().offset(heaptype::align_up((*(*cls).tp_base).tp_basicsize) as isize).cast() }
+    })
+}
+
+/// PEP 697: the size of the type data `cls` adds to its base's instances.
+///
+/// Returns: the size in bytes (0 when `cls` adds nothing). Errors: -1 with `SystemError`
+/// for NULL or an unreadied type (CPython crashes).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn PyType_GetTypeDataSize(cls: *mut PyTypeObject) -> Py_ssize_t {
+    guard("PyType_GetTypeDataSize", || {
+        // SAFETY: a type object per the C API.
+        if cls.is_null() || unsafe { (*cls).tp_base.is_null() } {
+            errors::bad_internal_call();
+            return -1;
+        }
+        // SAFETY: as above.
+        let size = unsafe { (*cls).tp_basicsize - heaptype::align_up((*(*cls).tp_base).tp_basicsize) };
+        size.max(0)
+    })
+}
+
+/// PEP 697: the variable-size items of `obj`, whose type has `Py_TPFLAGS_ITEMS_AT_END`
+/// (they follow the fixed part, `tp_basicsize`).
+///
+/// Returns: a pointer into `obj`. Errors: NULL with `TypeError` "type 'X' does not have
+/// Py_TPFLAGS_ITEMS_AT_END", `SystemError` for NULL.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn PyObject_GetItemData(obj: *mut PyObject) -> *mut c_void {
+    guard("PyObject_GetItemData", || {
+        if obj.is_null() {
+            errors::bad_internal_call();
+            return null_mut();
+        }
+        // SAFETY: a live object per the C API.
+        unsafe {
+            let tp = (*obj).ob_type;
+            if (*tp).tp_flags & Py_TPFLAGS_ITEMS_AT_END == 0 {
+                let name = std::ffi::CStr::from_ptr((*tp).tp_name).to_string_lossy();
+                errors::type_error(&format!("type '{name}' does not have Py_TPFLAGS_ITEMS_AT_END"));
+                return null_mut();
+            }
+            obj.cast::<u8>().offset((*tp).tp_basicsize as isize).cast()
+        }
+    })
+}

@@ -374,7 +374,7 @@ unsafe fn spec_slots<'a>(spec: *const PyType_Spec) -> &'a [PyType_Slot] {
 }
 
 /// `_align_up`: rounds up to the alignment of the largest C scalar (as CPython).
-fn align_up(n: Py_ssize_t) -> Py_ssize_t {
+pub(crate) fn align_up(n: Py_ssize_t) -> Py_ssize_t {
     const A: Py_ssize_t = std::mem::align_of::<u128>() as Py_ssize_t;
     (n + A - 1) & !(A - 1)
 }
