@@ -73,5 +73,6 @@
 #include "cpython/unicodeobject.h"
 #include "cpython/sliceobject.h"
 #include "cpython/weakrefobject.h"
+#include "cpython/classobject.h"
 
 #endif /* !Py_PYTHON_H */

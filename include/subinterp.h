@@ -16,6 +16,16 @@ extern "C" {
 #endif // __cplusplus
 
 /**
+ * `method`: a callable bound to an instance.
+ */
+extern PyTypeObject PyMethod_Type;
+
+/**
+ * `instancemethod`: binds the callable it wraps like a Python function does.
+ */
+extern PyTypeObject PyInstanceMethod_Type;
+
+/**
  * `bytearray`.
  */
 extern PyTypeObject PyByteArray_Type;
@@ -2239,6 +2249,45 @@ int Py_EnterRecursiveCall(const char *where_);
  * Ends a level counted by a successful `Py_EnterRecursiveCall`.
  */
 void Py_LeaveRecursiveCall(void);
+
+/**
+ * `func` bound to `self_` (`types.MethodType(func, self)`): calling it calls
+ * `func(self_, *args)`.
+ *
+ * Returns: a new reference. Errors: NULL with `SystemError` for a NULL argument (CPython's
+ * `PyErr_BadInternalCall` for `self_`), `MemoryError`.
+ */
+PyObject *PyMethod_New(PyObject *func, PyObject *self_);
+
+/**
+ * The function of a bound method.
+ *
+ * Returns: a borrowed reference. Errors: NULL with `SystemError` if `m` is not a bound
+ * method.
+ */
+PyObject *PyMethod_Function(PyObject *m);
+
+/**
+ * The instance a bound method is bound to.
+ *
+ * Returns: a borrowed reference. Errors: NULL with `SystemError` if `m` is not a bound
+ * method.
+ */
+PyObject *PyMethod_Self(PyObject *m);
+
+/**
+ * Wraps `func` so that, found on a class, it binds to instances like a Python function.
+ *
+ * Returns: a new reference. Errors: NULL with `SystemError` for NULL, `MemoryError`.
+ */
+PyObject *PyInstanceMethod_New(PyObject *func);
+
+/**
+ * The callable an `instancemethod` wraps.
+ *
+ * Returns: a borrowed reference. Errors: NULL with `SystemError` if `im` is not one.
+ */
+PyObject *PyInstanceMethod_Function(PyObject *im);
 
 /**
  * Detaches the calling thread's thread state, releasing its interpreter's GIL so other

@@ -24,6 +24,7 @@ pub type Py_hash_t = isize;
 pub type Py_uhash_t = usize;
 
 pub mod bytearrayobject;
+pub mod classobject;
 pub mod dictobject;
 pub mod floatobject;
 pub mod initconfig;
@@ -42,6 +43,7 @@ pub mod unicodeobject;
 pub mod weakrefobject;
 
 pub use bytearrayobject::*;
+pub use classobject::*;
 pub use dictobject::*;
 pub use floatobject::*;
 pub use initconfig::*;

@@ -12,6 +12,7 @@ pub mod attr;
 pub mod bytearrayobject;
 pub mod bytesobject;
 pub mod call;
+pub mod classobject;
 pub mod ceval;
 pub mod dictobject;
 pub mod fileutils;

@@ -1164,23 +1164,13 @@ unsafe extern "C" fn staticmethod_repr(op: *mut PyObject) -> *mut PyObject {
     unsafe { funcwrapper_repr(op, "staticmethod") }
 }
 
-/// `classmethod.__get__`: the callable bound to the class (CPython 3.13 makes a
-/// `types.MethodType`; there being no bound-method type yet, a callable with `__get__` is
-/// bound through it and anything else, builtin functions included, raises TypeError).
+/// `classmethod.__get__`: the callable bound to the class in a bound method (CPython 3.13
+/// no longer chains through the callable's own `__get__`).
 unsafe extern "C" fn cm_get(op: *mut PyObject, obj: *mut PyObject, tp: *mut PyObject) -> *mut PyObject {
     // SAFETY: called with a classmethod.
     unsafe {
         let tp = if tp.is_null() { type_of(obj).cast() } else { tp };
-        let f = fw(op).callable;
-        if let Some(get) = (*type_of(f)).tp_descr_get {
-            return get(f, tp, null_mut());
-        }
-        // A builtin function is no descriptor: CPython binds it in a types.MethodType, which
-        // calls f(cls, *args). Rebinding its C `self` to the class (what was done here)
-        // called f(self=cls, *args) instead, silently wrong; until bound methods exist this
-        // raises (test: c-tests/pending/test_classmethod_bound.c).
-        errors::type_error("classmethod of a non-descriptor needs bound methods (not supported yet)");
-        null_mut()
+        raw(super::classobject::new(fw(op).callable, tp))
     }
 }
 

@@ -21,6 +21,7 @@ pub(crate) mod abstract_;
 pub(crate) mod alloc;
 pub(crate) mod attr;
 pub(crate) mod bigint;
+pub(crate) mod classobject;
 pub(crate) mod buffer;
 pub(crate) mod bytearrayobject;
 pub(crate) mod bytes_methods;
@@ -140,6 +141,12 @@ pub(crate) unsafe fn new_ref(op: *mut PyObject) -> Owned {
     // SAFETY: per caller.
     unsafe { incref(op) };
     op
+}
+
+/// A C return value from a Rust result: the new reference, or NULL with the exception set.
+#[inline]
+pub(crate) fn raw(r: PyResult<Owned>) -> *mut PyObject {
+    r.unwrap_or(std::ptr::null_mut())
 }
 
 /// Calls the type's deallocator (`_Py_Dealloc`).
@@ -272,5 +279,6 @@ pub(crate) fn init_runtime_types() -> PyResult<()> {
     weakrefobject::init_types()?;
     moduleobject::init_types()?;
     descrobject::init_types()?;
+    classobject::init_types()?;
     Ok(())
 }

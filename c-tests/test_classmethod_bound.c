@@ -1,11 +1,10 @@
 /*
  * test_classmethod_bound.c: classmethod(builtin function) as a dunder of a class made by
  * type(): CPython 3.13 binds the function in a types.MethodType, so tp_repr calls
- * f(cls). Needs bound-method objects (PyMethod_Type), which subinterp lacks yet (its
- * classmethod.__get__ raises TypeError for a non-descriptor). Passes against CPython 3.13
- * now; move it to c-tests/ when PyMethod_New is on main.
+ * f(cls).
  */
-#include "../obj_util.h"
+#include "obj_util.h"
+#include <string.h>
 
 static PyObject *f_repr(PyObject *self, PyObject *arg) {
     return PyUnicode_FromFormat("<f got %s>", Py_TYPE(arg)->tp_name);
