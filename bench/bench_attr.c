@@ -148,12 +148,6 @@ static double op_method_call(long iters, void *ctx) {
     return bench_now() - t0;
 }
 
-static int wanted(int argc, char **argv, const char *name) {
-    if (argc < 2) return 1;
-    for (int i = 1; i < argc; i++) if (strcmp(argv[i], name) == 0) return 1;
-    return 0;
-}
-
 int main(int argc, char **argv) {
     Py_Initialize();
     PyTypeObject *tp = make_type();
@@ -166,11 +160,11 @@ int main(int argc, char **argv) {
     eight = PyLong_FromLong(8);
     if (PyObject_SetAttr(obj, name_y, seven) < 0) BENCH_FAIL("set y");
     if (PyObject_SetAttr(obj, name_x, seven) < 0) BENCH_FAIL("set x");
-    if (wanted(argc, argv, "attr_member_get")) bench_time_op("attr_member_get", op_member_get, NULL, 0.1, "");
-    if (wanted(argc, argv, "attr_member_set")) bench_time_op("attr_member_set", op_member_set, NULL, 0.1, "");
-    if (wanted(argc, argv, "attr_dict_get")) bench_time_op("attr_dict_get", op_dict_get, NULL, 0.1, "");
-    if (wanted(argc, argv, "attr_dict_set")) bench_time_op("attr_dict_set", op_dict_set, NULL, 0.1, "");
-    if (wanted(argc, argv, "attr_method_call")) bench_time_op("attr_method_call", op_method_call, NULL, 0.1, "");
+    if (bench_wanted(argc, argv, "attr_member_get")) bench_time_op("attr_member_get", op_member_get, NULL, 0.1, "");
+    if (bench_wanted(argc, argv, "attr_member_set")) bench_time_op("attr_member_set", op_member_set, NULL, 0.1, "");
+    if (bench_wanted(argc, argv, "attr_dict_get")) bench_time_op("attr_dict_get", op_dict_get, NULL, 0.1, "");
+    if (bench_wanted(argc, argv, "attr_dict_set")) bench_time_op("attr_dict_set", op_dict_set, NULL, 0.1, "");
+    if (bench_wanted(argc, argv, "attr_method_call")) bench_time_op("attr_method_call", op_method_call, NULL, 0.1, "");
     Py_DECREF(obj);
     Py_DECREF(name_x); Py_DECREF(name_y); Py_DECREF(name_m);
     Py_DECREF(seven); Py_DECREF(eight);
