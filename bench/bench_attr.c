@@ -155,12 +155,6 @@ static double op_method_call(long iters, void *ctx) {
     return bench_now() - t0;
 }
 
-static int wanted(int argc, char **argv, const char *name) {
-    if (argc < 2) return 1;
-    for (int i = 1; i < argc; i++) if (strcmp(argv[i], name) == 0) return 1;
-    return 0;
-}
-
 int main(int argc, char **argv) {
     Py_Initialize();
     PyTypeObject *tp = make_type();
@@ -178,16 +172,16 @@ int main(int argc, char **argv) {
     if (PyObject_SetAttr(obj, name_x, seven) < 0) BENCH_FAIL("set x");
     if (PyObject_SetAttr(hobj, name_y, seven) < 0) BENCH_FAIL("heap set y");
     if (PyObject_SetAttr(hobj, name_x, seven) < 0) BENCH_FAIL("heap set x");
-    if (wanted(argc, argv, "attr_member_get")) bench_time_op("attr_member_get", op_member_get, NULL, 0.1, "");
-    if (wanted(argc, argv, "attr_member_set")) bench_time_op("attr_member_set", op_member_set, NULL, 0.1, "");
-    if (wanted(argc, argv, "attr_dict_get")) bench_time_op("attr_dict_get", op_dict_get, NULL, 0.1, "");
-    if (wanted(argc, argv, "attr_dict_set")) bench_time_op("attr_dict_set", op_dict_set, NULL, 0.1, "");
-    if (wanted(argc, argv, "attr_method_call")) bench_time_op("attr_method_call", op_method_call, NULL, 0.1, "");
-    if (wanted(argc, argv, "attr_heap_member_get")) bench_time_op("attr_heap_member_get", op_member_get, hobj, 0.1, "");
-    if (wanted(argc, argv, "attr_heap_member_set")) bench_time_op("attr_heap_member_set", op_member_set, hobj, 0.1, "");
-    if (wanted(argc, argv, "attr_heap_dict_get")) bench_time_op("attr_heap_dict_get", op_dict_get, hobj, 0.1, "");
-    if (wanted(argc, argv, "attr_heap_dict_set")) bench_time_op("attr_heap_dict_set", op_dict_set, hobj, 0.1, "");
-    if (wanted(argc, argv, "attr_heap_method_call")) bench_time_op("attr_heap_method_call", op_method_call, hobj, 0.1, "");
+    if (bench_wanted(argc, argv, "attr_member_get")) bench_time_op("attr_member_get", op_member_get, NULL, 0.1, "");
+    if (bench_wanted(argc, argv, "attr_member_set")) bench_time_op("attr_member_set", op_member_set, NULL, 0.1, "");
+    if (bench_wanted(argc, argv, "attr_dict_get")) bench_time_op("attr_dict_get", op_dict_get, NULL, 0.1, "");
+    if (bench_wanted(argc, argv, "attr_dict_set")) bench_time_op("attr_dict_set", op_dict_set, NULL, 0.1, "");
+    if (bench_wanted(argc, argv, "attr_method_call")) bench_time_op("attr_method_call", op_method_call, NULL, 0.1, "");
+    if (bench_wanted(argc, argv, "attr_heap_member_get")) bench_time_op("attr_heap_member_get", op_member_get, hobj, 0.1, "");
+    if (bench_wanted(argc, argv, "attr_heap_member_set")) bench_time_op("attr_heap_member_set", op_member_set, hobj, 0.1, "");
+    if (bench_wanted(argc, argv, "attr_heap_dict_get")) bench_time_op("attr_heap_dict_get", op_dict_get, hobj, 0.1, "");
+    if (bench_wanted(argc, argv, "attr_heap_dict_set")) bench_time_op("attr_heap_dict_set", op_dict_set, hobj, 0.1, "");
+    if (bench_wanted(argc, argv, "attr_heap_method_call")) bench_time_op("attr_heap_method_call", op_method_call, hobj, 0.1, "");
     Py_DECREF(hobj);
     Py_DECREF(htp);
     Py_DECREF(obj);

@@ -137,28 +137,22 @@ static double op_buildvalue(long iters, void *ctx) {
     return bench_now() - t0;
 }
 
-static int wanted(int argc, char **argv, const char *name) {
-    if (argc < 2) return 1;
-    for (int i = 1; i < argc; i++) if (strcmp(argv[i], name) == 0) return 1;
-    return 0;
-}
-
 int main(int argc, char **argv) {
     Py_Initialize();
     prepare();
     char key[64];
     for (int i = 0; i < NCONV; i++) {
         snprintf(key, sizeof key, "call_vc_%s", names[i]);
-        if (wanted(argc, argv, key)) bench_time_op(key, op_vectorcall, &calls[i], 0.05, "");
+        if (bench_wanted(argc, argv, key)) bench_time_op(key, op_vectorcall, &calls[i], 0.05, "");
         snprintf(key, sizeof key, "call_tp_%s", names[i]);
-        if (wanted(argc, argv, key)) bench_time_op(key, op_call, &calls[i], 0.05, "");
+        if (bench_wanted(argc, argv, key)) bench_time_op(key, op_call, &calls[i], 0.05, "");
     }
     gk_args = Py_BuildValue("(O)", Py_None);
     gk_kwargs = Py_BuildValue("{s:s}", "name", "text");
     gt_args = Py_BuildValue("(Ois)", Py_None, 7, "text");
-    if (wanted(argc, argv, "getargs_kw")) bench_time_op("getargs_kw", op_getargs_kw, NULL, 0.05, "");
-    if (wanted(argc, argv, "getargs_tuple")) bench_time_op("getargs_tuple", op_getargs_tuple, NULL, 0.05, "");
-    if (wanted(argc, argv, "buildvalue_iis")) bench_time_op("buildvalue_iis", op_buildvalue, NULL, 0.05, "");
+    if (bench_wanted(argc, argv, "getargs_kw")) bench_time_op("getargs_kw", op_getargs_kw, NULL, 0.05, "");
+    if (bench_wanted(argc, argv, "getargs_tuple")) bench_time_op("getargs_tuple", op_getargs_tuple, NULL, 0.05, "");
+    if (bench_wanted(argc, argv, "buildvalue_iis")) bench_time_op("buildvalue_iis", op_buildvalue, NULL, 0.05, "");
     for (int i = 0; i < NCONV; i++) {
         Py_DECREF(calls[i].func);
         Py_XDECREF(calls[i].kwnames);

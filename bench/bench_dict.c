@@ -117,20 +117,14 @@ static void bench_set_build(void) {
     bench_report("set_int_build", v, BENCH_REPS, "ms", "n=100000");
 }
 
-static int wanted(int argc, char **argv, const char *name) {
-    if (argc < 2) return 1;
-    for (int i = 1; i < argc; i++) if (strcmp(argv[i], name) == 0) return 1;
-    return 0;
-}
-
 int main(int argc, char **argv) {
     Py_Initialize();
     make_ints();
-    if (wanted(argc, argv, "dict_int_build_sum")) bench_build_sum(0);
-    if (wanted(argc, argv, "dict_int_prebuilt")) bench_build_sum(1);
-    int wi = wanted(argc, argv, "dict_int_lookup"), ws = wanted(argc, argv, "dict_str_lookup");
+    if (bench_wanted(argc, argv, "dict_int_build_sum")) bench_build_sum(0);
+    if (bench_wanted(argc, argv, "dict_int_prebuilt")) bench_build_sum(1);
+    int wi = bench_wanted(argc, argv, "dict_int_lookup"), ws = bench_wanted(argc, argv, "dict_str_lookup");
     if (wi || ws) bench_lookups(wi, ws);
-    if (wanted(argc, argv, "set_int_build")) bench_set_build();
+    if (bench_wanted(argc, argv, "set_int_build")) bench_set_build();
     for (long i = 0; i < N; i++) Py_DECREF(ints[i]);
     if (Py_FinalizeEx() != 0) BENCH_FAIL("Py_FinalizeEx");
     return 0;

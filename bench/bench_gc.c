@@ -23,26 +23,11 @@
 #define UNIT_N 20000
 #define MAX_UNITS 100000
 
-static void fail_if(int bad, const char *what) {
-    if (bad) {
-        PyErr_Print();
-        BENCH_FAIL("%s failed", what);
-    }
-}
-
-static PyThreadState *new_interp(void) {
-    PyThreadState *ts;
-    PyInterpreterConfig cfg = _PyInterpreterConfig_INIT;
-    PyStatus st = Py_NewInterpreterFromConfig(&ts, &cfg);
-    if (PyStatus_Exception(st)) BENCH_FAIL("Py_NewInterpreterFromConfig");
-    return ts;
-}
-
 static void build_garbage(void) {
     for (long i = 0; i < CYCLES; i++) {
         PyObject *a = PyList_New(0), *b = PyList_New(0);
-        fail_if(a == NULL || b == NULL, "PyList_New");
-        fail_if(PyList_Append(a, b) < 0 || PyList_Append(b, a) < 0, "PyList_Append");
+        bench_fail_if(a == NULL || b == NULL, "PyList_New");
+        bench_fail_if(PyList_Append(a, b) < 0 || PyList_Append(b, a) < 0, "PyList_Append");
         Py_DECREF(a);
         Py_DECREF(b);
     }
@@ -56,23 +41,12 @@ static _Atomic int worker_ready;
 static long checksum;
 
 static void work_unit(void) {
-    PyObject *d = PyDict_New();
-    for (long i = 0; i < UNIT_N; i++) {
-        PyObject *k = PyLong_FromLong(i * 7 + 1000), *v = PyLong_FromLong(i);
-        fail_if(PyDict_SetItem(d, k, v) < 0, "PyDict_SetItem");
-        Py_DECREF(k);
-        Py_DECREF(v);
-    }
-    Py_ssize_t pos = 0;
-    PyObject *k, *v;
-    long sum = 0;
-    while (PyDict_Next(d, &pos, &k, &v)) sum += PyLong_AsLong(v);
-    Py_DECREF(d);
+    long sum = bench_int_dict_sum(UNIT_N);
     PyObject *a = PyLong_FromLong(1), *b = PyLong_FromLong(2);
     for (long i = 0; i < UNIT_N; i++) {
         PyObject *c = PyLong_FromLong(i);
         PyObject *t = PyTuple_Pack(3, a, b, c);
-        fail_if(t == NULL, "PyTuple_Pack");
+        bench_fail_if(t == NULL, "PyTuple_Pack");
         sum += PyLong_AsLong(PyTuple_GET_ITEM(t, 2));
         Py_DECREF(t);
         Py_DECREF(c);
@@ -87,7 +61,7 @@ static int n_alone, n_during;
 
 static void *worker_thread(void *arg) {
     (void)arg;
-    PyThreadState *ts = new_interp();
+    PyThreadState *ts = bench_new_interp();
     work_unit();                                        /* warm-up */
     atomic_store(&worker_ready, 1);
     for (;;) {
@@ -110,7 +84,7 @@ typedef struct { int busy; double pause_ms[GC_REPS]; } gc_job_t;
 
 static void *gc_thread(void *arg) {
     gc_job_t *j = arg;
-    PyThreadState *ts = new_interp();
+    PyThreadState *ts = bench_new_interp();
     PyGC_Collect();
     for (int r = 0; r < GC_REPS; r++) {
         if (j->busy) {

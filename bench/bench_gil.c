@@ -301,41 +301,35 @@ static void bench_handover(const char *key, int python, PyThreadState *main_ts) 
 
 /* ---- main ----------------------------------------------------------------------------- */
 
-static int wanted(int argc, char **argv, const char *name) {
-    if (argc < 2) return 1;
-    for (int i = 1; i < argc; i++) if (strcmp(argv[i], name) == 0) return 1;
-    return 0;
-}
-
 int main(int argc, char **argv) {
     Py_InitializeEx(0);
     PyThreadState *main_ts = PyThreadState_Get();
 
-    if (wanted(argc, argv, "gilstate_locked")) {
+    if (bench_wanted(argc, argv, "gilstate_locked")) {
         check_gilstate(1, PyGILState_LOCKED);
         bench_time_op("gilstate_locked", op_gilstate_pair, NULL, REP_S, "");
     }
-    if (wanted(argc, argv, "gilstate_unlocked")) {
+    if (bench_wanted(argc, argv, "gilstate_unlocked")) {
         PyThreadState *ts = PyEval_SaveThread();
         check_gilstate(0, PyGILState_UNLOCKED);
         bench_time_op("gilstate_unlocked", op_gilstate_pair, NULL, REP_S, "");
         PyEval_RestoreThread(ts);
     }
-    if (wanted(argc, argv, "save_restore")) {
+    if (bench_wanted(argc, argv, "save_restore")) {
         bench_time_op("save_restore", op_save_restore, NULL, REP_S, "");
     }
-    if (wanted(argc, argv, "gilstate_foreign")) {
+    if (bench_wanted(argc, argv, "gilstate_foreign")) {
         foreign_job job = { op_gilstate_foreign, "gilstate_foreign", "" };
         run_foreign(&job);
     }
-    if (wanted(argc, argv, "handover")) {
+    if (bench_wanted(argc, argv, "handover")) {
         bench_handover("handover", 1, main_ts);
     }
-    if (wanted(argc, argv, "handover_floor")) {
+    if (bench_wanted(argc, argv, "handover_floor")) {
         bench_handover("handover_floor", 0, main_ts);
     }
 #ifdef SUBINTERP_HAS_PEP788
-    if (wanted(argc, argv, "pep788_foreign")) {
+    if (bench_wanted(argc, argv, "pep788_foreign")) {
         main_view = PyInterpreterView_FromMain();
         if (main_view == NULL) BENCH_FAIL("PyInterpreterView_FromMain returned NULL");
         foreign_job job = { op_pep788_foreign, "pep788_foreign", "" };

@@ -59,16 +59,10 @@ static double op_instantiate(long iters, void *ctx) {
     return bench_now() - t0;
 }
 
-static int wanted(int argc, char **argv, const char *name) {
-    if (argc < 2) return 1;
-    for (int i = 1; i < argc; i++) if (strcmp(argv[i], name) == 0) return 1;
-    return 0;
-}
-
 int main(int argc, char **argv) {
     Py_Initialize();
-    if (wanted(argc, argv, "heap_from_spec")) bench_time_op("heap_from_spec", op_from_spec, NULL, 0.1, "");
-    if (wanted(argc, argv, "heap_instance")) {
+    if (bench_wanted(argc, argv, "heap_from_spec")) bench_time_op("heap_from_spec", op_from_spec, NULL, 0.1, "");
+    if (bench_wanted(argc, argv, "heap_instance")) {
         PyObject *t = PyType_FromSpec(&obj_spec);
         if (t == NULL) BENCH_FAIL("PyType_FromSpec");
         bench_time_op("heap_instance", op_instantiate, t, 0.1, "");

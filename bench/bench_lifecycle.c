@@ -112,16 +112,10 @@ static void bench_mem_cycles(void) {
     if (bench_forked(child_mem_cycles, NULL, 1, &dummy) != 1) BENCH_FAIL("mem_cycles: child failed");
 }
 
-static int wanted(int argc, char **argv, const char *name) {
-    if (argc < 2) return 1;
-    for (int i = 1; i < argc; i++) if (strcmp(argv[i], name) == 0) return 1;
-    return 0;
-}
-
 int main(int argc, char **argv) {
     /* Memory first, in fresh children, before this process ever initializes Python. */
-    if (wanted(argc, argv, "mem_live")) bench_mem_live();
-    if (wanted(argc, argv, "mem_cycles")) bench_mem_cycles();
-    if (wanted(argc, argv, "create_end")) bench_create_end();
+    if (bench_wanted(argc, argv, "mem_live")) bench_mem_live();
+    if (bench_wanted(argc, argv, "mem_cycles")) bench_mem_cycles();
+    if (bench_wanted(argc, argv, "create_end")) bench_create_end();
     return 0;
 }

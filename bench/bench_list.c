@@ -87,12 +87,6 @@ static double op_sort_big_ints(long iters, void *ctx) {
 static double op_sort_sorted(long iters, void *ctx) { (void)ctx; return sort_copies(iters, sorted_ints, 0); }
 static double op_sort_strs(long iters, void *ctx) { (void)ctx; return sort_copies(iters, unsorted_strs, 1); }
 
-static int wanted(int argc, char **argv, const char *name) {
-    if (argc < 2) return 1;
-    for (int i = 1; i < argc; i++) if (strcmp(argv[i], name) == 0) return 1;
-    return 0;
-}
-
 int main(int argc, char **argv) {
     Py_InitializeEx(0);
     make_values();
@@ -109,13 +103,13 @@ int main(int argc, char **argv) {
         Py_DECREF(s);
     }
     const char *note = "n=100000";
-    if (wanted(argc, argv, "sort_ints")) bench_time_op("sort_ints", op_sort_ints, NULL, REP_SECONDS, note);
-    if (wanted(argc, argv, "sort_ints_only"))
+    if (bench_wanted(argc, argv, "sort_ints")) bench_time_op("sort_ints", op_sort_ints, NULL, REP_SECONDS, note);
+    if (bench_wanted(argc, argv, "sort_ints_only"))
         bench_time_op("sort_ints_only", op_sort_ints_only, NULL, REP_SECONDS, note);
-    if (wanted(argc, argv, "sort_big_ints"))
+    if (bench_wanted(argc, argv, "sort_big_ints"))
         bench_time_op("sort_big_ints", op_sort_big_ints, NULL, REP_SECONDS, note);
-    if (wanted(argc, argv, "sort_sorted")) bench_time_op("sort_sorted", op_sort_sorted, NULL, REP_SECONDS, note);
-    if (wanted(argc, argv, "sort_strs")) bench_time_op("sort_strs", op_sort_strs, NULL, REP_SECONDS, note);
+    if (bench_wanted(argc, argv, "sort_sorted")) bench_time_op("sort_sorted", op_sort_sorted, NULL, REP_SECONDS, note);
+    if (bench_wanted(argc, argv, "sort_strs")) bench_time_op("sort_strs", op_sort_strs, NULL, REP_SECONDS, note);
     Py_DECREF(unsorted_ints);
     Py_DECREF(unsorted_big_ints);
     Py_DECREF(sorted_ints);

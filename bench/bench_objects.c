@@ -19,29 +19,11 @@
 
 static long checksum;
 
-static void fail_if(int bad, const char *what) {
-    if (bad) {
-        PyErr_Print();
-        BENCH_FAIL("%s failed", what);
-    }
-}
-
 static void part_dict(int rounds) {
     for (int r = 0; r < rounds; r++) {
-        PyObject *d = PyDict_New();
-        for (long i = 0; i < N; i++) {
-            PyObject *k = PyLong_FromLong(i * 7 + 1000), *v = PyLong_FromLong(i);
-            fail_if(PyDict_SetItem(d, k, v) < 0, "PyDict_SetItem");
-            Py_DECREF(k);
-            Py_DECREF(v);
-        }
-        Py_ssize_t pos = 0;
-        PyObject *k, *v;
-        long sum = 0;
-        while (PyDict_Next(d, &pos, &k, &v)) sum += PyLong_AsLong(v);
-        fail_if(sum != (long)N * (N - 1) / 2, "dict sum");
+        long sum = bench_int_dict_sum(N);
+        bench_fail_if(sum != (long)N * (N - 1) / 2, "dict sum");
         checksum += sum;
-        Py_DECREF(d);
     }
 }
 
@@ -51,11 +33,11 @@ static void part_list(void) {
     for (long i = 0; i < N; i++) {
         x = x * 1103515245u + 12345u;
         PyObject *v = PyLong_FromLong((long)(x >> 8));
-        fail_if(PyList_Append(l, v) < 0, "PyList_Append");
+        bench_fail_if(PyList_Append(l, v) < 0, "PyList_Append");
         Py_DECREF(v);
     }
-    fail_if(PyList_Sort(l) < 0, "PyList_Sort");
-    fail_if(PyLong_AsLong(PyList_GET_ITEM(l, 0)) > PyLong_AsLong(PyList_GET_ITEM(l, N - 1)), "sorted");
+    bench_fail_if(PyList_Sort(l) < 0, "PyList_Sort");
+    bench_fail_if(PyLong_AsLong(PyList_GET_ITEM(l, 0)) > PyLong_AsLong(PyList_GET_ITEM(l, N - 1)), "sorted");
     checksum += PyList_GET_SIZE(l);
     Py_DECREF(l);
 }
@@ -64,12 +46,12 @@ static void part_str(void) {
     PyObject *l = PyList_New(N);
     for (long i = 0; i < N; i++) {
         PyObject *s = PyUnicode_FromFormat("item-%ld", i);
-        fail_if(s == NULL, "PyUnicode_FromFormat");
+        bench_fail_if(s == NULL, "PyUnicode_FromFormat");
         PyList_SET_ITEM(l, i, s);
     }
     PyObject *sep = PyUnicode_FromString(", ");
     PyObject *joined = PyUnicode_Join(sep, l);
-    fail_if(joined == NULL, "PyUnicode_Join");
+    bench_fail_if(joined == NULL, "PyUnicode_Join");
     checksum += PyUnicode_GetLength(joined);
     Py_DECREF(joined);
     Py_DECREF(sep);
@@ -82,7 +64,7 @@ static void part_tuple(void) {
     for (long i = 0; i < N; i++) {
         PyObject *c = PyLong_FromLong(i);
         PyObject *t = PyTuple_Pack(3, a, b, c);
-        fail_if(t == NULL, "PyTuple_Pack");
+        bench_fail_if(t == NULL, "PyTuple_Pack");
         sum += PyLong_AsLong(PyTuple_GET_ITEM(t, 0)) + PyLong_AsLong(PyTuple_GET_ITEM(t, 2));
         Py_DECREF(t);
         Py_DECREF(c);
@@ -124,10 +106,7 @@ typedef struct { part_t part; int reps; double *out; pthread_barrier_t *bar; } j
 
 static void *job_thread(void *arg) {
     job_t *j = arg;
-    PyThreadState *ts;
-    PyInterpreterConfig cfg = _PyInterpreterConfig_INIT;
-    PyStatus st = Py_NewInterpreterFromConfig(&ts, &cfg);
-    if (PyStatus_Exception(st)) BENCH_FAIL("Py_NewInterpreterFromConfig");
+    PyThreadState *ts = bench_new_interp();
     run_part(j->part);                       /* warm-up */
     for (int r = 0; r < j->reps; r++) {
         if (j->bar != NULL) pthread_barrier_wait(j->bar);

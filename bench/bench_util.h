@@ -77,6 +77,49 @@ static inline void bench_report(const char *key, double *v, int n, const char *u
     fprintf(stderr, __VA_ARGS__); fputc('\n', stderr); exit(3); \
 } while (0)
 
+/* Whether measurement `name` should run: no names on the command line means all of them. */
+static inline int bench_wanted(int argc, char **argv, const char *name) {
+    if (argc < 2) return 1;
+    for (int i = 1; i < argc; i++) if (strcmp(argv[i], name) == 0) return 1;
+    return 0;
+}
+
+/* If `bad`: prints the Python exception (if any) and fails with "<what> failed". */
+static inline void bench_fail_if(int bad, const char *what) {
+    if (bad) {
+        PyErr_Print();
+        BENCH_FAIL("%s failed", what);
+    }
+}
+
+/* A new isolated (own-GIL) interpreter, attached on the calling thread. */
+static inline PyThreadState *bench_new_interp(void) {
+    PyThreadState *ts;
+    PyInterpreterConfig cfg = _PyInterpreterConfig_INIT;
+    PyStatus st = Py_NewInterpreterFromConfig(&ts, &cfg);
+    if (PyStatus_Exception(st)) BENCH_FAIL("Py_NewInterpreterFromConfig");
+    return ts;
+}
+
+/* The shared dict workload: builds a dict of n int -> int (k = i * 7 + 1000, v = i),
+   iterates it with PyDict_Next summing the values, frees it; returns the sum. */
+static inline long bench_int_dict_sum(long n) {
+    PyObject *d = PyDict_New();
+    bench_fail_if(d == NULL, "PyDict_New");
+    for (long i = 0; i < n; i++) {
+        PyObject *k = PyLong_FromLong(i * 7 + 1000), *v = PyLong_FromLong(i);
+        bench_fail_if(PyDict_SetItem(d, k, v) < 0, "PyDict_SetItem");
+        Py_DECREF(k);
+        Py_DECREF(v);
+    }
+    Py_ssize_t pos = 0;
+    PyObject *k, *v;
+    long sum = 0;
+    while (PyDict_Next(d, &pos, &k, &v)) sum += PyLong_AsLong(v);
+    Py_DECREF(d);
+    return sum;
+}
+
 /*
  * Per-operation timing. `op(iters, ctx)` runs `iters` operations and returns the elapsed
  * seconds. The iteration count is calibrated so that one repetition takes about

@@ -71,21 +71,15 @@ static double op_getref(long iters, void *ctx) {
     return bench_now() - t0;
 }
 
-static int wanted(int argc, char **argv, const char *name) {
-    if (argc < 2) return 1;
-    for (int i = 1; i < argc; i++) if (strcmp(argv[i], name) == 0) return 1;
-    return 0;
-}
-
 int main(int argc, char **argv) {
     Py_Initialize();
     if (PyType_Ready(&ObjType) < 0) BENCH_FAIL("PyType_Ready");
-    if (wanted(argc, argv, "weakref_cycle")) {
+    if (bench_wanted(argc, argv, "weakref_cycle")) {
         PyObject *cb = PyCFunction_New(&on_death_def, NULL);
         bench_time_op("weakref_cycle", op_cycle, cb, 0.2, "");
         Py_DECREF(cb);
     }
-    if (wanted(argc, argv, "weakref_getref")) {
+    if (bench_wanted(argc, argv, "weakref_getref")) {
         PyObject *o = new_obj();
         PyObject *r = PyWeakref_NewRef(o, NULL);
         bench_time_op("weakref_getref", op_getref, r, 0.2, "");

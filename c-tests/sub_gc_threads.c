@@ -16,47 +16,12 @@
 #define CYCLES 1000
 #define T_WAIT 30.0
 
-typedef struct { PyObject_HEAD PyObject *item; PyInterpreterState *owner; } Node;
-
-static __thread long node_deallocs;
 static int foreign_visits;           /* atomic: traversals by another interpreter */
 
-static int node_traverse(PyObject *op, visitproc visit, void *arg) {
-    if (((Node *)op)->owner != PyInterpreterState_Get()) ainc(&foreign_visits);
-    Py_VISIT(((Node *)op)->item);
-    return 0;
-}
-
-static int node_clear(PyObject *op) {
-    Py_CLEAR(((Node *)op)->item);
-    return 0;
-}
-
-static void node_dealloc(PyObject *op) {
-    PyObject_GC_UnTrack(op);
-    node_clear(op);
-    node_deallocs++;
-    Py_TYPE(op)->tp_free(op);
-}
-
-static PyTypeObject NodeType = {
-    PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "sub_gc_threads.Node",
-    .tp_basicsize = sizeof(Node),
-    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,
-    .tp_traverse = node_traverse,
-    .tp_clear = node_clear,
-    .tp_dealloc = node_dealloc,
-};
-
-static PyObject *node_new(PyObject *item) {
-    Node *n = PyObject_GC_New(Node, &NodeType);
-    if (n == NULL) return NULL;
-    n->item = Py_XNewRef(item);
-    n->owner = PyInterpreterState_Get();
-    PyObject_GC_Track((PyObject *)n);
-    return (PyObject *)n;
-}
+#define GC_NODE_NAME "sub_gc_threads.Node"
+#define GC_NODE_ON_TRAVERSE(op) \
+    do { if (((Node *)(op))->owner != PyInterpreterState_Get()) ainc(&foreign_visits); } while (0)
+#include "gc_node.h"
 
 static barrier_t start = BARRIER_INIT;
 
@@ -69,9 +34,9 @@ static void *worker(void *p) {
     node_deallocs = 0;
 
     /* A live ring of 100 nodes, held the whole time. */
-    PyObject *keep = node_new(NULL), *prev = keep;
+    PyObject *keep = node_new(&NodeType, NULL), *prev = keep;
     for (int i = 1; i < 100; i++) {
-        PyObject *n = node_new(prev);
+        PyObject *n = node_new(&NodeType, prev);
         if (prev != keep) Py_DECREF(prev);
         prev = n;
     }
@@ -82,14 +47,14 @@ static void *worker(void *p) {
     for (int r = 0; r < ROUNDS; r++) {
         for (int i = 0; i < CYCLES; i++) {
             /* node -> node -> node, node -> list -> node, node -> dict -> node */
-            PyObject *a = node_new(NULL), *b = node_new(a);
+            PyObject *a = node_new(&NodeType, NULL), *b = node_new(&NodeType, a);
             ((Node *)a)->item = b;
             Py_DECREF(a);
-            PyObject *l = PyList_New(0), *c = node_new(l);
+            PyObject *l = PyList_New(0), *c = node_new(&NodeType, l);
             TCHECK_INT(PyList_Append(l, c), 0);
             Py_DECREF(c);
             Py_DECREF(l);
-            PyObject *d = PyDict_New(), *e = node_new(d);
+            PyObject *d = PyDict_New(), *e = node_new(&NodeType, d);
             TCHECK_INT(PyDict_SetItemString(d, "e", e), 0);
             Py_DECREF(e);
             Py_DECREF(d);

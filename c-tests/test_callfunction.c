@@ -2,21 +2,10 @@
    exports for old PY_SSIZE_T_CLEAN builds): the arguments Py_BuildValue's format makes
    (none for NULL, "" or only separators; a tuple's items; one other value), N consumed also
    on failure, the callee's errors, CPython 3.13's texts; one recursion level per call. */
-#include "obj_util.h"
-
-#define CHECK_ERR(type, text) CHECK_STR(err_text(type), (text))
+#include "call_util.h"
 
 /* Not declared by CPython 3.13's headers, only exported. */
 PyObject *_PyObject_CallFunction_SizeT(PyObject *callable, const char *format, ...);
-
-/* repr() of a new reference, which is released; "NULL" (exception kept) for NULL. */
-static const char *r(PyObject *o) {
-    static char buf[512];
-    if (o == NULL) return "NULL";
-    snprintf(buf, sizeof buf, "%s", repr(o));
-    Py_DECREF(o);
-    return buf;
-}
 
 static PyObject *echo(PyObject *self, PyObject *args) { return Py_NewRef(args); }
 static PyObject *fast(PyObject *self, PyObject *const *args, Py_ssize_t n) {
@@ -82,38 +71,38 @@ int main(void) {
     Py_ssize_t rc = Py_REFCNT(s);
 
     /* No arguments. */
-    CHECK_STR(r(PyObject_CallFunction(f, NULL)), "()");
-    CHECK_STR(r(PyObject_CallFunction(f, "")), "()");
-    CHECK_STR(r(PyObject_CallFunction(f, " ")), "()");
-    CHECK_STR(r(PyObject_CallFunction(f, "()")), "()");
+    CHECK_STR(repr_steal(PyObject_CallFunction(f, NULL)), "()");
+    CHECK_STR(repr_steal(PyObject_CallFunction(f, "")), "()");
+    CHECK_STR(repr_steal(PyObject_CallFunction(f, " ")), "()");
+    CHECK_STR(repr_steal(PyObject_CallFunction(f, "()")), "()");
     /* One value. */
-    CHECK_STR(r(PyObject_CallFunction(f, "i", 5)), "(5,)");
-    CHECK_STR(r(PyObject_CallFunction(f, " i ", 5)), "(5,)");
-    CHECK_STR(r(PyObject_CallFunction(f, "i,", 5)), "(5,)");
-    CHECK_STR(r(PyObject_CallFunction(f, "s", "str")), "('str',)");
-    CHECK_STR(r(PyObject_CallFunction(f, "O", Py_None)), "(None,)");
-    CHECK_STR(r(PyObject_CallFunction(f, "z", NULL)), "(None,)");
-    CHECK_STR(r(PyObject_CallFunction(f, "[ii]", 5, 6)), "([5, 6],)");
-    CHECK_STR(r(PyObject_CallFunction(f, "{i:i }", 5, 6)), "({5: 6},)");
-    CHECK_STR(r(PyObject_CallFunction(o1, "i", 7)), "7");
+    CHECK_STR(repr_steal(PyObject_CallFunction(f, "i", 5)), "(5,)");
+    CHECK_STR(repr_steal(PyObject_CallFunction(f, " i ", 5)), "(5,)");
+    CHECK_STR(repr_steal(PyObject_CallFunction(f, "i,", 5)), "(5,)");
+    CHECK_STR(repr_steal(PyObject_CallFunction(f, "s", "str")), "('str',)");
+    CHECK_STR(repr_steal(PyObject_CallFunction(f, "O", Py_None)), "(None,)");
+    CHECK_STR(repr_steal(PyObject_CallFunction(f, "z", NULL)), "(None,)");
+    CHECK_STR(repr_steal(PyObject_CallFunction(f, "[ii]", 5, 6)), "([5, 6],)");
+    CHECK_STR(repr_steal(PyObject_CallFunction(f, "{i:i }", 5, 6)), "({5: 6},)");
+    CHECK_STR(repr_steal(PyObject_CallFunction(o1, "i", 7)), "7");
     /* Several values, or one tuple: its items are the arguments. */
-    CHECK_STR(r(PyObject_CallFunction(f, "ii", 5, 6)), "(5, 6)");
-    CHECK_STR(r(PyObject_CallFunction(f, "ii ", 5, 6)), "(5, 6)");
-    CHECK_STR(r(PyObject_CallFunction(f, "(ii)", 5, 6)), "(5, 6)");
-    CHECK_STR(r(PyObject_CallFunction(f, "(i) ", 5)), "(5,)");
-    CHECK_STR(r(PyObject_CallFunction(f, "((ii))", 5, 6)), "((5, 6),)");
-    CHECK_STR(r(PyObject_CallFunction(f, "O", t)), "(1, 2)");
-    CHECK_STR(r(PyObject_CallFunction(f, "OO", t, t)), "((1, 2), (1, 2))");
-    CHECK_STR(r(PyObject_CallFunction(o1, "(i)", 8)), "8");
-    CHECK_STR(r(PyObject_CallFunction(fa, "")), "(0, None)");
-    CHECK_STR(r(PyObject_CallFunction(fa, "si", "x", 2)), "(2, 'x')");
-    CHECK_STR(r(PyObject_CallFunction(fa, "O", t)), "(2, 1)");
-    CHECK_STR(r(_PyObject_CallFunction_SizeT(f, "s#", "abcdef", (Py_ssize_t)2)), "('ab',)");
-    CHECK_STR(r(_PyObject_CallFunction_SizeT(f, "y#i", "xyz", (Py_ssize_t)3, 4)), "(b'xyz', 4)");
+    CHECK_STR(repr_steal(PyObject_CallFunction(f, "ii", 5, 6)), "(5, 6)");
+    CHECK_STR(repr_steal(PyObject_CallFunction(f, "ii ", 5, 6)), "(5, 6)");
+    CHECK_STR(repr_steal(PyObject_CallFunction(f, "(ii)", 5, 6)), "(5, 6)");
+    CHECK_STR(repr_steal(PyObject_CallFunction(f, "(i) ", 5)), "(5,)");
+    CHECK_STR(repr_steal(PyObject_CallFunction(f, "((ii))", 5, 6)), "((5, 6),)");
+    CHECK_STR(repr_steal(PyObject_CallFunction(f, "O", t)), "(1, 2)");
+    CHECK_STR(repr_steal(PyObject_CallFunction(f, "OO", t, t)), "((1, 2), (1, 2))");
+    CHECK_STR(repr_steal(PyObject_CallFunction(o1, "(i)", 8)), "8");
+    CHECK_STR(repr_steal(PyObject_CallFunction(fa, "")), "(0, None)");
+    CHECK_STR(repr_steal(PyObject_CallFunction(fa, "si", "x", 2)), "(2, 'x')");
+    CHECK_STR(repr_steal(PyObject_CallFunction(fa, "O", t)), "(2, 1)");
+    CHECK_STR(repr_steal(_PyObject_CallFunction_SizeT(f, "s#", "abcdef", (Py_ssize_t)2)), "('ab',)");
+    CHECK_STR(repr_steal(_PyObject_CallFunction_SizeT(f, "y#i", "xyz", (Py_ssize_t)3, 4)), "(b'xyz', 4)");
 
     /* N gives the callee the reference. */
     Py_INCREF(s);
-    CHECK_STR(r(PyObject_CallFunction(f, "N", s)), "('cf-not-immortal',)");
+    CHECK_STR(repr_steal(PyObject_CallFunction(f, "N", s)), "('cf-not-immortal',)");
     CHECK_INT(Py_REFCNT(s), rc);
 
     /* Format errors (N is consumed). */

@@ -4,7 +4,7 @@
    their C accessors, StopIteration, SystemExit, exception groups (ExceptionGroup's two
    bases and MRO) — and the PyException_* links, with reference counts. Exceptions are built
    the way C code builds them: PyErr_SetObject(type, args). */
-#include "obj_util.h"
+#include "call_util.h"
 #include <stddef.h>
 
 /* type(*args) as C code does it: raise, then take the exception. NULL if the constructor
@@ -18,17 +18,6 @@ static PyObject *make(PyObject *type, PyObject *args) {
         return NULL;
     }
     return e;
-}
-
-
-/* Builds a tuple from new references (stolen). */
-static PyObject *T(int n, ...) {
-    va_list ap;
-    va_start(ap, n);
-    PyObject *t = PyTuple_New(n);
-    for (int i = 0; i < n; i++) PyTuple_SET_ITEM(t, i, va_arg(ap, PyObject *));
-    va_end(ap);
-    return t;
 }
 
 static void test_layouts(void) {
@@ -66,7 +55,7 @@ static void test_layouts(void) {
 static void test_oserror(void) {
     PyObject *file = S("x.txt");
     Py_ssize_t rf = Py_REFCNT(file);
-    PyObject *e = make(PyExc_OSError, T(3, I(ENOENT), S("No such file or directory"), Py_NewRef(file)));
+    PyObject *e = make(PyExc_OSError, targs(3, I(ENOENT), S("No such file or directory"), Py_NewRef(file)));
     CHECK(e != NULL && Py_IS_TYPE(e, (PyTypeObject *)PyExc_FileNotFoundError));
     PyOSErrorObject *o = (PyOSErrorObject *)e;
     CHECK(o->filename == file && o->filename2 == NULL && o->written == -1);
@@ -79,7 +68,7 @@ static void test_oserror(void) {
     Py_XDECREF(e);
     CHECK_INT(Py_REFCNT(file), rf);
     /* The texts (errno as a str here: str() of an int comes with the numbers). */
-    e = make(PyExc_OSError, T(3, S("2"), S("No such file or directory"), Py_NewRef(file)));
+    e = make(PyExc_OSError, targs(3, S("2"), S("No such file or directory"), Py_NewRef(file)));
     CHECK_STR(str_of(e), "[Errno 2] No such file or directory: 'x.txt'");
     Py_XDECREF(e);
 
@@ -96,53 +85,53 @@ static void test_oserror(void) {
         { ETIMEDOUT, PyExc_TimeoutError }, { EIO, PyExc_OSError }, { 0, PyExc_OSError },
     };
     for (size_t i = 0; i < sizeof map / sizeof map[0]; i++) {
-        e = make(PyExc_OSError, T(2, I(map[i].errno_), S("m")));
+        e = make(PyExc_OSError, targs(2, I(map[i].errno_), S("m")));
         CHECK(e != NULL && Py_TYPE(e) == (PyTypeObject *)map[i].type);
         Py_XDECREF(e);
     }
-    e = make(PyExc_OSError, T(2, Py_NewRef(Py_True), S("m")));  /* True is 1: EPERM */
+    e = make(PyExc_OSError, targs(2, Py_NewRef(Py_True), S("m")));  /* True is 1: EPERM */
     CHECK(e != NULL && Py_TYPE(e) == (PyTypeObject *)PyExc_PermissionError);
     Py_XDECREF(e);
-    e = make(PyExc_FileNotFoundError, T(2, I(EACCES), S("m")));   /* a subclass stays itself */
+    e = make(PyExc_FileNotFoundError, targs(2, I(EACCES), S("m")));   /* a subclass stays itself */
     CHECK(e != NULL && Py_TYPE(e) == (PyTypeObject *)PyExc_FileNotFoundError);
     Py_XDECREF(e);
-    e = make(PyExc_OSError, T(1, I(ENOENT)));                   /* one argument: no fields */
+    e = make(PyExc_OSError, targs(1, I(ENOENT)));                   /* one argument: no fields */
     CHECK(e != NULL && Py_TYPE(e) == (PyTypeObject *)PyExc_OSError);
     CHECK(e && ((PyOSErrorObject *)e)->myerrno == NULL);
     Py_XDECREF(e);
-    e = make(PyExc_OSError, T(1, S("solo")));
+    e = make(PyExc_OSError, targs(1, S("solo")));
     CHECK_STR(str_of(e), "solo");
     Py_XDECREF(e);
-    e = make(PyExc_OSError, T(6, I(1), I(2), I(3), I(4), I(5), I(6)));
+    e = make(PyExc_OSError, targs(6, I(1), I(2), I(3), I(4), I(5), I(6)));
     CHECK(e && ((PyOSErrorObject *)e)->myerrno == NULL && PyTuple_GET_SIZE(((PyBaseExceptionObject *)e)->args) == 6);
     Py_XDECREF(e);
-    e = make(PyExc_OSError, T(2, Py_NewRef(Py_None), S("x")));
+    e = make(PyExc_OSError, targs(2, Py_NewRef(Py_None), S("x")));
     CHECK_STR(str_of(e), "[Errno None] x");
     Py_XDECREF(e);
-    e = make(PyExc_OSError, T(3, S("2"), Py_NewRef(Py_None), S("f")));
+    e = make(PyExc_OSError, targs(3, S("2"), Py_NewRef(Py_None), S("f")));
     CHECK_STR(str_of(e), "[Errno 2] None: 'f'");
     Py_XDECREF(e);
-    e = make(PyExc_OSError, T(3, S("2"), S("msg"), Py_NewRef(Py_None)));   /* None: no file name */
+    e = make(PyExc_OSError, targs(3, S("2"), S("msg"), Py_NewRef(Py_None)));   /* None: no file name */
     CHECK(e && ((PyOSErrorObject *)e)->filename == NULL);
     CHECK(e && PyTuple_GET_SIZE(((PyBaseExceptionObject *)e)->args) == 3);
     CHECK_STR(str_of(e), "[Errno 2] msg");
     Py_XDECREF(e);
-    e = make(PyExc_OSError, T(5, S("13"), S("Permission denied"), S("a"), Py_NewRef(Py_None), S("b")));
+    e = make(PyExc_OSError, targs(5, S("13"), S("Permission denied"), S("a"), Py_NewRef(Py_None), S("b")));
     CHECK_STR(str_of(e), "[Errno 13] Permission denied: 'a' -> 'b'");
     CHECK(e && PyTuple_GET_SIZE(((PyBaseExceptionObject *)e)->args) == 2);
     Py_XDECREF(e);
-    e = make(PyExc_OSError, T(2, S("a"), S("b")));
+    e = make(PyExc_OSError, targs(2, S("a"), S("b")));
     CHECK_STR(str_of(e), "[Errno a] b");
     Py_XDECREF(e);
     /* BlockingIOError's third argument may be the number of characters written. */
-    e = make(PyExc_BlockingIOError, T(3, I(EAGAIN), S("m"), I(5)));
+    e = make(PyExc_BlockingIOError, targs(3, I(EAGAIN), S("m"), I(5)));
     CHECK(e && ((PyOSErrorObject *)e)->written == 5 && ((PyOSErrorObject *)e)->filename == NULL);
     CHECK(e && PyTuple_GET_SIZE(((PyBaseExceptionObject *)e)->args) == 3);
     Py_XDECREF(e);
-    e = make(PyExc_BlockingIOError, T(3, S("11"), S("m"), I(5)));
+    e = make(PyExc_BlockingIOError, targs(3, S("11"), S("m"), I(5)));
     CHECK_STR(str_of(e), "[Errno 11] m");
     Py_XDECREF(e);
-    e = make(PyExc_OSError, T(3, I(EAGAIN), S("m"), I(5)));     /* mapped there, but not exactly */
+    e = make(PyExc_OSError, targs(3, I(EAGAIN), S("m"), I(5)));     /* mapped there, but not exactly */
     CHECK(e && Py_IS_TYPE(e, (PyTypeObject *)PyExc_BlockingIOError) && ((PyOSErrorObject *)e)->written == 5);
     Py_XDECREF(e);
     Py_DECREF(file);
@@ -150,47 +139,47 @@ static void test_oserror(void) {
 
 static void test_syntax_error(void) {
     PyObject *text = S("text");
-    PyObject *e = make(PyExc_SyntaxError, T(2, S("msg"), T(4, S("f/g.py"), I(3), I(4), Py_NewRef(text))));
+    PyObject *e = make(PyExc_SyntaxError, targs(2, S("msg"), targs(4, S("f/g.py"), I(3), I(4), Py_NewRef(text))));
     CHECK(e != NULL);
     CHECK_STR(str_of(e), "msg (g.py, line 3)");
     PySyntaxErrorObject *se = (PySyntaxErrorObject *)e;
     CHECK(se && se->text == text && PyLong_AsLong(se->offset) == 4 && se->end_lineno == NULL);
     CHECK(se && se->print_file_and_line == NULL);
     Py_XDECREF(e);
-    e = make(PyExc_SyntaxError, T(2, S("msg"), T(4, S("f/g.py"), Py_NewRef(Py_None), I(4), S("t"))));
+    e = make(PyExc_SyntaxError, targs(2, S("msg"), targs(4, S("f/g.py"), Py_NewRef(Py_None), I(4), S("t"))));
     CHECK_STR(str_of(e), "msg (g.py)");
     Py_XDECREF(e);
-    e = make(PyExc_SyntaxError, T(2, S("msg"), T(4, Py_NewRef(Py_None), I(3), I(4), S("t"))));
+    e = make(PyExc_SyntaxError, targs(2, S("msg"), targs(4, Py_NewRef(Py_None), I(3), I(4), S("t"))));
     CHECK_STR(str_of(e), "msg (line 3)");
     Py_XDECREF(e);
-    e = make(PyExc_SyntaxError, T(2, S("m"), T(6, S("f"), I(1), I(2), S("t"), I(1), I(5))));
+    e = make(PyExc_SyntaxError, targs(2, S("m"), targs(6, S("f"), I(1), I(2), S("t"), I(1), I(5))));
     CHECK(e && PyLong_AsLong(((PySyntaxErrorObject *)e)->end_offset) == 5);
     Py_XDECREF(e);
-    e = make(PyExc_SyntaxError, T(3, S("a"), S("b"), S("c")));
+    e = make(PyExc_SyntaxError, targs(3, S("a"), S("b"), S("c")));
     CHECK_STR(str_of(e), "a");
     CHECK(e && ((PySyntaxErrorObject *)e)->filename == NULL);
     Py_XDECREF(e);
     e = make(PyExc_SyntaxError, PyTuple_New(0));
     CHECK_STR(str_of(e), "None");
     Py_XDECREF(e);
-    e = make(PyExc_TabError, T(2, S("5"), T(4, S("f"), I(1), I(2), S("t"))));
+    e = make(PyExc_TabError, targs(2, S("5"), targs(4, S("f"), I(1), I(2), S("t"))));
     CHECK(e && Py_IS_TYPE(e, (PyTypeObject *)PyExc_TabError));
     CHECK_STR(str_of(e), "5 (f, line 1)");
     Py_XDECREF(e);
-    CHECK(make(PyExc_SyntaxError, T(2, S("m"), T(2, I(1), I(2)))) == NULL);
+    CHECK(make(PyExc_SyntaxError, targs(2, S("m"), targs(2, I(1), I(2)))) == NULL);
     CHECK_STR(err_text(PyExc_TypeError), "function takes at least 4 arguments (2 given)");
-    CHECK(make(PyExc_SyntaxError, T(2, S("m"), T(7, I(1), I(2), I(3), I(4), I(5), I(6), I(7)))) == NULL);
+    CHECK(make(PyExc_SyntaxError, targs(2, S("m"), targs(7, I(1), I(2), I(3), I(4), I(5), I(6), I(7)))) == NULL);
     CHECK_STR(err_text(PyExc_TypeError), "function takes at most 6 arguments (7 given)");
-    CHECK(make(PyExc_SyntaxError, T(2, S("m"), T(5, I(1), I(2), I(3), I(4), I(5)))) == NULL);
+    CHECK(make(PyExc_SyntaxError, targs(2, S("m"), targs(5, I(1), I(2), I(3), I(4), I(5)))) == NULL);
     CHECK_STR(err_text(PyExc_TypeError), "end_offset must be provided when end_lineno is provided");
-    CHECK(make(PyExc_SyntaxError, T(2, S("m"), I(5))) == NULL);
+    CHECK(make(PyExc_SyntaxError, targs(2, S("m"), I(5))) == NULL);
     CHECK_STR(err_text(PyExc_TypeError), "'int' object is not iterable");
     Py_DECREF(text);
 }
 
 static void test_field_families(void) {
     PyObject *v = S("the value");
-    PyObject *e = make(PyExc_StopIteration, T(2, Py_NewRef(v), I(2)));
+    PyObject *e = make(PyExc_StopIteration, targs(2, Py_NewRef(v), I(2)));
     CHECK(e && ((PyStopIterationObject *)e)->value == v);
     Py_XDECREF(e);
     e = make(PyExc_StopIteration, PyTuple_New(0));
@@ -200,14 +189,14 @@ static void test_field_families(void) {
     e = make(PyExc_SystemExit, PyTuple_New(0));
     CHECK(e && ((PySystemExitObject *)e)->code == NULL);
     Py_XDECREF(e);
-    e = make(PyExc_SystemExit, T(1, Py_NewRef(v)));
+    e = make(PyExc_SystemExit, targs(1, Py_NewRef(v)));
     CHECK(e && ((PySystemExitObject *)e)->code == v);
     Py_XDECREF(e);
-    e = make(PyExc_SystemExit, T(2, I(1), I(2)));
+    e = make(PyExc_SystemExit, targs(2, I(1), I(2)));
     CHECK(e && ((PySystemExitObject *)e)->code == ((PyBaseExceptionObject *)e)->args);
     Py_XDECREF(e);
 
-    e = make(PyExc_ImportError, T(1, S("no module")));
+    e = make(PyExc_ImportError, targs(1, S("no module")));
     CHECK_STR(str_of(e), "no module");
     CHECK(e && ((PyImportErrorObject *)e)->name == NULL && ((PyImportErrorObject *)e)->msg != NULL);
     Py_XDECREF(e);
@@ -215,19 +204,19 @@ static void test_field_families(void) {
     CHECK_STR(str_of(e), "");
     CHECK(e && ((PyImportErrorObject *)e)->msg == NULL);
     Py_XDECREF(e);
-    e = make(PyExc_ModuleNotFoundError, T(1, S("m")));
+    e = make(PyExc_ModuleNotFoundError, targs(1, S("m")));
     CHECK(e && ((PyImportErrorObject *)e)->msg != NULL);
     Py_XDECREF(e);
 
-    e = make(PyExc_AttributeError, T(1, S("no attr")));
+    e = make(PyExc_AttributeError, targs(1, S("no attr")));
     CHECK_STR(str_of(e), "no attr");
     CHECK(e && ((PyAttributeErrorObject *)e)->name == NULL && ((PyAttributeErrorObject *)e)->obj == NULL);
     Py_XDECREF(e);
-    e = make(PyExc_UnboundLocalError, T(1, S("x")));
+    e = make(PyExc_UnboundLocalError, targs(1, S("x")));
     CHECK(e && ((PyNameErrorObject *)e)->name == NULL);
     Py_XDECREF(e);
 
-    e = make(PyExc_KeyError, T(1, S("")));
+    e = make(PyExc_KeyError, targs(1, S("")));
     CHECK_STR(str_of(e), "''");
     Py_XDECREF(e);
     e = make(PyExc_ValueError, PyTuple_New(0));
@@ -274,7 +263,7 @@ static void test_unicode_errors(void) {
     CHECK(start == -1 && end == 0);                           /* clamped into an empty object */
     Py_XDECREF(e);
 
-    e = make(PyExc_UnicodeEncodeError, T(5, S("ascii"), S("h\xc3\xa9"), I(1), I(2), S("ordinal not in range(128)")));
+    e = make(PyExc_UnicodeEncodeError, targs(5, S("ascii"), S("h\xc3\xa9"), I(1), I(2), S("ordinal not in range(128)")));
     CHECK_STR(str_of(e), "'ascii' codec can't encode character '\\xe9' in position 1: ordinal not in range(128)");
     CHECK_INT(PyUnicodeEncodeError_GetEnd(e, &end), 0);
     CHECK_INT(end, 2);
@@ -282,35 +271,35 @@ static void test_unicode_errors(void) {
     CHECK_STR(utf8(o), "h\xc3\xa9");
     Py_XDECREF(o);
     Py_XDECREF(e);
-    e = make(PyExc_UnicodeEncodeError, T(5, S("ascii"), S("h\xe2\x82\xac"), I(1), I(2), S("r")));
+    e = make(PyExc_UnicodeEncodeError, targs(5, S("ascii"), S("h\xe2\x82\xac"), I(1), I(2), S("r")));
     CHECK_STR(str_of(e), "'ascii' codec can't encode character '\\u20ac' in position 1: r");
     Py_XDECREF(e);
-    e = make(PyExc_UnicodeEncodeError, T(5, S("ascii"), S("h\xf0\x9f\x98\x80"), I(1), I(2), S("r")));
+    e = make(PyExc_UnicodeEncodeError, targs(5, S("ascii"), S("h\xf0\x9f\x98\x80"), I(1), I(2), S("r")));
     CHECK_STR(str_of(e), "'ascii' codec can't encode character '\\U0001f600' in position 1: r");
     Py_XDECREF(e);
-    e = make(PyExc_UnicodeEncodeError, T(5, S("ascii"), S("hab"), I(0), I(3), S("r")));
+    e = make(PyExc_UnicodeEncodeError, targs(5, S("ascii"), S("hab"), I(0), I(3), S("r")));
     CHECK_STR(str_of(e), "'ascii' codec can't encode characters in position 0-2: r");
     Py_XDECREF(e);
-    e = make(PyExc_UnicodeTranslateError, T(4, S("h\xc3\xa9"), I(1), I(2), S("r")));
+    e = make(PyExc_UnicodeTranslateError, targs(4, S("h\xc3\xa9"), I(1), I(2), S("r")));
     CHECK_STR(str_of(e), "can't translate character '\\xe9' in position 1: r");
     CHECK_INT(PyUnicodeTranslateError_GetStart(e, &start), 0);
     CHECK_INT(start, 1);
     Py_XDECREF(e);
-    e = make(PyExc_UnicodeTranslateError, T(4, S("hab"), I(0), I(2), S("r")));
+    e = make(PyExc_UnicodeTranslateError, targs(4, S("hab"), I(0), I(2), S("r")));
     CHECK_STR(str_of(e), "can't translate characters in position 0-1: r");
     Py_XDECREF(e);
 
-    CHECK(make(PyExc_UnicodeDecodeError, T(4, S("utf-8"), S("x"), I(1), I(2))) == NULL);
+    CHECK(make(PyExc_UnicodeDecodeError, targs(4, S("utf-8"), S("x"), I(1), I(2))) == NULL);
     CHECK_STR(err_text(PyExc_TypeError), "function takes exactly 5 arguments (4 given)");
-    CHECK(make(PyExc_UnicodeDecodeError, T(5, I(1), S("x"), I(1), I(2), S("r"))) == NULL);
+    CHECK(make(PyExc_UnicodeDecodeError, targs(5, I(1), S("x"), I(1), I(2), S("r"))) == NULL);
     CHECK_STR(err_text(PyExc_TypeError), "argument 1 must be str, not int");
-    CHECK(make(PyExc_UnicodeDecodeError, T(5, S("utf-8"), S("str"), I(1), I(2), S("r"))) == NULL);
+    CHECK(make(PyExc_UnicodeDecodeError, targs(5, S("utf-8"), S("str"), I(1), I(2), S("r"))) == NULL);
     CHECK_STR(err_text(PyExc_TypeError), "a bytes-like object is required, not 'str'");
-    CHECK(make(PyExc_UnicodeDecodeError, T(5, S("utf-8"), PyObject_Bytes(PyTuple_New(0)), S("a"), I(2), S("r"))) == NULL);
+    CHECK(make(PyExc_UnicodeDecodeError, targs(5, S("utf-8"), PyObject_Bytes(PyTuple_New(0)), S("a"), I(2), S("r"))) == NULL);
     CHECK_STR(err_text(PyExc_TypeError), "'str' object cannot be interpreted as an integer");
-    CHECK(make(PyExc_UnicodeEncodeError, T(5, S("ascii"), PyObject_Bytes(PyTuple_New(0)), I(0), I(3), S("r"))) == NULL);
+    CHECK(make(PyExc_UnicodeEncodeError, targs(5, S("ascii"), PyObject_Bytes(PyTuple_New(0)), I(0), I(3), S("r"))) == NULL);
     CHECK_STR(err_text(PyExc_TypeError), "argument 2 must be str, not bytes");
-    CHECK(make(PyExc_UnicodeTranslateError, T(3, S("a"), I(0), I(3))) == NULL);
+    CHECK(make(PyExc_UnicodeTranslateError, targs(3, S("a"), I(0), I(3))) == NULL);
     CHECK_STR(err_text(PyExc_TypeError), "function takes exactly 4 arguments (3 given)");
 
     /* Accessors on the wrong kind: CPython 3.13 reads the fields anyway (here the decode
@@ -326,10 +315,10 @@ static void test_unicode_errors(void) {
 }
 
 static void test_groups(void) {
-    PyObject *ve = make(PyExc_ValueError, T(1, S("a"))), *te = make(PyExc_TypeError, T(1, S("b")));
+    PyObject *ve = make(PyExc_ValueError, targs(1, S("a"))), *te = make(PyExc_TypeError, targs(1, S("b")));
     Py_ssize_t rv = Py_REFCNT(ve);
     PyObject *excs = PyTuple_Pack(2, ve, te);
-    PyObject *eg = make(PyExc_BaseExceptionGroup, T(2, S("eg"), Py_NewRef(excs)));
+    PyObject *eg = make(PyExc_BaseExceptionGroup, targs(2, S("eg"), Py_NewRef(excs)));
     CHECK(eg != NULL);
     PyTypeObject *EG = eg ? Py_TYPE(eg) : NULL;             /* all Exceptions: ExceptionGroup */
     CHECK(EG && strcmp(EG->tp_name, "ExceptionGroup") == 0);
@@ -352,28 +341,28 @@ static void test_groups(void) {
 #ifdef SUBINTERP
     CHECK(EG == (PyTypeObject *)PyExc_ExceptionGroup);      /* exported here, not by CPython */
 #endif
-    PyObject *one = make(PyExc_BaseExceptionGroup, T(2, S("one"), T(1, Py_NewRef(ve))));
+    PyObject *one = make(PyExc_BaseExceptionGroup, targs(2, S("one"), targs(1, Py_NewRef(ve))));
     CHECK_STR(str_of(one), "one (1 sub-exception)");
     Py_XDECREF(one);
     PyObject *ki = make(PyExc_KeyboardInterrupt, PyTuple_New(0));
-    PyObject *beg = make(PyExc_BaseExceptionGroup, T(2, S("b"), T(2, Py_NewRef(ve), Py_NewRef(ki))));
+    PyObject *beg = make(PyExc_BaseExceptionGroup, targs(2, S("b"), targs(2, Py_NewRef(ve), Py_NewRef(ki))));
     CHECK(beg && Py_IS_TYPE(beg, (PyTypeObject *)PyExc_BaseExceptionGroup));
     Py_XDECREF(beg);
     if (EG) {
-        CHECK(make((PyObject *)EG, T(2, S("m"), T(1, Py_NewRef(ki)))) == NULL);
+        CHECK(make((PyObject *)EG, targs(2, S("m"), targs(1, Py_NewRef(ki)))) == NULL);
         CHECK_STR(err_text(PyExc_TypeError), "Cannot nest BaseExceptions in an ExceptionGroup");
     }
-    CHECK(make(PyExc_BaseExceptionGroup, T(2, S("m"), PyTuple_New(0))) == NULL);
+    CHECK(make(PyExc_BaseExceptionGroup, targs(2, S("m"), PyTuple_New(0))) == NULL);
     CHECK_STR(err_text(PyExc_ValueError), "second argument (exceptions) must be a non-empty sequence");
-    CHECK(make(PyExc_BaseExceptionGroup, T(2, S("m"), I(5))) == NULL);
+    CHECK(make(PyExc_BaseExceptionGroup, targs(2, S("m"), I(5))) == NULL);
     CHECK_STR(err_text(PyExc_TypeError), "second argument (exceptions) must be a sequence");
-    CHECK(make(PyExc_BaseExceptionGroup, T(2, S("m"), T(2, Py_NewRef(ve), I(1)))) == NULL);
+    CHECK(make(PyExc_BaseExceptionGroup, targs(2, S("m"), targs(2, Py_NewRef(ve), I(1)))) == NULL);
     CHECK_STR(err_text(PyExc_ValueError), "Item 1 of second argument (exceptions) is not an exception");
-    CHECK(make(PyExc_BaseExceptionGroup, T(2, I(5), T(1, Py_NewRef(ve)))) == NULL);
+    CHECK(make(PyExc_BaseExceptionGroup, targs(2, I(5), targs(1, Py_NewRef(ve)))) == NULL);
     CHECK_STR(err_text(PyExc_TypeError), "BaseExceptionGroup.__new__() argument 1 must be str, not int");
-    CHECK(make(PyExc_BaseExceptionGroup, T(1, S("m"))) == NULL);
+    CHECK(make(PyExc_BaseExceptionGroup, targs(1, S("m"))) == NULL);
     CHECK_STR(err_text(PyExc_TypeError), "BaseExceptionGroup.__new__() takes exactly 2 arguments (1 given)");
-    CHECK(make(PyExc_BaseExceptionGroup, T(3, S("m"), T(1, Py_NewRef(ve)), I(3))) == NULL);
+    CHECK(make(PyExc_BaseExceptionGroup, targs(3, S("m"), targs(1, Py_NewRef(ve)), I(3))) == NULL);
     CHECK_STR(err_text(PyExc_TypeError), "BaseExceptionGroup.__new__() takes exactly 2 arguments (3 given)");
     Py_XDECREF(eg);
     CHECK_INT(Py_REFCNT(ve), rv + 1);                       /* still in `excs` */
@@ -383,7 +372,7 @@ static void test_groups(void) {
 }
 
 static void test_links(void) {
-    PyObject *a = make(PyExc_ValueError, T(1, S("a"))), *b = make(PyExc_TypeError, T(1, S("b")));
+    PyObject *a = make(PyExc_ValueError, targs(1, S("a"))), *b = make(PyExc_TypeError, targs(1, S("b")));
     Py_ssize_t ra = Py_REFCNT(a);
     CHECK(PyException_GetContext(b) == NULL && PyException_GetCause(b) == NULL);
     CHECK(!PyErr_Occurred());

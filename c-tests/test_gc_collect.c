@@ -12,45 +12,8 @@
 #include "obj_util.h"
 #include <string.h>
 
-typedef struct { PyObject_HEAD PyObject *item; } Node;
-
-static int node_traverse(PyObject *op, visitproc visit, void *arg) {
-    Py_VISIT(((Node *)op)->item);
-    return 0;
-}
-
-static int node_clear(PyObject *op) {
-    Py_CLEAR(((Node *)op)->item);
-    return 0;
-}
-
-static int node_deallocs;
-
-static void node_dealloc(PyObject *op) {
-    PyObject_GC_UnTrack(op);
-    node_clear(op);
-    node_deallocs++;
-    Py_TYPE(op)->tp_free(op);
-}
-
-static PyTypeObject NodeType = {
-    PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "test_gc_collect.Node",
-    .tp_basicsize = sizeof(Node),
-    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,
-    .tp_traverse = node_traverse,
-    .tp_clear = node_clear,
-    .tp_dealloc = node_dealloc,
-};
-
-/* A Node, tracked, holding a new reference to `item` (may be NULL). */
-static PyObject *node_new(PyTypeObject *tp, PyObject *item) {
-    Node *n = PyObject_GC_New(Node, tp);
-    if (n == NULL) return NULL;
-    n->item = Py_XNewRef(item);
-    PyObject_GC_Track((PyObject *)n);
-    return (PyObject *)n;
-}
+#define GC_NODE_NAME "test_gc_collect.Node"
+#include "gc_node.h"
 
 /* ---- a type with a finalizer: events are logged ('F' finalize, 'C' clear) ------------ */
 
@@ -143,7 +106,7 @@ static void test_containers_are_gc(void) {
 
 static void test_cycle_of_nodes(void) {
     PyGC_Collect();
-    int before = node_deallocs;
+    long before = node_deallocs;
     PyObject *a = node_new(&NodeType, NULL), *b = node_new(&NodeType, a);
     ((Node *)a)->item = Py_NewRef(b);                         /* a -> b -> a */
     Py_DECREF(a);
@@ -171,7 +134,7 @@ static void test_cycle_of_nodes(void) {
 
 static void test_cycle_through_list_and_dict(void) {
     PyGC_Collect();
-    int before = node_deallocs;
+    long before = node_deallocs;
 
     /* node -> list -> node */
     PyObject *l = PyList_New(0);
@@ -277,7 +240,7 @@ static void make_garbage_cycles(int n) {
 static void test_automatic_collection(void) {
     CHECK_INT(PyGC_IsEnabled(), 1);
     PyGC_Collect();
-    int before = node_deallocs;
+    long before = node_deallocs;
     make_garbage_cycles(5000);                                /* 10,000 GC allocations */
     CHECK(node_deallocs > before);
     CHECK(node_deallocs <= before + 10000);

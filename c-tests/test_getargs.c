@@ -3,20 +3,7 @@
    _PyArg_NoPositional: every format unit with its values and CPython 3.13's error texts,
    reference counts, buffers released on failure, converters (Py_CLEANUP_SUPPORTED),
    optional, keyword-only and positional-only parameters, nested tuples. */
-#include "obj_util.h"
-
-/* The exception set now is `type` and its str() is exactly `text`; clears it. */
-#define CHECK_ERR(type, text) CHECK_STR(err_text(type), (text))
-
-/* A tuple of the given new references (stolen). */
-static PyObject *targs(int n, ...) {
-    va_list ap;
-    va_start(ap, n);
-    PyObject *t = PyTuple_New(n);
-    for (int i = 0; i < n; i++) PyTuple_SET_ITEM(t, i, va_arg(ap, PyObject *));
-    va_end(ap);
-    return t;
-}
+#include "call_util.h"
 
 /* A dict from alternating C-string keys and new-reference values (stolen), NULL-ended. */
 static PyObject *kwargs(const char *key, ...) {

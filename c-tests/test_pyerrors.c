@@ -4,17 +4,7 @@
    module and default hooks print for exceptions without a traceback, chains and groups
    included), SystemExit, warnings with the default filters, SyntaxError locations and
    program text, ImportError helpers. Output is checked in forked children. */
-#include "obj_util.h"
-
-
-static PyObject *T(int n, ...) {
-    va_list ap;
-    va_start(ap, n);
-    PyObject *t = PyTuple_New(n);
-    for (int i = 0; i < n; i++) PyTuple_SET_ITEM(t, i, va_arg(ap, PyObject *));
-    va_end(ap);
-    return t;
-}
+#include "call_util.h"
 
 /* An exception instance: type(msg). */
 static PyObject *exc(PyObject *type, const char *msg) {
@@ -79,7 +69,7 @@ static void test_normalize_and_handled(void) {
     CHECK(v && PyTuple_GET_SIZE(((PyBaseExceptionObject *)v)->args) == 0);
     Py_XDECREF(t); Py_XDECREF(v);
     t = Py_NewRef(PyExc_ValueError);
-    v = T(2, I(1), I(2));                             /* a tuple is the arguments */
+    v = targs(2, I(1), I(2));                             /* a tuple is the arguments */
     PyErr_NormalizeException(&t, &v, &tb);
     CHECK(v && PyTuple_GET_SIZE(((PyBaseExceptionObject *)v)->args) == 2);
     Py_XDECREF(t); Py_XDECREF(v);
@@ -179,12 +169,12 @@ static void test_new_exception(void) {
     CHECK(w && strcmp(((PyTypeObject *)w)->tp_name, "WithDoc") == 0);
     CHECK(w && strcmp(((PyTypeObject *)w)->tp_doc, "the doc") == 0);
     CHECK(w && ((PyTypeObject *)w)->tp_basicsize == sizeof(PyOSErrorObject));
-    PyErr_SetObject(w, T(2, S("2"), S("x")));         /* OSError's behaviour, not its errno map */
+    PyErr_SetObject(w, targs(2, S("2"), S("x")));         /* OSError's behaviour, not its errno map */
     e = PyErr_GetRaisedException();
     CHECK(e && Py_TYPE(e) == (PyTypeObject *)w);
     CHECK_STR(str_of(e), "[Errno 2] x");
     Py_XDECREF(e);
-    PyErr_SetObject(w, T(2, I(ENOENT), S("x")));
+    PyErr_SetObject(w, targs(2, I(ENOENT), S("x")));
     e = PyErr_GetRaisedException();
     CHECK(e && Py_TYPE(e) == (PyTypeObject *)w);
     Py_XDECREF(e);
@@ -324,23 +314,23 @@ static void display_cases(void *arg) {
     fprintf(stderr, "=6\n");
     PyErr_DisplayException(x1);
     PyObject *inner = PyTuple_Pack(2, exc(PyExc_IndexError, "i"), exc(PyExc_ValueError, "line1\nline2"));
-    PyErr_SetObject(PyExc_BaseExceptionGroup, T(2, S("inner group"), inner));
+    PyErr_SetObject(PyExc_BaseExceptionGroup, targs(2, S("inner group"), inner));
     PyObject *ieg = PyErr_GetRaisedException();
-    PyErr_SetObject(PyExc_BaseExceptionGroup, T(2, S("eg"), T(3, exc(PyExc_ValueError, "a"), b, ieg)));
+    PyErr_SetObject(PyExc_BaseExceptionGroup, targs(2, S("eg"), targs(3, exc(PyExc_ValueError, "a"), b, ieg)));
     fprintf(stderr, "=7\n");
     PyErr_DisplayException(PyErr_GetRaisedException());
-    PyErr_SetObject(PyExc_SyntaxError, T(2, S("invalid syntax"), T(4, S("f.py"), I(2), I(5), S("   x = = 1\n"))));
+    PyErr_SetObject(PyExc_SyntaxError, targs(2, S("invalid syntax"), targs(4, S("f.py"), I(2), I(5), S("   x = = 1\n"))));
     fprintf(stderr, "=8\n");
     PyErr_DisplayException(PyErr_GetRaisedException());
-    PyErr_SetObject(PyExc_SyntaxError, T(2, S("msg"), T(4, S("f.py"), Py_NewRef(Py_None), Py_NewRef(Py_None), Py_NewRef(Py_None))));
+    PyErr_SetObject(PyExc_SyntaxError, targs(2, S("msg"), targs(4, S("f.py"), Py_NewRef(Py_None), Py_NewRef(Py_None), Py_NewRef(Py_None))));
     PyErr_DisplayException(PyErr_GetRaisedException());
     PyErr_SetObject(PyExc_SyntaxError, PyTuple_New(0));
     PyErr_DisplayException(PyErr_GetRaisedException());
-    PyErr_SetObject(PyExc_SyntaxError, T(2, S("bad"), T(6, S("<x>"), I(1), I(1), S("\tab cd\n"), I(1), I(4))));
+    PyErr_SetObject(PyExc_SyntaxError, targs(2, S("bad"), targs(6, S("<x>"), I(1), I(1), S("\tab cd\n"), I(1), I(4))));
     PyErr_DisplayException(PyErr_GetRaisedException());
-    PyErr_SetObject(PyExc_IndentationError, T(2, S(""), T(4, S("f"), I(3), I(0), S("abc"))));
+    PyErr_SetObject(PyExc_IndentationError, targs(2, S(""), targs(4, S("f"), I(3), I(0), S("abc"))));
     PyErr_DisplayException(PyErr_GetRaisedException());
-    PyErr_SetObject(PyExc_SyntaxError, T(2, S("bad"), T(4, S(""), I(3), I(100), S("abc"))));
+    PyErr_SetObject(PyExc_SyntaxError, targs(2, S("bad"), targs(4, S(""), I(3), I(100), S("abc"))));
     PyErr_DisplayException(PyErr_GetRaisedException());
     fprintf(stderr, "=9\n");
     PyObject *my = PyErr_NewException("mymod.sub.MyError", NULL, NULL);
@@ -353,7 +343,7 @@ static void display_cases(void *arg) {
     PyErr_Display(NULL, I(5), NULL);
     PyErr_DisplayException(exc(PyExc_KeyError, ""));
     PyErr_DisplayException(exc(PyExc_KeyboardInterrupt, ""));
-    PyErr_SetObject(PyExc_OSError, T(3, S("2"), S("No such file or directory"), S("/nope")));
+    PyErr_SetObject(PyExc_OSError, targs(3, S("2"), S("No such file or directory"), S("/nope")));
     PyErr_DisplayException(PyErr_GetRaisedException());
     fprintf(stderr, "=11\n");
     PyErr_SetString(PyExc_ValueError, "p");

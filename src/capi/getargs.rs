@@ -116,23 +116,8 @@ pub unsafe extern "C" fn PyArg_ValidateKeywordArguments(kwargs: *mut PyObject) -
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn _PyArg_NoKeywords(funcname: *const c_char, kwargs: *mut PyObject) -> c_int {
     guard_or("_PyArg_NoKeywords", 0, || {
-        if kwargs.is_null() {
-            return 1;
-        }
-        // SAFETY: live, per the C API.
-        unsafe {
-            if !dictobject::check_exact(kwargs) {
-                errors::bad_internal_call();
-                return 0;
-            }
-            if dictobject::size(kwargs) == 0 {
-                return 1;
-            }
-            let name = crate::ffi::lossy_str(funcname).unwrap_or_default();
-            let name = crate::object::buffer::truncate_bytes(&name, 200);
-            errors::type_error(&format!("{name}() takes no keyword arguments"));
-        }
-        0
+        // SAFETY: NULL or live, per the C API.
+        unsafe { takes_none(funcname, kwargs, &raw mut dictobject::PyDict_Type, dictobject::size, "keyword") }
     })
 }
 
@@ -145,24 +130,45 @@ pub unsafe extern "C" fn _PyArg_NoKeywords(funcname: *const c_char, kwargs: *mut
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn _PyArg_NoPositional(funcname: *const c_char, args: *mut PyObject) -> c_int {
     guard_or("_PyArg_NoPositional", 0, || {
-        if args.is_null() {
+        use crate::object::tupleobject;
+        // SAFETY: NULL or live, per the C API.
+        unsafe {
+            takes_none(funcname, args, &raw mut tupleobject::PyTuple_Type, tupleobject::size, "positional")
+        }
+    })
+}
+
+/// The body of [`_PyArg_NoKeywords`] and [`_PyArg_NoPositional`]: 1 if `obj` is NULL or
+/// empty (`len` 0); 0 with `SystemError` if its type is not exactly `exact`; 0 with
+/// `TypeError("F() takes no {kind} arguments")` (the name cut to 200 bytes) if it has items.
+///
+/// # Safety
+/// `obj` is NULL or live; `len` reads an object of type `exact`; `funcname` is NULL or a C
+/// string.
+unsafe fn takes_none(
+    funcname: *const c_char,
+    obj: *mut PyObject,
+    exact: *mut PyTypeObject,
+    len: unsafe fn(*mut PyObject) -> Py_ssize_t,
+    kind: &str,
+) -> c_int {
+    if obj.is_null() {
+        return 1;
+    }
+    // SAFETY: per caller.
+    unsafe {
+        if type_of(obj) != exact {
+            errors::bad_internal_call();
+            return 0;
+        }
+        if len(obj) == 0 {
             return 1;
         }
-        // SAFETY: live, per the C API.
-        unsafe {
-            if type_of(args) != &raw mut crate::object::tupleobject::PyTuple_Type {
-                errors::bad_internal_call();
-                return 0;
-            }
-            if crate::object::tupleobject::size(args) == 0 {
-                return 1;
-            }
-            let name = crate::ffi::lossy_str(funcname).unwrap_or_default();
-            let name = crate::object::buffer::truncate_bytes(&name, 200);
-            errors::type_error(&format!("{name}() takes no positional arguments"));
-        }
-        0
-    })
+        let name = crate::ffi::lossy_str(funcname).unwrap_or_default();
+        let name = crate::object::buffer::truncate_bytes(&name, 200);
+        errors::type_error(&format!("{name}() takes no {kind} arguments"));
+    }
+    0
 }
 
 /// CPython's private `_PyArg_CheckPositional` (Argument Clinic's arity check).
