@@ -25,6 +25,7 @@ pub(crate) enum Slot {
     Nb(usize),
     Sq(usize),
     Mp(usize),
+    Am(usize),
 }
 
 /// How a wrapper calls the slot: `(self, args tuple, slot function, kwargs)`.
@@ -53,6 +54,7 @@ unsafe fn slot_ptr(tp: *mut PyTypeObject, slot: Slot) -> *mut *mut c_void {
             Slot::Nb(o) => ((*tp).tp_as_number.cast(), o),
             Slot::Sq(o) => ((*tp).tp_as_sequence.cast(), o),
             Slot::Mp(o) => ((*tp).tp_as_mapping.cast(), o),
+            Slot::Am(o) => ((*tp).tp_as_async.cast(), o),
         };
         if base.is_null() {
             null_mut()
@@ -72,6 +74,7 @@ unsafe fn owns_table(tp: *mut PyTypeObject, slot: Slot) -> bool {
             Slot::Nb(_) => (*tp).tp_as_number as usize,
             Slot::Sq(_) => (*tp).tp_as_sequence as usize,
             Slot::Mp(_) => (*tp).tp_as_mapping as usize,
+            Slot::Am(_) => (*tp).tp_as_async as usize,
         };
         let start = tp as usize;
         let size = (*type_of(tp.cast())).tp_basicsize.max(std::mem::size_of::<PyTypeObject>() as Py_ssize_t);
@@ -337,6 +340,13 @@ unsafe fn w_descr_delete(
     unsafe { w_delitem(s, a, f, k) }
 }
 
+unsafe fn w_del(s: *mut PyObject, a: *mut PyObject, f: *mut c_void, _: *mut PyObject) -> PyResult<Owned> {
+    check_num_args(a, 0)?;
+    // SAFETY: the slot has this type.
+    unsafe { std::mem::transmute::<*mut c_void, unsafe extern "C" fn(*mut PyObject)>(f)(s) };
+    Ok(none())
+}
+
 macro_rules! richcmp_wrapper {
     ($($name:ident = $op:expr),*) => {$(
         unsafe fn $name(s: *mut PyObject, a: *mut PyObject, f: *mut c_void, _: *mut PyObject) -> PyResult<Owned> {
@@ -363,6 +373,11 @@ macro_rules! nb {
 macro_rules! sq {
     ($f:ident) => {
         Slot::Sq(offset_of!(PySequenceMethods, $f))
+    };
+}
+macro_rules! am {
+    ($f:ident) => {
+        Slot::Am(offset_of!(PyAsyncMethods, $f))
     };
 }
 macro_rules! mp {
@@ -411,14 +426,15 @@ pub(crate) static SLOTDEFS: [SlotDef; 35] = [
     dis(c"__ge__", tp!(tp_richcompare), w_ge, "Return self>=value.", 5),
     dis(c"__iter__", tp!(tp_iter), w_unary, "Implement iter(self).", 6),
     dis(c"__next__", tp!(tp_iternext), w_next, "Implement next(self).", 7),
-    def(
+    dis(
         c"__get__",
         tp!(tp_descr_get),
         w_descr_get,
         "Return an attribute of instance, which is of type owner.",
+        13,
     ),
-    def(c"__set__", tp!(tp_descr_set), w_descr_set, "Set an attribute of instance to value."),
-    def(c"__delete__", tp!(tp_descr_set), w_descr_delete, "Delete an attribute of instance."),
+    dis(c"__set__", tp!(tp_descr_set), w_descr_set, "Set an attribute of instance to value.", 14),
+    dis(c"__delete__", tp!(tp_descr_set), w_descr_delete, "Delete an attribute of instance.", 14),
     kw(
         c"__init__",
         tp!(tp_init),
@@ -438,7 +454,7 @@ pub(crate) static SLOTDEFS: [SlotDef; 35] = [
     dis(c"__neg__", nb!(nb_negative), w_unary, "-self", NB_DISPATCH),
     dis(c"__pos__", nb!(nb_positive), w_unary, "+self", NB_DISPATCH),
     dis(c"__abs__", nb!(nb_absolute), w_unary, "abs(self)", NB_DISPATCH),
-    def(c"__bool__", nb!(nb_bool), w_inquiry, "True if self else False"),
+    dis(c"__bool__", nb!(nb_bool), w_inquiry, "True if self else False", 16),
     dis(c"__invert__", nb!(nb_invert), w_unary, "~self", NB_DISPATCH),
     dis(c"__int__", nb!(nb_int), w_unary, "int(self)", NB_DISPATCH),
     dis(c"__float__", nb!(nb_float), w_unary, "float(self)", NB_DISPATCH),
@@ -463,8 +479,8 @@ pub(crate) static NUMBER_BINOPS: [SlotDef; 26] = binops![
 
 /// `__pow__`/`__rpow__`, `__index__` and the in-place operators.
 pub(crate) static NUMBER_OTHER: [SlotDef; 16] = [
-    def(c"__pow__", nb!(nb_power), w_ternary, "Return pow(self, value, mod)."),
-    def(c"__rpow__", nb!(nb_power), w_ternary_r, "Return pow(value, self, mod)."),
+    dis(c"__pow__", nb!(nb_power), w_ternary, "Return pow(self, value, mod).", 17),
+    dis(c"__rpow__", nb!(nb_power), w_ternary_r, "Return pow(value, self, mod).", 17),
     dis(
         c"__index__",
         nb!(nb_index),
@@ -472,23 +488,31 @@ pub(crate) static NUMBER_OTHER: [SlotDef; 16] = [
         "Return self converted to an integer, if self is suitable for use as an index into a list.",
         NB_DISPATCH,
     ),
-    def(c"__iadd__", nb!(nb_inplace_add), w_binary_l, "Return self+=value."),
-    def(c"__isub__", nb!(nb_inplace_subtract), w_binary_l, "Return self-=value."),
-    def(c"__imul__", nb!(nb_inplace_multiply), w_binary_l, "Return self*=value."),
-    def(c"__imod__", nb!(nb_inplace_remainder), w_binary_l, "Return self%=value."),
-    def(c"__ipow__", nb!(nb_inplace_power), w_ternary, "Return self**=value."),
-    def(c"__ilshift__", nb!(nb_inplace_lshift), w_binary_l, "Return self<<=value."),
-    def(c"__irshift__", nb!(nb_inplace_rshift), w_binary_l, "Return self>>=value."),
-    def(c"__iand__", nb!(nb_inplace_and), w_binary_l, "Return self&=value."),
-    def(c"__ixor__", nb!(nb_inplace_xor), w_binary_l, "Return self^=value."),
-    def(c"__ior__", nb!(nb_inplace_or), w_binary_l, "Return self|=value."),
-    def(c"__ifloordiv__", nb!(nb_inplace_floor_divide), w_binary_l, "Return self//=value."),
-    def(c"__itruediv__", nb!(nb_inplace_true_divide), w_binary_l, "Return self/=value."),
-    def(c"__imatmul__", nb!(nb_inplace_matrix_multiply), w_binary_l, "Return self@=value."),
+    dis(c"__iadd__", nb!(nb_inplace_add), w_binary_l, "Return self+=value.", NB_DISPATCH),
+    dis(c"__isub__", nb!(nb_inplace_subtract), w_binary_l, "Return self-=value.", NB_DISPATCH),
+    dis(c"__imul__", nb!(nb_inplace_multiply), w_binary_l, "Return self*=value.", NB_DISPATCH),
+    dis(c"__imod__", nb!(nb_inplace_remainder), w_binary_l, "Return self%=value.", NB_DISPATCH),
+    dis(c"__ipow__", nb!(nb_inplace_power), w_ternary, "Return self**=value.", 19),
+    dis(c"__ilshift__", nb!(nb_inplace_lshift), w_binary_l, "Return self<<=value.", NB_DISPATCH),
+    dis(c"__irshift__", nb!(nb_inplace_rshift), w_binary_l, "Return self>>=value.", NB_DISPATCH),
+    dis(c"__iand__", nb!(nb_inplace_and), w_binary_l, "Return self&=value.", NB_DISPATCH),
+    dis(c"__ixor__", nb!(nb_inplace_xor), w_binary_l, "Return self^=value.", NB_DISPATCH),
+    dis(c"__ior__", nb!(nb_inplace_or), w_binary_l, "Return self|=value.", NB_DISPATCH),
+    dis(c"__ifloordiv__", nb!(nb_inplace_floor_divide), w_binary_l, "Return self//=value.", NB_DISPATCH),
+    dis(c"__itruediv__", nb!(nb_inplace_true_divide), w_binary_l, "Return self/=value.", NB_DISPATCH),
+    dis(c"__imatmul__", nb!(nb_inplace_matrix_multiply), w_binary_l, "Return self@=value.", NB_DISPATCH),
+];
+
+/// `tp_finalize` and the async slots.
+pub(crate) static MORE_SLOTDEFS: [SlotDef; 4] = [
+    dis(c"__del__", tp!(tp_finalize), w_del, "Called when the instance is about to be destroyed.", 15),
+    dis(c"__await__", am!(am_await), w_unary, "Return an iterator to be used in await expression.", 18),
+    dis(c"__aiter__", am!(am_aiter), w_unary, "Return an awaitable, that resolves in asynchronous iterator.", 18),
+    dis(c"__anext__", am!(am_anext), w_unary, "Return a value or raise StopAsyncIteration.", 18),
 ];
 
 fn all_defs() -> impl Iterator<Item = &'static SlotDef> {
-    SLOTDEFS.iter().chain(NUMBER_BINOPS.iter()).chain(NUMBER_OTHER.iter())
+    SLOTDEFS.iter().chain(NUMBER_BINOPS.iter()).chain(NUMBER_OTHER.iter()).chain(MORE_SLOTDEFS.iter())
 }
 
 /// Whether `f` is `PyObject_HashNotImplemented` (an unhashable type's `tp_hash`).
@@ -633,6 +657,14 @@ unsafe fn call_dunder(obj: *mut PyObject, name: &CStr, args: &[*mut PyObject]) -
         if f.is_null() {
             return Ok(None);
         }
+        call_found(f, obj, args).map(Some)
+    }
+}
+
+/// Calls `f` (found on `type(obj)`) as a method of `obj` (`call_unbound`).
+unsafe fn call_found(f: *mut PyObject, obj: *mut PyObject, args: &[*mut PyObject]) -> PyResult<Owned> {
+    // SAFETY: per caller, `f` borrowed from the type's MRO.
+    unsafe {
         incref(f);
         let r = if descrobject::is_method_descr(f) || has_flag(type_of(f), Py_TPFLAGS_METHOD_DESCRIPTOR) {
             let mut v = Vec::with_capacity(args.len() + 1);
@@ -652,11 +684,7 @@ unsafe fn call_dunder(obj: *mut PyObject, name: &CStr, args: &[*mut PyObject]) -
             call::vectorcall(f, args.as_ptr(), args.len(), null_mut())
         };
         decref(f);
-        if r.is_null() {
-            Err(PyErr)
-        } else {
-            Ok(Some(r))
-        }
+        ok(r)
     }
 }
 
@@ -973,6 +1001,271 @@ unary_dispatchers! {
     slot_nb_index, nb_index, c"__index__";
 }
 
+macro_rules! inplace_dispatchers {
+    ($($name:ident, $slot:ident, $dunder:literal);* $(;)?) => {
+        $(
+            unsafe extern "C" fn $name(s: *mut PyObject, o: *mut PyObject) -> *mut PyObject {
+                // SAFETY: called through the number slot with live objects.
+                unsafe { dunder_or_attr_error(s, $dunder, &[o]) }
+            }
+        )*
+        static INPLACE_DISPATCHERS: [(usize, Binary); [$(stringify!($name)),*].len()] =
+            [$((offset_of!(PyNumberMethods, $slot), $name as Binary)),*];
+    };
+}
+
+inplace_dispatchers! {
+    slot_nb_inplace_add, nb_inplace_add, c"__iadd__";
+    slot_nb_inplace_subtract, nb_inplace_subtract, c"__isub__";
+    slot_nb_inplace_multiply, nb_inplace_multiply, c"__imul__";
+    slot_nb_inplace_remainder, nb_inplace_remainder, c"__imod__";
+    slot_nb_inplace_lshift, nb_inplace_lshift, c"__ilshift__";
+    slot_nb_inplace_rshift, nb_inplace_rshift, c"__irshift__";
+    slot_nb_inplace_and, nb_inplace_and, c"__iand__";
+    slot_nb_inplace_xor, nb_inplace_xor, c"__ixor__";
+    slot_nb_inplace_or, nb_inplace_or, c"__ior__";
+    slot_nb_inplace_floor_divide, nb_inplace_floor_divide, c"__ifloordiv__";
+    slot_nb_inplace_true_divide, nb_inplace_true_divide, c"__itruediv__";
+    slot_nb_inplace_matrix_multiply, nb_inplace_matrix_multiply, c"__imatmul__";
+}
+
+/// `slot_nb_inplace_power`: `self.__ipow__(other)` (the modulus is not passed, as in CPython).
+unsafe extern "C" fn slot_nb_inplace_power(s: *mut PyObject, o: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    // SAFETY: live objects.
+    unsafe { dunder_or_attr_error(s, c"__ipow__", &[o]) }
+}
+
+/// `slot_nb_power`: two-argument `pow` follows the binary-operator rules with
+/// `__pow__`/`__rpow__`; three-argument `pow` calls only `self.__pow__(other, mod)` (and only
+/// when `self`'s type uses this dispatcher), as CPython does.
+unsafe extern "C" fn slot_nb_power(s: *mut PyObject, o: *mut PyObject, m: *mut PyObject) -> *mut PyObject {
+    // SAFETY: live objects.
+    unsafe {
+        let me = slot_nb_power as Ternary as *mut c_void;
+        if m == singletons::none() {
+            return binary_dispatch(s, o, offset_of!(PyNumberMethods, nb_power), me, c"__pow__", c"__rpow__");
+        }
+        let nb = (*type_of(s)).tp_as_number;
+        if !nb.is_null() && (*nb).nb_power.is_some_and(|f| f as *mut c_void == me) {
+            return dunder_or_attr_error(s, c"__pow__", &[o, m]);
+        }
+        new_ref(singletons::not_implemented())
+    }
+}
+
+/// `slot_nb_bool`: `__bool__` (which must return a bool), else `__len__`, else true.
+unsafe extern "C" fn slot_nb_bool(s: *mut PyObject) -> c_int {
+    // SAFETY: a live object.
+    unsafe {
+        let (r, using_len) = match call_dunder(s, c"__bool__", &[]) {
+            Ok(Some(r)) => (r, false),
+            Ok(None) => match call_dunder(s, c"__len__", &[]) {
+                Ok(Some(r)) => (r, true),
+                Ok(None) => return 1,
+                Err(_) => return -1,
+            },
+            Err(_) => return -1,
+        };
+        let res = if using_len || type_of(r) == &raw mut longobject::PyBool_Type {
+            match abstract_::is_true(r) {
+                Ok(b) => c_int::from(b),
+                Err(_) => -1,
+            }
+        } else {
+            errors::type_error(&format!("__bool__ should return bool, returned {}", abstract_::oname(r, 200)));
+            -1
+        };
+        decref(r);
+        res
+    }
+}
+
+/// `slot_tp_descr_get`: `type(self).__get__(self, obj or None, type or None)`; `self` when
+/// the type has no `__get__` any more.
+unsafe extern "C" fn slot_tp_descr_get(s: *mut PyObject, obj: *mut PyObject, tp: *mut PyObject) -> *mut PyObject {
+    // SAFETY: live objects (obj and tp may be NULL).
+    unsafe {
+        let none = singletons::none();
+        let obj = if obj.is_null() { none } else { obj };
+        let tp = if tp.is_null() { none } else { tp };
+        match call_dunder(s, c"__get__", &[obj, tp]) {
+            Ok(Some(r)) => r,
+            Ok(None) => new_ref(s),
+            Err(_) => null_mut(),
+        }
+    }
+}
+
+/// `slot_tp_descr_set`: `__set__(obj, value)`, or `__delete__(obj)` when value is NULL.
+unsafe extern "C" fn slot_tp_descr_set(s: *mut PyObject, obj: *mut PyObject, value: *mut PyObject) -> c_int {
+    // SAFETY: live objects.
+    unsafe {
+        let r = if value.is_null() {
+            dunder_or_attr_error(s, c"__delete__", &[obj])
+        } else {
+            dunder_or_attr_error(s, c"__set__", &[obj, value])
+        };
+        if r.is_null() {
+            return -1;
+        }
+        decref(r);
+        0
+    }
+}
+
+/// `slot_tp_finalize`: calls `__del__`, reporting (not raising) its error, with the
+/// current exception saved around the call.
+unsafe extern "C" fn slot_tp_finalize(s: *mut PyObject) {
+    // SAFETY: a live object.
+    unsafe {
+        let saved = errors::take_raised();
+        let Ok(n) = unicodeobject::intern::intern_str("__del__") else {
+            errors::clear();
+            if !saved.is_null() {
+                errors::set_raised(saved);
+            }
+            return;
+        };
+        let f = attr::lookup(type_of(s), n);
+        decref(n);
+        if !f.is_null() {
+            incref(f);
+            match call_found(f, s, &[]) {
+                Ok(r) => decref(r),
+                Err(_) => crate::object::exceptions::display::write_unraisable(f),
+            }
+            decref(f);
+        }
+        if !saved.is_null() {
+            errors::set_raised(saved);
+        }
+    }
+}
+
+/// The async slots: `__await__`, `__aiter__`, `__anext__`.
+macro_rules! async_dispatchers {
+    ($($name:ident, $slot:ident, $dunder:literal);* $(;)?) => {
+        $(
+            unsafe extern "C" fn $name(s: *mut PyObject) -> *mut PyObject {
+                // SAFETY: called through the async slot with a live object.
+                unsafe {
+                    match call_dunder(s, $dunder, &[]) {
+                        Ok(Some(r)) => r,
+                        Ok(None) => {
+                            errors::attribute_error(&format!(
+                                "object {} does not have {} method",
+                                abstract_::oname(s, 50),
+                                $dunder.to_string_lossy()
+                            ));
+                            null_mut()
+                        }
+                        Err(_) => null_mut(),
+                    }
+                }
+            }
+        )*
+        static ASYNC_DISPATCHERS: [(usize, Unary); [$(stringify!($name)),*].len()] =
+            [$((offset_of!(PyAsyncMethods, $slot), $name as Unary)),*];
+    };
+}
+
+async_dispatchers! {
+    slot_am_await, am_await, c"__await__";
+    slot_am_aiter, am_aiter, c"__aiter__";
+    slot_am_anext, am_anext, c"__anext__";
+}
+
+/// `slot_tp_getattr_hook`: `__getattribute__` (the generic one called directly), then, on
+/// AttributeError, `__getattr__`.
+unsafe extern "C" fn slot_tp_getattr_hook(s: *mut PyObject, name: *mut PyObject) -> *mut PyObject {
+    // SAFETY: a live object and a str.
+    unsafe {
+        let tp = type_of(s);
+        let Ok(gn) = unicodeobject::intern::intern_str("__getattr__") else { return null_mut() };
+        let getattr = attr::lookup(tp, gn);
+        decref(gn);
+        if getattr.is_null() {
+            return slot_getattro(s, name);
+        }
+        incref(getattr);
+        let Ok(an) = unicodeobject::intern::intern_str("__getattribute__") else {
+            decref(getattr);
+            return null_mut();
+        };
+        let getattribute = attr::lookup(tp, an);
+        decref(an);
+        let generic: Binary = attr::PyObject_GenericGetAttr_impl;
+        let r = if getattribute.is_null()
+            || (type_of(getattribute) == &raw mut descrobject::PyWrapperDescr_Type
+                && (*(getattribute as *mut descrobject::WrapperDescr)).d_wrapped == generic as *mut c_void)
+        {
+            generic(s, name)
+        } else {
+            call_found(getattribute, s, &[name]).unwrap_or(null_mut())
+        };
+        let r = if r.is_null() && errors::matches(&raw mut exceptions::_PyExc_AttributeError) {
+            errors::clear();
+            call_found(getattr, s, &[name]).unwrap_or(null_mut())
+        } else {
+            r
+        };
+        decref(getattr);
+        r
+    }
+}
+
+/// `slot_tp_new`: `type.__new__(type, *args, **kwds)` with `__new__` found by attribute
+/// lookup on the type.
+unsafe extern "C" fn slot_tp_new(tp: *mut PyTypeObject, args: *mut PyObject, kwds: *mut PyObject) -> *mut PyObject {
+    // SAFETY: a live type, an args tuple and NULL or a dict.
+    unsafe {
+        let Ok(n) = unicodeobject::intern::intern_str("__new__") else { return null_mut() };
+        let f = attr::get_attr(tp.cast(), n);
+        decref(n);
+        let Ok(f) = f else { return null_mut() };
+        let mut v = Vec::with_capacity(tupleobject::size(args) as usize + 1);
+        v.push(tp.cast());
+        v.extend_from_slice(tupleobject::items(args));
+        let r = match tupleobject::pack(&v) {
+            Ok(a) => {
+                let r = call::call(f, a, kwds);
+                decref(a);
+                r
+            }
+            Err(_) => null_mut(),
+        };
+        decref(f);
+        r
+    }
+}
+
+/// Points `tp_new` of `tp` at what its `__new__` now is: the wrapped `tp_new` for a
+/// builtin `__new__` made by [`add_operators`], else [`slot_tp_new`]; the base's when none.
+unsafe fn fix_new(tp: *mut PyTypeObject) {
+    // SAFETY: per caller, a heap type.
+    unsafe {
+        let Ok(n) = unicodeobject::intern::intern_str("__new__") else {
+            errors::clear();
+            return;
+        };
+        let found = attr::lookup(tp, n);
+        decref(n);
+        (*tp).tp_new = if found.is_null() {
+            let base = (*tp).tp_base;
+            if base.is_null() {
+                None
+            } else {
+                (*base).tp_new
+            }
+        } else if methodobject::check(found) && methodobject::def_of(found) == TP_NEW_DEF.as_mut_ptr() {
+            let owner = methodobject::self_of(found) as *mut PyTypeObject;
+            (*owner).tp_new
+        } else {
+            Some(slot_tp_new)
+        };
+    }
+}
+
 /// The dispatcher for a table entry's `dispatcher` index.
 fn dispatcher(d: &SlotDef) -> Option<*mut c_void> {
     let p: *mut c_void = match d.dispatcher? {
@@ -992,11 +1285,22 @@ fn dispatcher(d: &SlotDef) -> Option<*mut c_void> {
         10 => slot_getitem as *mut c_void,
         11 => slot_ass_subscript as *mut c_void,
         12 => slot_contains as *mut c_void,
+        13 => slot_tp_descr_get as *mut c_void,
+        14 => slot_tp_descr_set as *mut c_void,
+        15 => slot_tp_finalize as *mut c_void,
+        16 => slot_nb_bool as *mut c_void,
+        17 => slot_nb_power as *mut c_void,
+        18 => {
+            let Slot::Am(off) = d.slot else { return None };
+            return ASYNC_DISPATCHERS.iter().find(|(o, _)| *o == off).map(|&(_, f)| f as *mut c_void);
+        }
+        19 => slot_nb_inplace_power as *mut c_void,
         NB_DISPATCH => {
             let Slot::Nb(off) = d.slot else { return None };
             let b = BINARY_DISPATCHERS.iter().find(|(o, _)| *o == off).map(|&(_, f)| f as *mut c_void);
             let u = UNARY_DISPATCHERS.iter().find(|(o, _)| *o == off).map(|&(_, f)| f as *mut c_void);
-            return b.or(u);
+            let i = INPLACE_DISPATCHERS.iter().find(|(o, _)| *o == off).map(|&(_, f)| f as *mut c_void);
+            return b.or(u).or(i);
         }
         _ => return None,
     };
@@ -1011,6 +1315,19 @@ pub(crate) unsafe fn update_slot(tp: *mut PyTypeObject, name: *mut PyObject) {
         let text = unicodeobject::as_bytes(name);
         if !(text.starts_with(b"__") && text.ends_with(b"__")) {
             return;
+        }
+        fix_name(tp, text);
+    }
+}
+
+/// Recomputes the slots of `tp` that the dunder `text` drives.
+unsafe fn fix_name(tp: *mut PyTypeObject, text: &[u8]) {
+    // SAFETY: per caller, a heap type.
+    unsafe {
+        match text {
+            b"__new__" => return fix_new(tp),
+            b"__getattr__" => return fix_one(tp, &SLOTDEFS[0]),
+            _ => {}
         }
         for d in all_defs().filter(|d| d.name.to_bytes() == text) {
             fix_one(tp, d);
@@ -1056,7 +1373,26 @@ unsafe fn fix_one(tp: *mut PyTypeObject, d: &'static SlotDef) {
                 None => return,
             }
         };
+        let new = if d.name == c"__getattribute__" && has_getattr(tp) {
+            slot_tp_getattr_hook as *mut c_void
+        } else {
+            new
+        };
         *p = new;
+    }
+}
+
+/// Whether `tp`'s MRO defines `__getattr__`.
+unsafe fn has_getattr(tp: *mut PyTypeObject) -> bool {
+    // SAFETY: per caller.
+    unsafe {
+        let Ok(n) = unicodeobject::intern::intern_str("__getattr__") else {
+            errors::clear();
+            return false;
+        };
+        let found = !attr::lookup(tp, n).is_null();
+        decref(n);
+        found
     }
 }
 
@@ -1082,6 +1418,17 @@ pub(crate) unsafe fn fixup_slot_dispatchers(tp: *mut PyTypeObject) {
             decref(k);
             if present {
                 fix_one(tp, d);
+            }
+        }
+        for name in ["__new__", "__getattr__"] {
+            let Ok(k) = unicodeobject::from_str(name) else {
+                errors::clear();
+                return;
+            };
+            let present = dictobject::contains(dict, k).unwrap_or(false);
+            decref(k);
+            if present {
+                fix_name(tp, name.as_bytes());
             }
         }
     }

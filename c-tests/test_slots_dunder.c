@@ -1,0 +1,335 @@
+/*
+ * test_slots_dunder.c: dunders in the dict of a class made by type(name, bases, dict) drive
+ * its slots, as CPython 3.13's slot_* dispatchers: pow/rpow (two and three arguments), the
+ * in-place operators, __bool__ (and __len__ for truth), __index__/__int__/__float__, the
+ * unary operators, __get__/__set__/__delete__, __del__, __new__, __getattr__, the async
+ * slots, and dunders set or deleted later (on the class and on its subclasses).
+ *
+ * The dunders are method descriptors of a plain base class B (PyDescr_NewMethod), so they
+ * bind to instances of every class derived from B as Python functions would.
+ */
+#include "obj_util.h"
+
+static PyTypeObject *B;
+
+static PyObject *make_class(const char *name, PyObject *base, PyObject *dict) {
+    return PyObject_CallFunction((PyObject *)&PyType_Type, "s(O)O", name, base, dict);
+}
+
+/* (tag, *args) */
+static PyObject *tagged(const char *tag, PyObject *args) {
+    PyObject *t = PyUnicode_FromString(tag);
+    PyObject *head = PyTuple_Pack(1, t);
+    PyObject *r = PySequence_Concat(head, args);
+    Py_DECREF(t);
+    Py_DECREF(head);
+    return r;
+}
+
+#define TAGGER(fn, tag) \
+    static PyObject *fn(PyObject *self, PyObject *args) { (void)self; return tagged(tag, args); }
+TAGGER(f_pow, "pow")
+TAGGER(f_rpow, "rpow")
+TAGGER(f_iadd, "iadd")
+TAGGER(f_ipow, "ipow")
+TAGGER(f_imatmul, "imatmul")
+TAGGER(f_get, "get")
+TAGGER(f_getattr, "ga")
+TAGGER(f_await, "await")
+TAGGER(f_aiter, "aiter")
+TAGGER(f_anext, "anext")
+
+static PyObject *last_set;
+static PyObject *f_set(PyObject *self, PyObject *args) {
+    (void)self;
+    Py_XSETREF(last_set, tagged("set", args));
+    Py_RETURN_NONE;
+}
+static PyObject *f_delete(PyObject *self, PyObject *args) {
+    (void)self;
+    Py_XSETREF(last_set, tagged("delete", args));
+    Py_RETURN_NONE;
+}
+
+static PyObject *f_false(PyObject *self, PyObject *unused) { (void)self; (void)unused; Py_RETURN_FALSE; }
+static PyObject *f_one(PyObject *self, PyObject *unused) { (void)self; (void)unused; return PyLong_FromLong(1); }
+static PyObject *f_zero(PyObject *self, PyObject *unused) { (void)self; (void)unused; return PyLong_FromLong(0); }
+static PyObject *f_minus1(PyObject *self, PyObject *unused) { (void)self; (void)unused; return PyLong_FromLong(-1); }
+static PyObject *f_float(PyObject *self, PyObject *unused) { (void)self; (void)unused; return PyFloat_FromDouble(2.5); }
+static PyObject *f_neg(PyObject *self, PyObject *unused) { (void)self; (void)unused; return PyUnicode_FromString("neg"); }
+static PyObject *f_pos(PyObject *self, PyObject *unused) { (void)self; (void)unused; return PyUnicode_FromString("pos"); }
+static PyObject *f_abs(PyObject *self, PyObject *unused) { (void)self; (void)unused; return PyUnicode_FromString("abs"); }
+static PyObject *f_invert(PyObject *self, PyObject *unused) { (void)self; (void)unused; return PyUnicode_FromString("invert"); }
+
+static int del_count;
+static PyObject *f_del(PyObject *self, PyObject *unused) { (void)self; (void)unused; del_count++; Py_RETURN_NONE; }
+
+/* __new__ as a staticmethod of a builtin: (cls, *args) comes back. */
+static PyObject *f_new(PyObject *self, PyObject *args) { (void)self; return Py_NewRef(args); }
+
+static PyMethodDef defs[] = {
+    {"__pow__", f_pow, METH_VARARGS, NULL},
+    {"__rpow__", f_rpow, METH_VARARGS, NULL},
+    {"__iadd__", f_iadd, METH_VARARGS, NULL},
+    {"__ipow__", f_ipow, METH_VARARGS, NULL},
+    {"__imatmul__", f_imatmul, METH_VARARGS, NULL},
+    {"__get__", f_get, METH_VARARGS, NULL},
+    {"__getattr__", f_getattr, METH_VARARGS, NULL},
+    {"__await__", f_await, METH_VARARGS, NULL},
+    {"__aiter__", f_aiter, METH_VARARGS, NULL},
+    {"__anext__", f_anext, METH_VARARGS, NULL},
+    {"__set__", f_set, METH_VARARGS, NULL},
+    {"__delete__", f_delete, METH_VARARGS, NULL},
+    {"false", f_false, METH_NOARGS, NULL},
+    {"one", f_one, METH_NOARGS, NULL},
+    {"zero", f_zero, METH_NOARGS, NULL},
+    {"minus1", f_minus1, METH_NOARGS, NULL},
+    {"__float__", f_float, METH_NOARGS, NULL},
+    {"__neg__", f_neg, METH_NOARGS, NULL},
+    {"__pos__", f_pos, METH_NOARGS, NULL},
+    {"__abs__", f_abs, METH_NOARGS, NULL},
+    {"__invert__", f_invert, METH_NOARGS, NULL},
+    {"__del__", f_del, METH_NOARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+static PyMethodDef new_def = {"__new__", f_new, METH_VARARGS, NULL};
+
+/* A method descriptor of B for defs[] entry `cname`. */
+static PyObject *meth(const char *cname) {
+    for (PyMethodDef *d = defs; d->ml_name; d++) {
+        if (strcmp(d->ml_name, cname) == 0) return PyDescr_NewMethod(B, d);
+    }
+    return NULL;
+}
+
+/* dict {dunder: meth(cname), ...} from NULL-terminated pairs. */
+static PyObject *dict_of(const char *first, ...) {
+    PyObject *d = PyDict_New();
+    va_list ap;
+    va_start(ap, first);
+    for (const char *k = first; k; k = va_arg(ap, const char *)) {
+        PyObject *m = meth(va_arg(ap, const char *));
+        CHECK(m != NULL);
+        PyDict_SetItemString(d, k, m);
+        Py_DECREF(m);
+    }
+    va_end(ap);
+    return d;
+}
+
+static PyObject *new_class(const char *name, PyObject *dict) {
+    PyObject *c = make_class(name, (PyObject *)B, dict);
+    CHECK(c != NULL);
+    Py_DECREF(dict);
+    return c;
+}
+
+static void test_pow(void) {
+    PyObject *P = new_class("P", dict_of("__pow__", "__pow__", "__rpow__", "__rpow__", NULL));
+    PyObject *p = PyObject_CallNoArgs(P), *two = PyLong_FromLong(2), *five = PyLong_FromLong(5);
+    PyObject *r = PyNumber_Power(p, two, Py_None);
+    CHECK_STR(repr(r), "('pow', 2)");
+    Py_XDECREF(r);
+    r = PyNumber_Power(two, p, Py_None);
+    CHECK_STR(repr(r), "('rpow', 2)");
+    Py_XDECREF(r);
+    r = PyNumber_Power(p, two, five);
+    CHECK_STR(repr(r), "('pow', 2, 5)");
+    Py_XDECREF(r);
+    CHECK(PyNumber_Power(two, p, five) == NULL);
+    CHECK_STR(err_text(PyExc_TypeError), "unsupported operand type(s) for ** or pow(): 'int', 'P', 'int'");
+    /* In place: __ipow__ gets no modulus. */
+    PyObject *I = new_class("I", dict_of("__iadd__", "__iadd__", "__ipow__", "__ipow__",
+                                         "__imatmul__", "__imatmul__", NULL));
+    PyObject *i = PyObject_CallNoArgs(I);
+    r = PyNumber_InPlaceAdd(i, two);
+    CHECK_STR(repr(r), "('iadd', 2)");
+    Py_XDECREF(r);
+    r = PyNumber_InPlacePower(i, five, Py_None);
+    CHECK_STR(repr(r), "('ipow', 5)");
+    Py_XDECREF(r);
+    r = PyNumber_InPlaceMatrixMultiply(i, five);
+    CHECK_STR(repr(r), "('imatmul', 5)");
+    Py_XDECREF(r);
+    CHECK(PyNumber_InPlaceSubtract(i, two) == NULL);
+    CHECK_STR(err_text(PyExc_TypeError), "unsupported operand type(s) for -=: 'I' and 'int'");
+    Py_DECREF(i);
+    Py_DECREF(I);
+    Py_DECREF(p);
+    Py_DECREF(P);
+    Py_DECREF(two);
+    Py_DECREF(five);
+}
+
+static void test_bool_and_numbers(void) {
+    PyObject *F = new_class("F", dict_of("__bool__", "false", NULL));
+    PyObject *o = PyObject_CallNoArgs(F);
+    CHECK_INT(PyObject_IsTrue(o), 0);
+    Py_DECREF(o);
+    Py_DECREF(F);
+    PyObject *W = new_class("W", dict_of("__bool__", "one", NULL));
+    o = PyObject_CallNoArgs(W);
+    CHECK_INT(PyObject_IsTrue(o), -1);
+    CHECK_STR(err_text(PyExc_TypeError), "__bool__ should return bool, returned int");
+    Py_DECREF(o);
+    Py_DECREF(W);
+    PyObject *L = new_class("L", dict_of("__len__", "zero", NULL));
+    o = PyObject_CallNoArgs(L);
+    CHECK_INT(PyObject_IsTrue(o), 0);
+    Py_DECREF(o);
+    Py_DECREF(L);
+    PyObject *E = new_class("E", dict_of("__index__", "minus1", "__int__", "one", "__float__", "__float__",
+                                         "__neg__", "__neg__", "__pos__", "__pos__", "__abs__", "__abs__",
+                                         "__invert__", "__invert__", NULL));
+    o = PyObject_CallNoArgs(E);
+    CHECK_INT(PyObject_IsTrue(o), 1);
+    PyObject *r = PyNumber_Index(o);
+    CHECK_STR(repr(r), "-1");
+    Py_XDECREF(r);
+    CHECK_INT(PyNumber_AsSsize_t(o, NULL), -1);
+    r = PyNumber_Long(o);
+    CHECK_STR(repr(r), "1");
+    Py_XDECREF(r);
+    r = PyNumber_Float(o);
+    CHECK_STR(repr(r), "2.5");
+    Py_XDECREF(r);
+    PyObject *(*unary[])(PyObject *) = {PyNumber_Negative, PyNumber_Positive, PyNumber_Absolute, PyNumber_Invert};
+    const char *want[] = {"'neg'", "'pos'", "'abs'", "'invert'"};
+    for (int k = 0; k < 4; k++) {
+        r = unary[k](o);
+        CHECK_STR(repr(r), want[k]);
+        Py_XDECREF(r);
+    }
+    Py_DECREF(o);
+    Py_DECREF(E);
+}
+
+static void test_descriptors(void) {
+    PyObject *G = new_class("G", dict_of("__get__", "__get__", NULL));
+    PyObject *g = PyObject_CallNoArgs(G);
+    PyObject *d = PyDict_New();
+    PyDict_SetItemString(d, "a", g);
+    PyObject *C = new_class("C", d);
+    PyObject *r = PyObject_GetAttrString(C, "a");
+    CHECK_STR(repr(r), "('get', None, <class 'C'>)");
+    Py_XDECREF(r);
+    PyObject *c = PyObject_CallNoArgs(C);
+    r = PyObject_GetAttrString(c, "a");
+    CHECK(r && PyTuple_GET_SIZE(r) == 3 && PyTuple_GET_ITEM(r, 1) == c && PyTuple_GET_ITEM(r, 2) == C);
+    Py_XDECREF(r);
+    Py_DECREF(c);
+    Py_DECREF(C);
+    Py_DECREF(g);
+    /* A data descriptor: __set__ and __delete__. */
+    PyObject *S = new_class("S", dict_of("__set__", "__set__", NULL));
+    PyObject *s = PyObject_CallNoArgs(S);
+    d = PyDict_New();
+    PyDict_SetItemString(d, "a", s);
+    C = new_class("C2", d);
+    c = PyObject_CallNoArgs(C);
+    PyObject *five = PyLong_FromLong(5);
+    CHECK_INT(PyObject_SetAttrString(c, "a", five), 0);
+    CHECK(last_set && PyTuple_GET_SIZE(last_set) == 3 && PyTuple_GET_ITEM(last_set, 1) == c &&
+          PyTuple_GET_ITEM(last_set, 2) == five);
+    CHECK_INT(PyObject_DelAttrString(c, "a"), -1);
+    CHECK_STR(err_text(PyExc_AttributeError), "__delete__");
+    PyObject *m = meth("__delete__");
+    CHECK_INT(PyObject_SetAttrString(S, "__delete__", m), 0);
+    Py_DECREF(m);
+    CHECK_INT(PyObject_DelAttrString(c, "a"), 0);
+    CHECK(last_set && PyTuple_GET_SIZE(last_set) == 2 && PyTuple_GET_ITEM(last_set, 1) == c);
+    Py_DECREF(five);
+    Py_DECREF(c);
+    Py_DECREF(C);
+    Py_DECREF(s);
+    Py_DECREF(S);
+}
+
+static void test_del_new_getattr(void) {
+    PyObject *D = new_class("D", dict_of("__del__", "__del__", NULL));
+    PyObject *o = PyObject_CallNoArgs(D);
+    CHECK_INT(del_count, 0);
+    Py_DECREF(o);
+    CHECK_INT(del_count, 1);
+    Py_DECREF(D);
+    /* __new__: a staticmethod; its result is not an instance, so no __init__. */
+    PyObject *f = PyCFunction_New(&new_def, NULL);
+    PyObject *sm = PyStaticMethod_New(f);
+    PyObject *d = PyDict_New();
+    PyDict_SetItemString(d, "__new__", sm);
+    PyObject *N = new_class("N", d);
+    PyObject *r = PyObject_CallFunction(N, "ii", 1, 2);
+    CHECK_STR(repr(r), "(<class 'N'>, 1, 2)");
+    Py_XDECREF(r);
+    Py_DECREF(N);
+    Py_DECREF(sm);
+    Py_DECREF(f);
+    /* __getattr__ after __getattribute__ fails with AttributeError. */
+    PyObject *A = new_class("A", dict_of("__getattr__", "__getattr__", NULL));
+    PyObject *one = PyLong_FromLong(1);
+    PyObject_SetAttrString(A, "x", one);
+    o = PyObject_CallNoArgs(A);
+    r = PyObject_GetAttrString(o, "x");
+    CHECK(r == one);
+    Py_XDECREF(r);
+    r = PyObject_GetAttrString(o, "foo");
+    CHECK_STR(repr(r), "('ga', 'foo')");
+    Py_XDECREF(r);
+    Py_DECREF(o);
+    /* Set later on a class without it, then deleted. */
+    PyObject *Z = new_class("Z", PyDict_New());
+    o = PyObject_CallNoArgs(Z);
+    CHECK(PyObject_GetAttrString(o, "foo") == NULL);
+    CHECK_STR(err_text(PyExc_AttributeError), "'Z' object has no attribute 'foo'");
+    PyObject *m = meth("__getattr__");
+    CHECK_INT(PyObject_SetAttrString(Z, "__getattr__", m), 0);
+    Py_DECREF(m);
+    r = PyObject_GetAttrString(o, "foo");
+    CHECK_STR(repr(r), "('ga', 'foo')");
+    Py_XDECREF(r);
+    CHECK_INT(PyObject_DelAttrString(Z, "__getattr__"), 0);
+    CHECK(PyObject_GetAttrString(o, "foo") == NULL);
+    CHECK_STR(err_text(PyExc_AttributeError), "'Z' object has no attribute 'foo'");
+    Py_DECREF(o);
+    Py_DECREF(Z);
+    Py_DECREF(one);
+    Py_DECREF(A);
+}
+
+static void test_async(void) {
+    PyObject *W = new_class("Aw", dict_of("__await__", "__await__", "__aiter__", "__aiter__",
+                                          "__anext__", "__anext__", NULL));
+    PyObject *o = PyObject_CallNoArgs(W);
+    PyAsyncMethods *am = Py_TYPE(o)->tp_as_async;
+    CHECK(am && am->am_await && am->am_aiter && am->am_anext);
+    if (am && am->am_await && am->am_aiter && am->am_anext) {
+        PyObject *r = am->am_await(o);
+        CHECK_STR(repr(r), "('await',)");
+        Py_XDECREF(r);
+        r = am->am_aiter(o);
+        CHECK_STR(repr(r), "('aiter',)");
+        Py_XDECREF(r);
+        r = am->am_anext(o);
+        CHECK_STR(repr(r), "('anext',)");
+        Py_XDECREF(r);
+    }
+    Py_DECREF(o);
+    Py_DECREF(W);
+}
+
+int main(void) {
+    Py_Initialize();
+    PyObject *d = PyDict_New();
+    B = (PyTypeObject *)make_class("B", (PyObject *)&PyBaseObject_Type, d);
+    Py_DECREF(d);
+    CHECK(B != NULL);
+    test_pow();
+    test_bool_and_numbers();
+    test_descriptors();
+    test_del_new_getattr();
+    test_async();
+    Py_CLEAR(last_set);
+    Py_DECREF(B);
+    CHECK(Py_FinalizeEx() == 0);
+    return TEST_DONE();
+}
