@@ -317,6 +317,63 @@ static void test_async(void) {
     Py_DECREF(W);
 }
 
+static PyObject *call_subclasses(PyObject *tp) {
+    return PyObject_CallMethod(tp, "__subclasses__", NULL);
+}
+
+/* A dunder set or deleted on a class reaches the subclasses that inherit it, not those that
+   define it themselves; __subclasses__() lists the live direct subclasses. */
+static void test_subclass_propagation(void) {
+    PyObject *P = new_class("P", PyDict_New());
+    PyObject *S = PyObject_CallFunction((PyObject *)&PyType_Type, "s(O){}", "S", P);
+    CHECK(S != NULL);
+    PyObject *S2 = PyObject_CallFunction((PyObject *)&PyType_Type, "s(O){}", "S2", S);
+    PyObject *T = PyObject_CallFunction((PyObject *)&PyType_Type, "s(O){}", "T", P);
+    PyObject *pos = meth("__pos__");
+    CHECK_INT(PyObject_SetAttrString(T, "__neg__", pos), 0);
+    PyObject *s2 = PyObject_CallNoArgs(S2), *t = PyObject_CallNoArgs(T);
+    CHECK(PyNumber_Negative(s2) == NULL);
+    CHECK_STR(err_text(PyExc_TypeError), "bad operand type for unary -: 'S2'");
+    PyObject *neg = meth("__neg__");
+    CHECK_INT(PyObject_SetAttrString(P, "__neg__", neg), 0);
+    PyObject *r = PyNumber_Negative(s2);
+    CHECK_STR(repr(r), "'neg'");
+    Py_XDECREF(r);
+    r = PyNumber_Negative(t);
+    CHECK_STR(repr(r), "'pos'");
+    Py_XDECREF(r);
+    /* __getattr__ on the root reaches the grandchild. */
+    PyObject *ga = meth("__getattr__");
+    CHECK_INT(PyObject_SetAttrString(P, "__getattr__", ga), 0);
+    r = PyObject_GetAttrString(s2, "zz");
+    CHECK_STR(repr(r), "('ga', 'zz')");
+    Py_XDECREF(r);
+    CHECK_INT(PyObject_DelAttrString(P, "__getattr__"), 0);
+    CHECK(PyObject_GetAttrString(s2, "zz") == NULL);
+    CHECK_STR(err_text(PyExc_AttributeError), "'S2' object has no attribute 'zz'");
+    CHECK_INT(PyObject_DelAttrString(P, "__neg__"), 0);
+    CHECK(PyNumber_Negative(s2) == NULL);
+    CHECK_STR(err_text(PyExc_TypeError), "bad operand type for unary -: 'S2'");
+    r = PyNumber_Negative(t);
+    CHECK_STR(repr(r), "'pos'");
+    Py_XDECREF(r);
+    r = call_subclasses(P);
+    CHECK_STR(repr(r), "[<class 'S'>, <class 'T'>]");
+    Py_XDECREF(r);
+    r = call_subclasses(S);
+    CHECK_STR(repr(r), "[<class 'S2'>]");
+    Py_XDECREF(r);
+    Py_DECREF(s2);
+    Py_DECREF(S2);
+    Py_DECREF(t);
+    Py_DECREF(T);
+    Py_DECREF(S);
+    Py_DECREF(neg);
+    Py_DECREF(pos);
+    Py_DECREF(ga);
+    Py_DECREF(P);
+}
+
 int main(void) {
     Py_Initialize();
     PyObject *d = PyDict_New();
@@ -328,6 +385,7 @@ int main(void) {
     test_descriptors();
     test_del_new_getattr();
     test_async();
+    test_subclass_propagation();
     Py_CLEAR(last_set);
     Py_DECREF(B);
     CHECK(Py_FinalizeEx() == 0);

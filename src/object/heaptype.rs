@@ -929,6 +929,7 @@ pub(crate) unsafe extern "C" fn type_dealloc(op: *mut PyObject) {
         if !t.tp_weaklist.is_null() {
             super::weakrefobject::clear_weakrefs(op);
         }
+        super::slotdefs::remove_subclass(tp);
         for p in [&mut t.tp_dict, &mut t.tp_bases, &mut t.tp_mro, &mut t.tp_cache] {
             xdecref(std::mem::replace(p, null_mut()));
         }

@@ -1317,6 +1317,128 @@ pub(crate) unsafe fn update_slot(tp: *mut PyTypeObject, name: *mut PyObject) {
             return;
         }
         fix_name(tp, text);
+        update_subclasses(tp, name, text, 0);
+    }
+}
+
+// --- subclasses --------------------------------------------------------------------------------
+
+/// The key of `tp` in its bases' `tp_subclasses` (its address, as CPython's `id`).
+fn subclass_key(tp: *mut PyTypeObject) -> PyResult<Owned> {
+    longobject::from_i64(tp as usize as i64)
+}
+
+/// The heap types among `tp`'s direct bases (whose `tp_subclasses` record it).
+unsafe fn heap_bases(tp: *mut PyTypeObject) -> Vec<*mut PyTypeObject> {
+    // SAFETY: per caller, a live type.
+    unsafe {
+        let bases = (*tp).tp_bases;
+        let all: Vec<*mut PyTypeObject> = if bases.is_null() {
+            if (*tp).tp_base.is_null() {
+                vec![]
+            } else {
+                vec![(*tp).tp_base]
+            }
+        } else {
+            tupleobject::items(bases).iter().map(|&b| b as *mut PyTypeObject).collect()
+        };
+        all.into_iter().filter(|&b| has_flag(b, Py_TPFLAGS_HEAPTYPE)).collect()
+    }
+}
+
+/// Records the heap type `tp` in the `tp_subclasses` of each of its heap bases (a dict
+/// `{address: address}`, as CPython's keyed by `id`; static bases, shared by every
+/// interpreter, record nothing). [`remove_subclass`] undoes it when `tp` is freed, so every
+/// recorded address is a live type.
+///
+/// # Safety
+/// `tp` is a heap type whose bases are set.
+pub(crate) unsafe fn add_subclass(tp: *mut PyTypeObject) -> PyResult<()> {
+    // SAFETY: per caller.
+    unsafe {
+        for b in heap_bases(tp) {
+            if (*b).tp_subclasses.is_null() {
+                (*b).tp_subclasses = dictobject::new()?.cast();
+            }
+            let k = subclass_key(tp)?;
+            let r = dictobject::set((*b).tp_subclasses.cast(), k, k);
+            decref(k);
+            r?;
+        }
+        Ok(())
+    }
+}
+
+/// Removes `tp` from its heap bases' `tp_subclasses` and frees its own (type deallocation).
+///
+/// # Safety
+/// `tp` is a heap type being freed, its bases still set.
+pub(crate) unsafe fn remove_subclass(tp: *mut PyTypeObject) {
+    // SAFETY: per caller.
+    unsafe {
+        for b in heap_bases(tp) {
+            let d: *mut PyObject = (*b).tp_subclasses.cast();
+            if d.is_null() {
+                continue;
+            }
+            let Ok(k) = subclass_key(tp) else {
+                errors::clear();
+                continue;
+            };
+            if dictobject::del(d, k).is_err() {
+                errors::clear();
+            }
+            decref(k);
+        }
+        xdecref(std::mem::replace(&mut (*tp).tp_subclasses, null_mut()).cast());
+    }
+}
+
+/// The live direct subclasses recorded for `tp` (new references).
+pub(crate) unsafe fn subclasses(tp: *mut PyTypeObject) -> Vec<Owned> {
+    // SAFETY: per caller, a live type; recorded addresses are live types.
+    unsafe {
+        let d: *mut PyObject = (*tp).tp_subclasses.cast();
+        if d.is_null() {
+            return vec![];
+        }
+        let mut out = Vec::new();
+        let mut pos = 0;
+        while let Some((_, v)) = dictobject::next(d, &mut pos) {
+            if let Some(a) = longobject::as_i64(v) {
+                out.push(new_ref(a as usize as *mut PyObject));
+            }
+        }
+        out
+    }
+}
+
+/// `type.__subclasses__()`: a list of the live direct subclasses. Only heap types record
+/// their subclasses (static types are shared by every interpreter), so a static type's list
+/// is empty.
+pub(crate) unsafe extern "C" fn type_subclasses(obj: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    // SAFETY: called as a METH_NOARGS method of a type.
+    unsafe { listobject::from_vec(subclasses(obj.cast())).unwrap_or(null_mut()) }
+}
+
+/// CPython's `update_subclasses`: the slots for `text` of each heap subclass that inherits
+/// the dunder (does not define it itself), recursively.
+unsafe fn update_subclasses(tp: *mut PyTypeObject, name: *mut PyObject, text: &[u8], depth: usize) {
+    // SAFETY: per caller, a heap type and a str.
+    unsafe {
+        if depth > 1000 {
+            return;
+        }
+        for sub in subclasses(tp) {
+            let st = sub as *mut PyTypeObject;
+            let d = (*st).tp_dict;
+            let own = !d.is_null() && dictobject::contains(d, name).unwrap_or(false);
+            if !own {
+                fix_name(st, text);
+                update_subclasses(st, name, text, depth + 1);
+            }
+            decref(sub);
+        }
     }
 }
 
