@@ -3,7 +3,8 @@
  * its slots, as CPython 3.13's slot_* dispatchers: pow/rpow (two and three arguments), the
  * in-place operators, __bool__ (and __len__ for truth), __index__/__int__/__float__, the
  * unary operators, __get__/__set__/__delete__, __del__, __new__, __getattr__, the async
- * slots, and dunders set or deleted later (on the class and on its subclasses).
+ * slots, and dunders set or deleted later (on the class and on its subclasses); the layout
+ * type() gives instances (GC, managed __dict__ and weak references, none with __slots__).
  *
  * The dunders are method descriptors of a plain base class B (PyDescr_NewMethod), so they
  * bind to instances of every class derived from B as Python functions would.
@@ -374,6 +375,74 @@ static void test_subclass_propagation(void) {
     Py_DECREF(P);
 }
 
+/* Classes made by type() are GC types with a managed __dict__ and managed weak references
+   (unless the base has them or __slots__ is given); their instances are collected in cycles. */
+static void test_instance_layout(void) {
+    PyObject *X = PyObject_CallFunction((PyObject *)&PyType_Type, "s(O){}", "X", &PyBaseObject_Type);
+    unsigned long f = PyType_GetFlags((PyTypeObject *)X);
+    CHECK(f & Py_TPFLAGS_HAVE_GC);
+    CHECK(f & Py_TPFLAGS_MANAGED_DICT);
+    CHECK(f & Py_TPFLAGS_MANAGED_WEAKREF);
+    PyObject *xd = PyObject_GetAttrString(X, "__dict__");
+    PyObject *gd = xd ? PyMapping_GetItemString(xd, "__dict__") : NULL;
+    CHECK_STR(repr(gd), "<attribute '__dict__' of 'X' objects>");
+    PyObject *gw = xd ? PyMapping_GetItemString(xd, "__weakref__") : NULL;
+    PyObject *doc = gw ? PyObject_GetAttrString(gw, "__doc__") : NULL;
+    CHECK_STR(repr(doc), "'list of weak references to the object'");
+    Py_XDECREF(doc);
+    Py_XDECREF(gw);
+    Py_XDECREF(gd);
+    Py_XDECREF(xd);
+    PyObject *a = PyObject_CallNoArgs(X), *b = PyObject_CallNoArgs(X);
+    CHECK_INT(PyObject_SetAttrString(a, "other", b), 0);
+    CHECK_INT(PyObject_SetAttrString(b, "other", a), 0);
+    PyObject *ad = PyObject_GetAttrString(a, "__dict__");
+    CHECK(ad && PyDict_Check(ad) && PyDict_Size(ad) == 1 && PyDict_GetItemString(ad, "other") == b);
+    Py_XDECREF(ad);
+    PyObject *wr = PyObject_GetAttrString(a, "__weakref__");
+    CHECK(wr == Py_None);
+    Py_XDECREF(wr);
+    PyObject *w = PyWeakref_NewRef(a, NULL);
+    CHECK(w != NULL);
+    wr = PyObject_GetAttrString(a, "__weakref__");
+    CHECK(wr == w);
+    Py_XDECREF(wr);
+    Py_DECREF(a);
+    Py_DECREF(b);
+    PyGC_Collect();
+    PyObject *got = NULL;
+    CHECK_INT(PyWeakref_GetRef(w, &got), 0);
+    Py_XDECREF(got);
+    Py_XDECREF(w);
+    /* __slots__ = (): no instance dict, no weak references. */
+    PyObject *Y = PyObject_CallFunction((PyObject *)&PyType_Type, "s(O){s()}", "Y", &PyBaseObject_Type, "__slots__");
+    f = PyType_GetFlags((PyTypeObject *)Y);
+    CHECK(!(f & Py_TPFLAGS_MANAGED_DICT));
+    CHECK(!(f & Py_TPFLAGS_MANAGED_WEAKREF));
+    PyObject *y = PyObject_CallNoArgs(Y);
+    CHECK_INT(PyObject_SetAttrString(y, "q", Py_None), -1);
+    CHECK_STR(err_text(PyExc_AttributeError), "'Y' object has no attribute 'q' and no __dict__ for setting new attributes");
+    CHECK(PyWeakref_NewRef(y, NULL) == NULL);
+    CHECK_STR(err_text(PyExc_TypeError), "cannot create weak reference to 'Y' object");
+    Py_DECREF(y);
+    Py_DECREF(Y);
+    /* An exception class: BaseException has the dict, the class adds weak references. */
+    PyObject *E = PyErr_NewException("m.E", NULL, NULL);
+    f = PyType_GetFlags((PyTypeObject *)E);
+    CHECK(!(f & Py_TPFLAGS_MANAGED_DICT));
+    CHECK(f & Py_TPFLAGS_MANAGED_WEAKREF);
+    PyObject *e = PyObject_CallNoArgs(E);
+    w = PyWeakref_NewRef(e, NULL);
+    CHECK(w != NULL);
+    Py_DECREF(e);
+    got = NULL;
+    CHECK_INT(PyWeakref_GetRef(w, &got), 0);
+    Py_XDECREF(got);
+    Py_XDECREF(w);
+    Py_DECREF(E);
+    Py_DECREF(X);
+}
+
 int main(void) {
     Py_Initialize();
     PyObject *d = PyDict_New();
@@ -386,6 +455,7 @@ int main(void) {
     test_del_new_getattr();
     test_async();
     test_subclass_propagation();
+    test_instance_layout();
     Py_CLEAR(last_set);
     Py_DECREF(B);
     CHECK(Py_FinalizeEx() == 0);

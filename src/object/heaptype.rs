@@ -747,6 +747,8 @@ pub(crate) unsafe fn new_from_dict(
         (*tp).tp_basicsize = (*base).tp_basicsize;
         (*tp).tp_itemsize = (*base).tp_itemsize;
         (*tp).tp_dealloc = Some(subtype_dealloc);
+        let slots_given = get_str_key((*tp).tp_dict, "__slots__")?.is_some();
+        super::slotdefs::type_new_layout(tp, base, slots_given);
         typeobject::ready(tp)?;
         super::slotdefs::fixup_slot_dispatchers(tp);
         Ok(built.finish().cast())

@@ -10,7 +10,10 @@
 //!   family); a dunder that is our own wrapper of the same slot restores the wrapped
 //!   function, and a deleted one the base's slot. The sub-tables (`tp_as_number`, ...) are
 //!   written only when the type owns them (they lie inside its type object, as in a
-//!   `PyHeapTypeObject`); a type sharing its base's table keeps it.
+//!   `PyHeapTypeObject`); a type sharing its base's table keeps it. A change reaches the
+//!   heap subclasses that inherit the dunder (recorded in `tp_subclasses`).
+//! - **classes made by `type()`**: [`type_new_layout`] gives them CPython's instance layout
+//!   (GC, managed `__dict__` and weak references, `subtype_traverse`/`subtype_clear`).
 
 use std::ffi::{c_int, c_void, CStr};
 use std::mem::offset_of;
@@ -1308,7 +1311,7 @@ fn dispatcher(d: &SlotDef) -> Option<*mut c_void> {
 }
 
 /// Recomputes the slot(s) for the dunder `name` of the heap type `tp` after its dict
-/// changed (CPython's `update_slot`; subclasses are not revisited).
+/// changed (CPython's `update_slot`), then those of its heap subclasses that inherit it.
 pub(crate) unsafe fn update_slot(tp: *mut PyTypeObject, name: *mut PyObject) {
     // SAFETY: per caller, a heap type and a str.
     unsafe {
@@ -1381,12 +1384,11 @@ pub(crate) unsafe fn remove_subclass(tp: *mut PyTypeObject) {
             if d.is_null() {
                 continue;
             }
-            let Ok(k) = subclass_key(tp) else {
-                errors::clear();
-                continue;
-            };
-            if dictobject::del(d, k).is_err() {
-                errors::clear();
+            // A type freed while an exception is pending (a failed type_new) keeps it: no
+            // lookup here may raise (int keys; absent keys are skipped).
+            let Ok(k) = subclass_key(tp) else { continue };
+            if dictobject::contains(d, k).unwrap_or(false) {
+                let _ = dictobject::del(d, k);
             }
             decref(k);
         }
@@ -1553,6 +1555,153 @@ pub(crate) unsafe fn fixup_slot_dispatchers(tp: *mut PyTypeObject) {
                 fix_name(tp, name.as_bytes());
             }
         }
+    }
+}
+
+// --- instances of classes made by type() --------------------------------------------------------
+
+/// The nearest base of `tp` whose `tp_traverse` is not [`subtype_traverse`] (NULL if none).
+unsafe fn solid_traverse_base(tp: *mut PyTypeObject) -> *mut PyTypeObject {
+    // SAFETY: per caller, a live type.
+    unsafe {
+        let me: traverseproc = Some(subtype_traverse);
+        let mut b = tp;
+        while !b.is_null() && (*b).tp_traverse.map(|f| f as usize) == me.map(|f| f as usize) {
+            b = (*b).tp_base;
+        }
+        b
+    }
+}
+
+fn has_dict_of(tp: *mut PyTypeObject) -> bool {
+    // SAFETY: a live type.
+    unsafe { (*tp).tp_dictoffset != 0 || (*tp).tp_flags & Py_TPFLAGS_MANAGED_DICT as c_ulong != 0 }
+}
+
+/// `subtype_traverse` (CPython's): the instance dict the class added, the heap type itself
+/// (when the base is not a heap type, which would visit it), then the base's traverse.
+pub(crate) unsafe extern "C" fn subtype_traverse(op: *mut PyObject, visit: visitproc, arg: *mut c_void) -> c_int {
+    // SAFETY: called by a collector with a live instance.
+    unsafe {
+        let Some(v) = visit else { return 0 };
+        let tp = type_of(op);
+        let base = solid_traverse_base(tp);
+        if has_dict_of(tp) && (base.is_null() || !has_dict_of(base)) {
+            let d = *attr::dict_ptr(op);
+            if !d.is_null() {
+                let r = v(d, arg);
+                if r != 0 {
+                    return r;
+                }
+            }
+        }
+        if has_flag(tp, Py_TPFLAGS_HEAPTYPE) && (base.is_null() || !has_flag(base, Py_TPFLAGS_HEAPTYPE)) {
+            let r = v(tp.cast(), arg);
+            if r != 0 {
+                return r;
+            }
+        }
+        match if base.is_null() { None } else { (*base).tp_traverse } {
+            Some(t) => t(op, visit, arg),
+            None => 0,
+        }
+    }
+}
+
+/// `subtype_clear` (CPython's): drops the instance dict the class added, then the base's
+/// clear.
+pub(crate) unsafe extern "C" fn subtype_clear(op: *mut PyObject) -> c_int {
+    // SAFETY: called by a collector with a live instance.
+    unsafe {
+        let tp = type_of(op);
+        let me: inquiry = Some(subtype_clear);
+        let mut base = tp;
+        while !base.is_null() && (*base).tp_clear.map(|f| f as usize) == me.map(|f| f as usize) {
+            base = (*base).tp_base;
+        }
+        if has_dict_of(tp) && (base.is_null() || !has_dict_of(base)) {
+            let p = attr::dict_ptr(op);
+            xdecref(std::mem::replace(&mut *p, null_mut()));
+        }
+        match if base.is_null() { None } else { (*base).tp_clear } {
+            Some(c) => c(op),
+            None => 0,
+        }
+    }
+}
+
+unsafe extern "C" fn subtype_get_dict(op: *mut PyObject, c: *mut c_void) -> *mut PyObject {
+    // SAFETY: a getset of a type with an instance dict.
+    unsafe { crate::capi::attr::PyObject_GenericGetDict(op, c) }
+}
+
+unsafe extern "C" fn subtype_set_dict(op: *mut PyObject, value: *mut PyObject, c: *mut c_void) -> c_int {
+    // SAFETY: a getset of a type with an instance dict.
+    unsafe { crate::capi::attr::PyObject_GenericSetDict(op, value, c) }
+}
+
+/// `__weakref__`: the first weak reference to the object, or None.
+unsafe extern "C" fn subtype_get_weakref(op: *mut PyObject, _: *mut c_void) -> *mut PyObject {
+    // SAFETY: a getset of a type with weak reference support.
+    unsafe {
+        let head = *super::weakrefobject::weaklist_ptr(op);
+        new_ref(if head.is_null() { singletons::none() } else { head })
+    }
+}
+
+const DICT_GETSET: PyGetSetDef = PyGetSetDef {
+    name: c"__dict__".as_ptr(),
+    get: Some(subtype_get_dict),
+    set: Some(subtype_set_dict),
+    doc: c"dictionary for instance variables".as_ptr(),
+    closure: null_mut(),
+};
+const WEAKREF_GETSET: PyGetSetDef = PyGetSetDef {
+    name: c"__weakref__".as_ptr(),
+    get: Some(subtype_get_weakref),
+    set: None,
+    doc: c"list of weak references to the object".as_ptr(),
+    closure: null_mut(),
+};
+const GETSET_END: PyGetSetDef =
+    PyGetSetDef { name: std::ptr::null(), get: None, set: None, doc: std::ptr::null(), closure: null_mut() };
+
+/// CPython's `subtype_getsets_full`, `subtype_getsets_dict_only`, `subtype_getsets_weakref_only`.
+static SUBTYPE_GETSETS_FULL: ReadOnly<[PyGetSetDef; 3]> = ReadOnly([DICT_GETSET, WEAKREF_GETSET, GETSET_END]);
+static SUBTYPE_GETSETS_DICT_ONLY: ReadOnly<[PyGetSetDef; 2]> = ReadOnly([DICT_GETSET, GETSET_END]);
+static SUBTYPE_GETSETS_WEAKREF_ONLY: ReadOnly<[PyGetSetDef; 2]> = ReadOnly([WEAKREF_GETSET, GETSET_END]);
+
+/// What `type_new` gives a class before it is readied (CPython's `type_new_alloc` and
+/// `type_new_descriptors`): a GC type with [`subtype_traverse`]/[`subtype_clear`]; unless
+/// `__slots__` is given, a managed `__dict__` and managed weak references when the base has
+/// none, with the matching `__dict__`/`__weakref__` getsets. (`__slots__` itself is not
+/// supported yet: such a class gets neither.)
+///
+/// # Safety
+/// `tp` is a heap type being built (not ready), `base` its best base.
+pub(crate) unsafe fn type_new_layout(tp: *mut PyTypeObject, base: *mut PyTypeObject, slots_given: bool) {
+    // SAFETY: per caller.
+    unsafe {
+        (*tp).tp_flags |= Py_TPFLAGS_HAVE_GC;
+        (*tp).tp_traverse = Some(subtype_traverse);
+        (*tp).tp_clear = Some(subtype_clear);
+        if slots_given {
+            return;
+        }
+        let add_dict = !has_dict_of(base);
+        let add_weak = !super::weakrefobject::supports_weakrefs(base);
+        if add_dict {
+            (*tp).tp_flags |= Py_TPFLAGS_MANAGED_DICT as c_ulong;
+        }
+        if add_weak {
+            (*tp).tp_flags |= Py_TPFLAGS_MANAGED_WEAKREF as c_ulong;
+        }
+        (*tp).tp_getset = match (add_dict, add_weak) {
+            (true, true) => SUBTYPE_GETSETS_FULL.as_mut_ptr().cast(),
+            (true, false) => SUBTYPE_GETSETS_DICT_ONLY.as_mut_ptr().cast(),
+            (false, true) => SUBTYPE_GETSETS_WEAKREF_ONLY.as_mut_ptr().cast(),
+            (false, false) => null_mut(),
+        };
     }
 }
 
