@@ -365,7 +365,16 @@ static void test_subclass_propagation(void) {
     CHECK_STR(repr(r), "[<class 'S2'>]");
     Py_XDECREF(r);
     Py_DECREF(s2);
+    PyObject *ws2 = PyWeakref_NewRef(S2, NULL);
     Py_DECREF(S2);
+    PyGC_Collect();                         /* a class is in a cycle with its MRO */
+    PyObject *got = NULL;
+    CHECK_INT(PyWeakref_GetRef(ws2, &got), 0);
+    Py_XDECREF(got);
+    Py_XDECREF(ws2);
+    r = call_subclasses(S);
+    CHECK_STR(repr(r), "[]");
+    Py_XDECREF(r);
     Py_DECREF(t);
     Py_DECREF(T);
     Py_DECREF(S);

@@ -751,6 +751,8 @@ pub(crate) unsafe fn new_from_dict(
         super::slotdefs::type_new_layout(tp, base, slots_given);
         typeobject::ready(tp)?;
         super::slotdefs::fixup_slot_dispatchers(tp);
+        // Collectable (CPython's type_new: a class is in a cycle with its own MRO).
+        gc::track(tp.cast());
         Ok(built.finish().cast())
     }
 }
