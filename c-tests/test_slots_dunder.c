@@ -452,6 +452,75 @@ static void test_instance_layout(void) {
     Py_DECREF(X);
 }
 
+/* type(name, bases, {'__slots__': ...}) with dict d (stolen); NULL with the error set. */
+static PyObject *slots_class(PyObject *base, PyObject *d) {
+    PyObject *c = PyObject_CallFunction((PyObject *)&PyType_Type, "s(O)O", "C", base, d);
+    Py_DECREF(d);
+    return c;
+}
+
+/* __slots__: a member descriptor per name after the base's fields, '__dict__'/'__weakref__'
+   in it ask for those; the slot values are collected in cycles; CPython's errors. */
+static void test_slots(void) {
+    PyObject *obj = (PyObject *)&PyBaseObject_Type;
+    PyObject *C = slots_class(obj, Py_BuildValue("{s(sss)ss}", "__slots__", "a", "b", "__dict__", "__module__", "m"));
+    CHECK(C != NULL);
+    if (C == NULL) { PyErr_Clear(); return; }
+    CHECK_INT(((PyTypeObject *)C)->tp_basicsize, (Py_ssize_t)(sizeof(PyObject) + 2 * sizeof(PyObject *)));
+    unsigned long f = PyType_GetFlags((PyTypeObject *)C);
+    CHECK(f & Py_TPFLAGS_MANAGED_DICT);
+    CHECK(!(f & Py_TPFLAGS_MANAGED_WEAKREF));
+    PyObject *cd = PyObject_GetAttrString(C, "__dict__");
+    PyObject *ma = cd ? PyMapping_GetItemString(cd, "a") : NULL;
+    CHECK_STR(repr(ma), "<member 'a' of 'C' objects>");
+    Py_XDECREF(ma);
+    Py_XDECREF(cd);
+    PyObject *c = PyObject_CallNoArgs(C);
+    CHECK(PyObject_GetAttrString(c, "a") == NULL);
+    CHECK_STR(err_text(PyExc_AttributeError), "'m.C' object has no attribute 'a'");   /* %T */
+    PyObject *one = PyLong_FromLong(1);
+    CHECK_INT(PyObject_SetAttrString(c, "a", one), 0);
+    PyObject *r = PyObject_GetAttrString(c, "a");
+    CHECK(r == one);
+    Py_XDECREF(r);
+    PyObject *lst = PyList_New(0);
+    CHECK_INT(PyObject_SetAttrString(c, "z", lst), 0);   /* the __dict__ slot */
+    CHECK_INT(PyObject_DelAttrString(c, "a"), 0);
+    CHECK_INT(PyObject_DelAttrString(c, "a"), -1);
+    CHECK_STR(err_text(PyExc_AttributeError), "a");
+    /* A cycle through a slot is collected. */
+    CHECK_INT(PyObject_SetAttrString(c, "b", c), 0);
+    PyObject *w = PyWeakref_NewRef(c, NULL);
+    CHECK(w == NULL);   /* no __weakref__ slot */
+    PyErr_Clear();
+    Py_ssize_t before = Py_REFCNT(lst);
+    Py_DECREF(c);
+    PyGC_Collect();
+    CHECK_INT(Py_REFCNT(lst), before - 1);   /* the instance dict's 'z' went with it */
+    Py_DECREF(lst);
+    Py_DECREF(C);
+    /* A str is one name. */
+    C = slots_class(obj, Py_BuildValue("{ss}", "__slots__", "ab"));
+    CHECK(C != NULL && ((PyTypeObject *)C)->tp_basicsize == (Py_ssize_t)(sizeof(PyObject) + sizeof(PyObject *)));
+    Py_XDECREF(C);
+    C = slots_class(obj, Py_BuildValue("{s(i)}", "__slots__", 1));
+    CHECK(C == NULL);
+    CHECK_STR(err_text(PyExc_TypeError), "__slots__ items must be strings, not 'int'");
+    C = slots_class(obj, Py_BuildValue("{s(ss)}", "__slots__", "__dict__", "__dict__"));
+    CHECK(C == NULL);
+    CHECK_STR(err_text(PyExc_TypeError), "__dict__ slot disallowed: we already got one");
+    C = slots_class(obj, Py_BuildValue("{s(s)si}", "__slots__", "x", "x", 1));
+    CHECK(C == NULL);
+    CHECK_STR(err_text(PyExc_ValueError), "'x' in __slots__ conflicts with class variable");
+    C = slots_class((PyObject *)&PyLong_Type, Py_BuildValue("{s(s)}", "__slots__", "x"));
+    CHECK(C == NULL);
+    CHECK_STR(err_text(PyExc_TypeError), "nonempty __slots__ not supported for subtype of 'int'");
+    C = slots_class(PyExc_Exception, Py_BuildValue("{s(s)}", "__slots__", "__dict__"));
+    CHECK(C == NULL);
+    CHECK_STR(err_text(PyExc_TypeError), "__dict__ slot disallowed: we already got one");
+    Py_DECREF(one);
+}
+
 int main(void) {
     Py_Initialize();
     PyObject *d = PyDict_New();
@@ -465,6 +534,7 @@ int main(void) {
     test_async();
     test_subclass_propagation();
     test_instance_layout();
+    test_slots();
     Py_CLEAR(last_set);
     Py_DECREF(B);
     CHECK(Py_FinalizeEx() == 0);

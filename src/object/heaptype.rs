@@ -728,8 +728,14 @@ pub(crate) unsafe fn new_from_dict(
             None => new_ref(name),
         };
         let qualname = OwnedGuard(qualname);
+        let slots = match get_str_key(dict, "__slots__")? {
+            Some(s) => Some(super::slotdefs::parse_slots(s, base, dict)?),
+            None => None,
+        };
+        let slots_names = OwnedGuard(slots.as_ref().map_or(null_mut(), |s| s.names));
+        let nslots = slots.as_ref().map_or(0, |s| s.count());
         let flags = Py_TPFLAGS_BASETYPE | ((*base).tp_flags & Py_TPFLAGS_HAVE_GC);
-        let built = Building::alloc(winner, 0, flags)?;
+        let built = Building::alloc(winner, nslots, flags)?;
         let tp = built.0;
         let h = ht(tp);
         (*h).ht_name = new_ref(name);
@@ -747,8 +753,9 @@ pub(crate) unsafe fn new_from_dict(
         (*tp).tp_basicsize = (*base).tp_basicsize;
         (*tp).tp_itemsize = (*base).tp_itemsize;
         (*tp).tp_dealloc = Some(subtype_dealloc);
-        let slots_given = get_str_key((*tp).tp_dict, "__slots__")?.is_some();
-        super::slotdefs::type_new_layout(tp, base, slots_given);
+        let members = (tp as *mut u8).add((*winner).tp_basicsize as usize) as *mut PyMemberDef;
+        super::slotdefs::type_new_layout(tp, base, slots.as_ref(), members);
+        (*h).ht_slots = slots_names.take();
         typeobject::ready(tp)?;
         super::slotdefs::fixup_slot_dispatchers(tp);
         // Collectable (CPython's type_new: a class is in a cycle with its own MRO).
@@ -985,6 +992,7 @@ pub(crate) unsafe extern "C" fn subtype_dealloc(op: *mut PyObject) {
                 super::weakrefobject::clear_weakrefs(op);
             }
         }
+        super::slotdefs::clear_slots(op);
         // The instance dict, unless the base's deallocator owns it (CPython's rule).
         let has_dict = |t: *mut PyTypeObject| {
             (*t).tp_dictoffset != 0 || (*t).tp_flags & Py_TPFLAGS_MANAGED_DICT as c_ulong != 0

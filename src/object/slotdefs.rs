@@ -1584,6 +1584,10 @@ pub(crate) unsafe extern "C" fn subtype_traverse(op: *mut PyObject, visit: visit
     // SAFETY: called by a collector with a live instance.
     unsafe {
         let Some(v) = visit else { return 0 };
+        let r = for_each_slot(op, |p| if (*p).is_null() { 0 } else { v(*p, arg) });
+        if r != 0 {
+            return r;
+        }
         let tp = type_of(op);
         let base = solid_traverse_base(tp);
         if has_dict_of(tp) && (base.is_null() || !has_dict_of(base)) {
@@ -1619,6 +1623,7 @@ pub(crate) unsafe extern "C" fn subtype_clear(op: *mut PyObject) -> c_int {
         while !base.is_null() && (*base).tp_clear.map(|f| f as usize) == me.map(|f| f as usize) {
             base = (*base).tp_base;
         }
+        clear_slots(op);
         if has_dict_of(tp) && (base.is_null() || !has_dict_of(base)) {
             let p = attr::dict_ptr(op);
             xdecref(std::mem::replace(&mut *p, null_mut()));
@@ -1671,25 +1676,136 @@ static SUBTYPE_GETSETS_FULL: ReadOnly<[PyGetSetDef; 3]> = ReadOnly([DICT_GETSET,
 static SUBTYPE_GETSETS_DICT_ONLY: ReadOnly<[PyGetSetDef; 2]> = ReadOnly([DICT_GETSET, GETSET_END]);
 static SUBTYPE_GETSETS_WEAKREF_ONLY: ReadOnly<[PyGetSetDef; 2]> = ReadOnly([WEAKREF_GETSET, GETSET_END]);
 
-/// What `type_new` gives a class before it is readied (CPython's `type_new_alloc` and
-/// `type_new_descriptors`): a GC type with [`subtype_traverse`]/[`subtype_clear`]; unless
-/// `__slots__` is given, a managed `__dict__` and managed weak references when the base has
-/// none, with the matching `__dict__`/`__weakref__` getsets. (`__slots__` itself is not
-/// supported yet: such a class gets neither.)
+/// A class's parsed `__slots__` (CPython's `type_new_slots`).
+pub(crate) struct SlotsSpec {
+    /// The `__slots__` names as a tuple (kept as `ht_slots`, whose strings name the members).
+    pub(crate) names: Owned,
+    /// The names that become member descriptors (borrowed from `names`).
+    members: Vec<*mut PyObject>,
+    add_dict: bool,
+    add_weak: bool,
+}
+
+impl SlotsSpec {
+    /// How many member slots instances get.
+    pub(crate) fn count(&self) -> usize {
+        self.members.len()
+    }
+}
+
+/// Parses `__slots__` (a str or an iterable of str) of a class with best base `base` and
+/// namespace `dict`, with CPython's checks and error texts. (Private names are not mangled.)
 ///
 /// # Safety
-/// `tp` is a heap type being built (not ready), `base` its best base.
-pub(crate) unsafe fn type_new_layout(tp: *mut PyTypeObject, base: *mut PyTypeObject, slots_given: bool) {
+/// Live arguments.
+pub(crate) unsafe fn parse_slots(
+    slots: *mut PyObject,
+    base: *mut PyTypeObject,
+    dict: *mut PyObject,
+) -> PyResult<SlotsSpec> {
+    // SAFETY: per caller.
+    unsafe {
+        let names = if unicodeobject::check(slots) {
+            tupleobject::pack(&[slots])?
+        } else {
+            abstract_::sequence::tuple(slots)?
+        };
+        let mut spec = SlotsSpec { names, members: Vec::new(), add_dict: false, add_weak: false };
+        match fill_slots(&mut spec, base, dict) {
+            Ok(()) => Ok(spec),
+            Err(e) => {
+                decref(spec.names);
+                Err(e)
+            }
+        }
+    }
+}
+
+unsafe fn fill_slots(spec: &mut SlotsSpec, base: *mut PyTypeObject, dict: *mut PyObject) -> PyResult<()> {
+    // SAFETY: per caller (parse_slots).
+    unsafe {
+        for &n in tupleobject::items(spec.names) {
+            if !unicodeobject::check(n) {
+                return Err(errors::type_error(&format!(
+                    "__slots__ items must be strings, not '{}'",
+                    abstract_::oname(n, 200)
+                )));
+            }
+            match unicodeobject::as_bytes(n) {
+                b"__dict__" => {
+                    if spec.add_dict || has_dict_of(base) {
+                        return Err(errors::type_error("__dict__ slot disallowed: we already got one"));
+                    }
+                    spec.add_dict = true;
+                }
+                b"__weakref__" => {
+                    if spec.add_weak || super::weakrefobject::supports_weakrefs(base) {
+                        return Err(errors::type_error("__weakref__ slot disallowed: we already got one"));
+                    }
+                    spec.add_weak = true;
+                }
+                _ => {
+                    if dictobject::contains(dict, n)? {
+                        return Err(errors::value_error(&format!(
+                            "'{}' in __slots__ conflicts with class variable",
+                            String::from_utf8_lossy(unicodeobject::as_bytes(n))
+                        )));
+                    }
+                    spec.members.push(n);
+                }
+            }
+        }
+        if !spec.members.is_empty() && (*base).tp_itemsize != 0 {
+            return Err(errors::type_error(&format!(
+                "nonempty __slots__ not supported for subtype of '{}'",
+                type_name(base)
+            )));
+        }
+        Ok(())
+    }
+}
+
+/// What `type_new` gives a class before it is readied (CPython's `type_new_alloc` and
+/// `type_new_descriptors`): a GC type with [`subtype_traverse`]/[`subtype_clear`]; a
+/// managed `__dict__` and managed weak references when the base has none (with `__slots__`:
+/// only if named there), with the matching `__dict__`/`__weakref__` getsets; a member
+/// descriptor (`Py_T_OBJECT_EX`) per other `__slots__` name, stored after the base's
+/// fields, the `PyMemberDef`s in the room `members` left after the type object.
+///
+/// # Safety
+/// `tp` is a heap type being built (not ready) with room for `slots.count()` members at
+/// `members`, `base` its best base.
+pub(crate) unsafe fn type_new_layout(
+    tp: *mut PyTypeObject,
+    base: *mut PyTypeObject,
+    slots: Option<&SlotsSpec>,
+    members: *mut PyMemberDef,
+) {
     // SAFETY: per caller.
     unsafe {
         (*tp).tp_flags |= Py_TPFLAGS_HAVE_GC;
         (*tp).tp_traverse = Some(subtype_traverse);
         (*tp).tp_clear = Some(subtype_clear);
-        if slots_given {
-            return;
+        let (add_dict, add_weak) = match slots {
+            Some(s) => (s.add_dict, s.add_weak),
+            None => (!has_dict_of(base), !super::weakrefobject::supports_weakrefs(base)),
+        };
+        if let Some(s) = slots {
+            if !s.members.is_empty() {
+                let word = std::mem::size_of::<*mut PyObject>() as Py_ssize_t;
+                for (i, &n) in s.members.iter().enumerate() {
+                    *members.add(i) = PyMemberDef {
+                        name: crate::capi::unicodeobject::PyUnicode_AsUTF8(n),
+                        type_: Py_T_OBJECT_EX,
+                        offset: (*tp).tp_basicsize + i as Py_ssize_t * word,
+                        flags: 0,
+                        doc: std::ptr::null(),
+                    };
+                }
+                (*tp).tp_basicsize += s.members.len() as Py_ssize_t * word;
+                (*tp).tp_members = members;
+            }
         }
-        let add_dict = !has_dict_of(base);
-        let add_weak = !super::weakrefobject::supports_weakrefs(base);
         if add_dict {
             (*tp).tp_flags |= Py_TPFLAGS_MANAGED_DICT as c_ulong;
         }
@@ -1702,6 +1818,44 @@ pub(crate) unsafe fn type_new_layout(tp: *mut PyTypeObject, base: *mut PyTypeObj
             (false, true) => SUBTYPE_GETSETS_WEAKREF_ONLY.as_mut_ptr().cast(),
             (false, false) => null_mut(),
         };
+    }
+}
+
+/// The `__slots__` members (`Py_T_OBJECT_EX` fields) the classes between `tp` and its
+/// nearest base not using `subtype_traverse` added: calls `f` on each field's address.
+unsafe fn for_each_slot(op: *mut PyObject, mut f: impl FnMut(*mut *mut PyObject) -> c_int) -> c_int {
+    // SAFETY: per caller, a live instance.
+    unsafe {
+        let me: traverseproc = Some(subtype_traverse);
+        let mut t = type_of(op);
+        while !t.is_null() && (*t).tp_traverse.map(|f| f as usize) == me.map(|f| f as usize) {
+            let mut m = (*t).tp_members;
+            while !m.is_null() && !(*m).name.is_null() {
+                if (*m).type_ == Py_T_OBJECT_EX && (*m).flags & Py_READONLY == 0 {
+                    let r = f((op as *mut u8).add((*m).offset as usize).cast());
+                    if r != 0 {
+                        return r;
+                    }
+                }
+                m = m.add(1);
+            }
+            t = (*t).tp_base;
+        }
+        0
+    }
+}
+
+/// Drops the `__slots__` fields of `op` (CPython's `clear_slots`, from `subtype_dealloc`).
+///
+/// # Safety
+/// `op` is an instance being deallocated or cleared.
+pub(crate) unsafe fn clear_slots(op: *mut PyObject) {
+    // SAFETY: per caller.
+    unsafe {
+        for_each_slot(op, |p| {
+            xdecref(std::mem::replace(&mut *p, null_mut()));
+            0
+        });
     }
 }
 
