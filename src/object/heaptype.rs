@@ -728,25 +728,14 @@ pub(crate) unsafe fn new_from_dict(
             None => new_ref(name),
         };
         let qualname = OwnedGuard(qualname);
-        let mut flags = Py_TPFLAGS_BASETYPE | ((*base).tp_flags & Py_TPFLAGS_HAVE_GC);
-        // CPython's type_new gives instances a managed dict and weak references unless the
-        // base has them (or __slots__ says otherwise); both live in the pre-header, which
-        // needs GC. Only over bases whose deallocation is object's (object and type()
-        // classes of it): a static base's own tp_dealloc may not expect the pre-header.
-        let (add_dict, add_weak) = if plain_object_base(base) {
-            let dict = (*base).tp_dictoffset == 0 && !has_flag(base, Py_TPFLAGS_MANAGED_DICT as c_ulong);
-            let weak = !super::weakrefobject::supports_weakrefs(base);
-            (dict, weak)
-        } else {
-            (false, false)
+        let slots = match get_str_key(dict, "__slots__")? {
+            Some(s) => Some(super::slotdefs::parse_slots(s, base, dict)?),
+            None => None,
         };
-        if add_dict {
-            flags |= Py_TPFLAGS_MANAGED_DICT as c_ulong | Py_TPFLAGS_HAVE_GC;
-        }
-        if add_weak {
-            flags |= Py_TPFLAGS_MANAGED_WEAKREF as c_ulong | Py_TPFLAGS_HAVE_GC;
-        }
-        let built = Building::alloc(winner, 0, flags)?;
+        let slots_names = OwnedGuard(slots.as_ref().map_or(null_mut(), |s| s.names));
+        let nslots = slots.as_ref().map_or(0, |s| s.count());
+        let flags = Py_TPFLAGS_BASETYPE | ((*base).tp_flags & Py_TPFLAGS_HAVE_GC);
+        let built = Building::alloc(winner, nslots, flags)?;
         let tp = built.0;
         let h = ht(tp);
         (*h).ht_name = new_ref(name);
@@ -764,21 +753,13 @@ pub(crate) unsafe fn new_from_dict(
         (*tp).tp_basicsize = (*base).tp_basicsize;
         (*tp).tp_itemsize = (*base).tp_itemsize;
         (*tp).tp_dealloc = Some(subtype_dealloc);
-        (*tp).tp_getset = match (add_dict, add_weak) {
-            (true, true) => SUBTYPE_GETSETS_FULL.0.as_ptr(),
-            (true, false) => SUBTYPE_GETSETS_FULL.0.as_ptr().wrapping_add(3),
-            (false, true) => SUBTYPE_GETSETS_FULL.0.as_ptr().wrapping_add(1),
-            (false, false) => std::ptr::null(),
-        }
-        .cast_mut();
-        if flags & Py_TPFLAGS_HAVE_GC != 0 {
-            // CPython's type_new: a GC class gets subtype_traverse/subtype_clear (which end
-            // in the base's), so a GC base's class is not refused by ready().
-            (*tp).tp_traverse = Some(subtype_traverse);
-            (*tp).tp_clear = Some(subtype_clear);
-        }
+        let members = (tp as *mut u8).add((*winner).tp_basicsize as usize) as *mut PyMemberDef;
+        super::slotdefs::type_new_layout(tp, base, slots.as_ref(), members);
+        (*h).ht_slots = slots_names.take();
         typeobject::ready(tp)?;
         super::slotdefs::fixup_slot_dispatchers(tp);
+        // Collectable (CPython's type_new: a class is in a cycle with its own MRO).
+        gc::track(tp.cast());
         Ok(built.finish().cast())
     }
 }
@@ -924,165 +905,6 @@ pub(crate) unsafe extern "C" fn type_traverse(
     }
 }
 
-/// Whether instances of `base` are laid out and freed as `object`'s: `base` is `object` or
-/// a class made by `type()` over such a base.
-unsafe fn plain_object_base(base: *mut PyTypeObject) -> bool {
-    // SAFETY: per caller, a readied type.
-    unsafe {
-        let mut b = base;
-        let sub: destructor = Some(subtype_dealloc);
-        while !b.is_null() {
-            if b == &raw mut typeobject::PyBaseObject_Type {
-                return true;
-            }
-            if (*b).tp_dealloc.map(|f| f as usize) != sub.map(|f| f as usize) || (*b).tp_itemsize != 0 {
-                return false;
-            }
-            b = (*b).tp_base;
-        }
-        false
-    }
-}
-
-/// `__dict__` and `__weakref__` of the classes `type()` gives them to (CPython's
-/// subtype_getsets_full from `[0]`, subtype_getset_weakref_only from `[1]`,
-/// subtype_getsets_dict_only from `[3]`).
-static SUBTYPE_GETSETS_FULL: ReadOnly<[PyGetSetDef; 5]> = ReadOnly([
-    DICT_GETSET,
-    PyGetSetDef {
-        name: c"__weakref__".as_ptr(),
-        get: Some(subtype_getweakref),
-        set: None,
-        doc: c"list of weak references to the object".as_ptr(),
-        closure: null_mut(),
-    },
-    GETSET_END,
-    DICT_GETSET,
-    GETSET_END,
-]);
-const DICT_GETSET: PyGetSetDef = PyGetSetDef {
-    name: c"__dict__".as_ptr(),
-    get: Some(subtype_dict),
-    set: Some(subtype_setdict),
-    doc: c"dictionary for instance variables".as_ptr(),
-    closure: null_mut(),
-};
-const GETSET_END: PyGetSetDef =
-    PyGetSetDef { name: std::ptr::null(), get: None, set: None, doc: std::ptr::null(), closure: null_mut() };
-
-unsafe extern "C" fn subtype_dict(op: *mut PyObject, _closure: *mut c_void) -> *mut PyObject {
-    // SAFETY: a live instance of a class with an instance dict.
-    match unsafe { super::attr::get_dict(op) } {
-        Ok(d) => d,
-        Err(_) => null_mut(),
-    }
-}
-
-/// `__dict__ = d` (a dict) or `del o.__dict__` (a fresh dict appears on the next use), as
-/// CPython's subtype_setdict.
-unsafe extern "C" fn subtype_setdict(op: *mut PyObject, value: *mut PyObject, _closure: *mut c_void) -> c_int {
-    // SAFETY: a live instance of a class with an instance dict.
-    unsafe {
-        if value.is_null() {
-            let p = super::attr::dict_ptr(op);
-            if !p.is_null() {
-                let old = std::mem::replace(&mut *p, null_mut());
-                xdecref(old);
-            }
-            return 0;
-        }
-        match super::attr::set_dict(op, value) {
-            Ok(()) => 0,
-            Err(_) => -1,
-        }
-    }
-}
-
-unsafe extern "C" fn subtype_getweakref(op: *mut PyObject, _closure: *mut c_void) -> *mut PyObject {
-    // SAFETY: a live instance of a class with weak references.
-    unsafe {
-        let head = *super::weakrefobject::weaklist_ptr(op);
-        new_ref(if head.is_null() { super::singletons::none() } else { head })
-    }
-}
-
-/// `tp_traverse` of a class made by `type()` with a GC base (CPython's subtype_traverse):
-/// its type (a heap base's traverse visits it otherwise), then the base's traverse.
-pub(crate) unsafe extern "C" fn subtype_traverse(
-    op: *mut PyObject,
-    visit: visitproc,
-    arg: *mut c_void,
-) -> c_int {
-    // SAFETY: called by a collector with a live instance of a type() class.
-    unsafe {
-        let tp = type_of(op);
-        let base = base_with_other(tp, |t| (*t).tp_traverse.map(|f| f as usize), Some(subtype_traverse as *const () as usize));
-        let Some(v) = visit else { return 0 };
-        if added_dict(tp, base) {
-            let d = *super::attr::dict_ptr(op);
-            if !d.is_null() {
-                let r = v(d, arg);
-                if r != 0 {
-                    return r;
-                }
-            }
-        }
-        if base.is_null() || !has_flag(base, Py_TPFLAGS_HEAPTYPE) {
-            let r = v(tp.cast(), arg);
-            if r != 0 {
-                return r;
-            }
-        }
-        match if base.is_null() { None } else { (*base).tp_traverse } {
-            Some(t) => t(op, visit, arg),
-            None => 0,
-        }
-    }
-}
-
-/// `tp_clear` of a class made by `type()` with a GC base: the base's clear.
-pub(crate) unsafe extern "C" fn subtype_clear(op: *mut PyObject) -> c_int {
-    // SAFETY: called by a collector with a live instance of a type() class.
-    unsafe {
-        let tp = type_of(op);
-        let base = base_with_other(tp, |t| (*t).tp_clear.map(|f| f as usize), Some(subtype_clear as *const () as usize));
-        if added_dict(tp, base) {
-            let p = super::attr::dict_ptr(op);
-            let d = std::mem::replace(&mut *p, null_mut());
-            xdecref(d);
-        }
-        match if base.is_null() { None } else { (*base).tp_clear } {
-            Some(c) => c(op),
-            None => 0,
-        }
-    }
-}
-
-/// Whether a class between `tp` and `base` (type() classes) added the managed dict.
-unsafe fn added_dict(tp: *mut PyTypeObject, base: *mut PyTypeObject) -> bool {
-    let managed = |t: *mut PyTypeObject| {
-        // SAFETY: per caller, readied types.
-        !t.is_null() && unsafe { (*t).tp_flags } & Py_TPFLAGS_MANAGED_DICT as c_ulong != 0
-    };
-    managed(tp) && !managed(base)
-}
-
-/// The nearest base of `tp` whose slot (as `get` reads it) differs from `own`.
-unsafe fn base_with_other(
-    tp: *mut PyTypeObject,
-    get: impl Fn(*mut PyTypeObject) -> Option<usize>,
-    own: Option<usize>,
-) -> *mut PyTypeObject {
-    // SAFETY: per caller, a readied type.
-    unsafe {
-        let mut b = (*tp).tp_base;
-        while !b.is_null() && get(b) == own {
-            b = (*b).tp_base;
-        }
-        b
-    }
-}
-
 /// `tp_clear` of `type` (heap types only): drops what can take part in a cycle (the dict's
 /// contents, the module, the MRO), as CPython's `type_clear`.
 pub(crate) unsafe extern "C" fn type_clear(op: *mut PyObject) -> c_int {
@@ -1118,6 +940,7 @@ pub(crate) unsafe extern "C" fn type_dealloc(op: *mut PyObject) {
         if !t.tp_weaklist.is_null() {
             super::weakrefobject::clear_weakrefs(op);
         }
+        super::slotdefs::remove_subclass(tp);
         for p in [&mut t.tp_dict, &mut t.tp_bases, &mut t.tp_mro, &mut t.tp_cache] {
             xdecref(std::mem::replace(p, null_mut()));
         }
@@ -1169,6 +992,7 @@ pub(crate) unsafe extern "C" fn subtype_dealloc(op: *mut PyObject) {
                 super::weakrefobject::clear_weakrefs(op);
             }
         }
+        super::slotdefs::clear_slots(op);
         // The instance dict, unless the base's deallocator owns it (CPython's rule).
         let has_dict = |t: *mut PyTypeObject| {
             (*t).tp_dictoffset != 0 || (*t).tp_flags & Py_TPFLAGS_MANAGED_DICT as c_ulong != 0

@@ -66,7 +66,7 @@ pub(crate) unsafe fn get_one(obj: *const c_char, l: *const PyMemberDef) -> PyRes
                 if v.is_null() {
                     return Err(errors::attribute_error(&format!(
                         "'{}' object has no attribute '{}'",
-                        type_name(type_of(obj as *mut PyObject)),
+                        super::heaptype::fully_qualified_name(type_of(obj as *mut PyObject)),
                         member_name(l)
                     )));
                 }

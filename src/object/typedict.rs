@@ -456,12 +456,18 @@ pub(crate) static OBJECT_METHODS: ReadOnly<[PyMethodDef; 2]> = ReadOnly([
 ]);
 
 /// `type`'s methods.
-pub(crate) static TYPE_METHODS: ReadOnly<[PyMethodDef; 2]> = ReadOnly([
+pub(crate) static TYPE_METHODS: ReadOnly<[PyMethodDef; 3]> = ReadOnly([
     meth(
         c"__dir__",
         attr::type_dir,
         METH_NOARGS,
         c"__dir__($self, /)\n--\n\nSpecialized __dir__ implementation for types.",
+    ),
+    meth(
+        c"__subclasses__",
+        super::slotdefs::type_subclasses,
+        METH_NOARGS,
+        c"__subclasses__($self, /)\n--\n\nReturn a list of immediate subclasses.",
     ),
     METH_END,
 ]);

@@ -211,7 +211,11 @@ pub(crate) unsafe fn ready(tp: *mut PyTypeObject) -> PyResult<()> {
             if !base.is_null() {
                 inherit(tp, base);
             }
-            super::typedict::set_hash_none(tp)
+            super::typedict::set_hash_none(tp)?;
+            if has_flag(tp, Py_TPFLAGS_HEAPTYPE) {
+                super::slotdefs::add_subclass(tp)?;
+            }
+            Ok(())
         };
         let built = if has_flag(tp, Py_TPFLAGS_HEAPTYPE) { build() } else { with_static_heap(build) };
         if let Err(e) = built {
