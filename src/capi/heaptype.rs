@@ -245,7 +245,7 @@ pub unsafe extern "C" fn PyObject_GetItemData(obj: *mut PyObject) -> *mut c_void
                 errors::type_error(&format!("type '{name}' does not have Py_TPFLAGS_ITEMS_AT_END"));
                 return null_mut();
             }
-            obj.cast::<u8>().offset((*tp).tp_basicsize as isize).cast()
+            obj.cast::<u8>().offset((*tp).tp_basicsize).cast()
         }
     })
 }

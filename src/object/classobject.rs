@@ -226,7 +226,7 @@ unsafe extern "C" fn method_vectorcall(
         let total = nargs + nkw;
         let mut stack: [*mut PyObject; 8] = [null_mut(); 8];
         let mut heap: Vec<*mut PyObject> = Vec::new();
-        let buf: *mut *mut PyObject = if total + 1 <= stack.len() {
+        let buf: *mut *mut PyObject = if total < stack.len() {
             stack.as_mut_ptr()
         } else {
             heap.resize(total + 1, null_mut());

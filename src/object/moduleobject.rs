@@ -226,16 +226,22 @@ unsafe fn check_api_version(name: &str, apiver: c_int) -> PyResult<()> {
 }
 
 /// `PyModuleDef_Init`: makes the definition an object of type `moduledef` and gives it an
-/// index, once.
+/// index, once. A static definition is shared by every interpreter, and own-GIL
+/// interpreters may initialize it at the same moment (CPython's check-then-set races
+/// there): the fields are written atomically and the first index set wins.
 ///
 /// # Safety
 /// `def` is a live definition.
 pub(crate) unsafe fn def_init(def: *mut PyModuleDef) -> *mut PyObject {
-    // SAFETY: per caller.
+    use std::sync::atomic::{AtomicIsize, AtomicPtr, Ordering};
+    // SAFETY: per caller; the two fields are pointer-sized and aligned, and every access
+    // to them in this crate goes through these atomic views.
     unsafe {
-        if (*def).m_base.m_index == 0 {
-            (*def).m_base.ob_base.ob_type = &raw mut PyModuleDef_Type;
-            (*def).m_base.m_index = crate::runtime::next_module_index();
+        let index = &*(&raw mut (*def).m_base.m_index).cast::<AtomicIsize>();
+        if index.load(Ordering::Acquire) == 0 {
+            let ty = &*(&raw mut (*def).m_base.ob_base.ob_type).cast::<AtomicPtr<PyTypeObject>>();
+            ty.store(&raw mut PyModuleDef_Type, Ordering::Relaxed);
+            let _ = index.compare_exchange(0, crate::runtime::next_module_index(), Ordering::AcqRel, Ordering::Acquire);
         }
         def.cast()
     }
