@@ -518,9 +518,6 @@ unsafe fn qualname_text(op: *mut PyObject) -> String {
     }
 }
 
-fn raw(r: PyResult<Owned>) -> *mut PyObject {
-    r.unwrap_or(null_mut())
-}
 
 unsafe fn c_text<'a>(p: *const c_char) -> Option<std::borrow::Cow<'a, str>> {
     // SAFETY: per caller.

@@ -632,9 +632,6 @@ unsafe fn c_text<'a>(p: *const c_char) -> Option<std::borrow::Cow<'a, str>> {
     (!p.is_null()).then(|| unsafe { CStr::from_ptr(p) }.to_string_lossy())
 }
 
-fn raw(r: PyResult<Owned>) -> *mut PyObject {
-    r.unwrap_or(null_mut())
-}
 
 // --- attributes (getters for tp_getset; attribute lookup uses them) -------------------------------
 

@@ -190,9 +190,6 @@ pub(crate) unsafe fn set_hash_none(tp: *mut PyTypeObject) -> PyResult<()> {
 
 // --- attributes of every type (type's tp_getset) and of every object ---------------------------
 
-fn raw(r: PyResult<Owned>) -> *mut PyObject {
-    r.unwrap_or(null_mut())
-}
 
 unsafe fn ty<'a>(op: *mut PyObject) -> &'a mut PyTypeObject {
     // SAFETY: per caller, a type.
