@@ -307,11 +307,63 @@ static void test_multi_phase(void) {
     Py_DECREF(spec);
 }
 
+/* Calling the module type: module(name, doc=None), by position or by name, with
+   Argument Clinic's errors in CPython 3.13's order. */
+static void test_call_module_type(void) {
+    PyObject *mt = (PyObject *)&PyModule_Type;
+    PyObject *args = Py_BuildValue("()"), *kw = Py_BuildValue("{s:s}", "name", "kw_mod");
+    PyObject *m = PyObject_Call(mt, args, kw);
+    CHECK(m != NULL && PyModule_Check(m));
+    CHECK_STR(m ? PyModule_GetName(m) : "", "kw_mod");
+    Py_XDECREF(m);
+    Py_DECREF(kw);
+    Py_DECREF(args);
+
+    args = Py_BuildValue("(s)", "m2");
+    kw = Py_BuildValue("{s:s}", "doc", "the doc");
+    m = PyObject_Call(mt, args, kw);
+    PyObject *doc = m ? PyObject_GetAttrString(m, "__doc__") : NULL;
+    CHECK_STR(doc ? utf8(doc) : "", "the doc");
+    Py_XDECREF(doc);
+    Py_XDECREF(m);
+    Py_DECREF(kw);
+
+    kw = Py_BuildValue("{s:s}", "name", "other");
+    CHECK(PyObject_Call(mt, args, kw) == NULL);
+    CHECK_EXC(PyExc_TypeError, "argument for module() given by name ('name') and position (1)");
+    Py_DECREF(kw);
+    kw = Py_BuildValue("{s:i}", "x", 1);
+    CHECK(PyObject_Call(mt, args, kw) == NULL);
+    CHECK_EXC(PyExc_TypeError, "module() got an unexpected keyword argument 'x'");
+    Py_DECREF(kw);
+    Py_DECREF(args);
+
+    args = Py_BuildValue("()");
+    CHECK(PyObject_Call(mt, args, NULL) == NULL);
+    CHECK_EXC(PyExc_TypeError, "module() missing required argument 'name' (pos 1)");
+    kw = Py_BuildValue("{s:i}", "x", 1);
+    CHECK(PyObject_Call(mt, args, kw) == NULL);
+    CHECK_EXC(PyExc_TypeError, "module() missing required argument 'name' (pos 1)");
+    Py_DECREF(kw);
+    Py_DECREF(args);
+    args = Py_BuildValue("(sss)", "a", "b", "c");
+    CHECK(PyObject_Call(mt, args, NULL) == NULL);
+    CHECK_EXC(PyExc_TypeError, "module() takes at most 2 arguments (3 given)");
+    Py_DECREF(args);
+    args = Py_BuildValue("(s)", "x");
+    kw = Py_BuildValue("{s:s,s:i}", "doc", "d", "y", 2);
+    CHECK(PyObject_Call(mt, args, kw) == NULL);
+    CHECK_EXC(PyExc_TypeError, "module() takes at most 2 arguments (3 given)");
+    Py_DECREF(kw);
+    Py_DECREF(args);
+}
+
 int main(void) {
     Py_Initialize();
     test_new();
     test_single_phase();
     test_multi_phase();
+    test_call_module_type();
     CHECK(Py_FinalizeEx() == 0);
     return TEST_DONE();
 }

@@ -654,20 +654,57 @@ unsafe extern "C" fn moduledef_dealloc(op: *mut PyObject) {
 unsafe extern "C" fn module_init(op: *mut PyObject, args: *mut PyObject, kwds: *mut PyObject) -> c_int {
     // SAFETY: called through tp_init with a module and live arguments.
     unsafe {
+        // Argument Clinic's rules for `module(name, doc=None)`, in CPython 3.13's order: the
+        // total count, then each parameter (by position or by name, not both), then any
+        // keyword left over.
         let n = if args.is_null() { 0 } else { tupleobject::size(args) };
-        if !kwds.is_null() && dictobject::size(kwds) != 0 {
-            errors::not_implemented_error("module() with keyword arguments comes with argument parsing");
+        let nkw = if kwds.is_null() { 0 } else { dictobject::size(kwds) };
+        if n + nkw > 2 {
+            errors::type_error(&format!("module() takes at most 2 arguments ({} given)", n + nkw));
             return -1;
         }
-        if !(1..=2).contains(&n) {
-            errors::type_error(&format!(
-                "module() takes {} argument{} ({n} given)",
-                if n == 0 { "at least 1" } else { "at most 2" },
-                if n == 0 { "" } else { "s" }
-            ));
-            return -1;
+        let mut params: [*mut PyObject; 2] = [null_mut(); 2];
+        let mut used = 0;
+        for (i, pname) in ["name", "doc"].into_iter().enumerate() {
+            let by_name = if kwds.is_null() {
+                None
+            } else {
+                match get_str(kwds, pname) {
+                    Ok(v) => v,
+                    Err(_) => return -1,
+                }
+            };
+            if (i as Py_ssize_t) < n {
+                if by_name.is_some() {
+                    errors::type_error(&format!(
+                        "argument for module() given by name ('{pname}') and position ({})",
+                        i + 1
+                    ));
+                    return -1;
+                }
+                params[i] = tupleobject::get_item(args, i as Py_ssize_t);
+            } else if let Some(v) = by_name {
+                params[i] = v;
+                used += 1;
+            } else if i == 0 {
+                errors::type_error("module() missing required argument 'name' (pos 1)");
+                return -1;
+            }
         }
-        let name = tupleobject::get_item(args, 0);
+        if used < nkw {
+            let mut pos = 0;
+            while let Some((k, _)) = dictobject::next(kwds, &mut pos) {
+                let known = unicodeobject::check(k) && matches!(unicodeobject::as_str(k), "name" | "doc");
+                if !known {
+                    errors::type_error(&format!(
+                        "module() got an unexpected keyword argument '{}'",
+                        if unicodeobject::check(k) { unicodeobject::as_str(k).to_owned() } else { "?".to_owned() }
+                    ));
+                    return -1;
+                }
+            }
+        }
+        let name = params[0];
         if !unicodeobject::check(name) {
             errors::type_error(&format!(
                 "module() argument 'name' must be str, not {}",
@@ -675,7 +712,7 @@ unsafe extern "C" fn module_init(op: *mut PyObject, args: *mut PyObject, kwds: *
             ));
             return -1;
         }
-        let doc = if n == 2 { tupleobject::get_item(args, 1) } else { null_mut() };
+        let doc = params[1];
         let md = m(op);
         if md.md_dict.is_null() {
             match dictobject::new() {
