@@ -698,10 +698,13 @@ pub(crate) unsafe fn new_from_dict(
         let winner = calculate_metaclass(metatype, given)?;
         if winner != metatype {
             let type_new_fn: newfunc = Some(type_new);
-            if (*winner).tp_new.map(|f| f as usize) != type_new_fn.map(|f| f as usize) {
-                return Err(errors::not_implemented_error(
-                    "a metaclass with its own tp_new, called through type(), is not supported yet",
-                ));
+            if let Some(new) = (*winner).tp_new {
+                if Some(new).map(|f| f as usize) != type_new_fn.map(|f| f as usize) {
+                    // CPython's type_new: the most derived metaclass makes the class.
+                    let args = OwnedGuard(tupleobject::pack(&[name, bases, dict])?);
+                    let r = new(winner, args.0, null_mut());
+                    return if r.is_null() { Err(PyErr) } else { Ok(r) };
+                }
             }
         }
         let bases = if given.is_empty() {
