@@ -345,10 +345,11 @@ unsafe extern "C" fn method_richcompare(a: *mut PyObject, b: *mut PyObject, op: 
     }
 }
 
-/// The type's descriptors first (`__func__`, `__self__`, `__doc__`...), then the function's
-/// attributes: a bound method shows its function's `__name__`, `__doc__` and the rest.
-unsafe extern "C" fn method_getattro(op: *mut PyObject, name: *mut PyObject) -> *mut PyObject {
-    // SAFETY: called through tp_getattro with a bound method.
+/// The type's descriptors first (`__func__`, `__self__`, `__doc__`...), then the wrapped
+/// callable's attributes: a bound method or an instancemethod shows its function's
+/// `__name__`, `__qualname__` and the rest.
+unsafe fn getattr_then_func(op: *mut PyObject, name: *mut PyObject, func: *mut PyObject) -> *mut PyObject {
+    // SAFETY: per caller, live objects.
     unsafe {
         if !unicodeobject::check(name) {
             return raw(attr::get_attr(op, name));
@@ -363,8 +364,13 @@ unsafe extern "C" fn method_getattro(op: *mut PyObject, name: *mut PyObject) -> 
             }
             return new_ref(descr);
         }
-        raw(attr::get_attr(meth(op).im_func, name))
+        raw(attr::get_attr(func, name))
     }
+}
+
+unsafe extern "C" fn method_getattro(op: *mut PyObject, name: *mut PyObject) -> *mut PyObject {
+    // SAFETY: called through tp_getattro with a bound method.
+    unsafe { getattr_then_func(op, name, meth(op).im_func) }
 }
 
 /// A bound method binds no further (CPython returns it unchanged).
@@ -467,25 +473,9 @@ unsafe extern "C" fn instancemethod_richcompare(a: *mut PyObject, b: *mut PyObje
     }
 }
 
-/// The type's descriptors, then the wrapped callable's attributes.
 unsafe extern "C" fn instancemethod_getattro(op: *mut PyObject, name: *mut PyObject) -> *mut PyObject {
     // SAFETY: called through tp_getattro with an instancemethod.
-    unsafe {
-        if !unicodeobject::check(name) {
-            return raw(attr::get_attr(op, name));
-        }
-        let descr = attr::lookup(type_of(op), name);
-        if !descr.is_null() {
-            if let Some(get) = (*type_of(descr)).tp_descr_get {
-                incref(descr);
-                let r = get(descr, op, type_of(op).cast());
-                decref(descr);
-                return r;
-            }
-            return new_ref(descr);
-        }
-        raw(attr::get_attr(imeth(op).func, name))
-    }
+    unsafe { getattr_then_func(op, name, imeth(op).func) }
 }
 
 /// Found on a class: the callable itself; on an instance: a bound method.
