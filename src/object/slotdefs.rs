@@ -813,18 +813,14 @@ unsafe extern "C" fn slot_tp_init(s: *mut PyObject, args: *mut PyObject, kwds: *
     }
 }
 
-unsafe extern "C" fn slot_getattro(s: *mut PyObject, name: *mut PyObject) -> *mut PyObject {
-    // SAFETY: a live object and a str.
-    unsafe { dunder_or_attr_error(s, c"__getattribute__", &[name]) }
-}
-
-unsafe extern "C" fn slot_setattro(s: *mut PyObject, name: *mut PyObject, value: *mut PyObject) -> c_int {
-    // SAFETY: live objects.
+/// A setter slot: `__set__`-style dunder `set(key, value)`, or `del(key)` for a NULL value.
+unsafe fn set_or_del(s: *mut PyObject, key: *mut PyObject, value: *mut PyObject, set: &CStr, del: &CStr) -> c_int {
+    // SAFETY: per caller, live objects.
     unsafe {
         let r = if value.is_null() {
-            dunder_or_attr_error(s, c"__delattr__", &[name])
+            dunder_or_attr_error(s, del, &[key])
         } else {
-            dunder_or_attr_error(s, c"__setattr__", &[name, value])
+            dunder_or_attr_error(s, set, &[key, value])
         };
         if r.is_null() {
             return -1;
@@ -832,6 +828,16 @@ unsafe extern "C" fn slot_setattro(s: *mut PyObject, name: *mut PyObject, value:
         decref(r);
         0
     }
+}
+
+unsafe extern "C" fn slot_getattro(s: *mut PyObject, name: *mut PyObject) -> *mut PyObject {
+    // SAFETY: a live object and a str.
+    unsafe { dunder_or_attr_error(s, c"__getattribute__", &[name]) }
+}
+
+unsafe extern "C" fn slot_setattro(s: *mut PyObject, name: *mut PyObject, value: *mut PyObject) -> c_int {
+    // SAFETY: live objects.
+    unsafe { set_or_del(s, name, value, c"__setattr__", c"__delattr__") }
 }
 
 unsafe extern "C" fn slot_length(s: *mut PyObject) -> Py_ssize_t {
@@ -861,18 +867,7 @@ unsafe extern "C" fn slot_getitem(s: *mut PyObject, key: *mut PyObject) -> *mut 
 
 unsafe extern "C" fn slot_ass_subscript(s: *mut PyObject, key: *mut PyObject, value: *mut PyObject) -> c_int {
     // SAFETY: live objects.
-    unsafe {
-        let r = if value.is_null() {
-            dunder_or_attr_error(s, c"__delitem__", &[key])
-        } else {
-            dunder_or_attr_error(s, c"__setitem__", &[key, value])
-        };
-        if r.is_null() {
-            return -1;
-        }
-        decref(r);
-        0
-    }
+    unsafe { set_or_del(s, key, value, c"__setitem__", c"__delitem__") }
 }
 
 unsafe extern "C" fn slot_contains(s: *mut PyObject, value: *mut PyObject) -> c_int {
@@ -1102,18 +1097,7 @@ unsafe extern "C" fn slot_tp_descr_get(s: *mut PyObject, obj: *mut PyObject, tp:
 /// `slot_tp_descr_set`: `__set__(obj, value)`, or `__delete__(obj)` when value is NULL.
 unsafe extern "C" fn slot_tp_descr_set(s: *mut PyObject, obj: *mut PyObject, value: *mut PyObject) -> c_int {
     // SAFETY: live objects.
-    unsafe {
-        let r = if value.is_null() {
-            dunder_or_attr_error(s, c"__delete__", &[obj])
-        } else {
-            dunder_or_attr_error(s, c"__set__", &[obj, value])
-        };
-        if r.is_null() {
-            return -1;
-        }
-        decref(r);
-        0
-    }
+    unsafe { set_or_del(s, obj, value, c"__set__", c"__delete__") }
 }
 
 /// `slot_tp_finalize`: calls `__del__`, reporting (not raising) its error, with the
