@@ -279,11 +279,23 @@ unsafe fn w_delattr(s: *mut PyObject, a: *mut PyObject, f: *mut c_void, k: *mut 
     unsafe { w_delitem(s, a, f, k) }
 }
 
+/// `__getitem__` of an `sq_item` slot (CPython's wrap_sq_item): a negative index counts
+/// from the end when the type has `sq_length`, as `getindex` does.
 unsafe fn w_sq_item(s: *mut PyObject, a: *mut PyObject, f: *mut c_void, _: *mut PyObject) -> PyResult<Owned> {
     check_num_args(a, 1)?;
-    // SAFETY: the slot has this type.
+    // SAFETY: the slot has this type; `s` is a live instance of the slot's type.
     unsafe {
-        let i = abstract_::number::as_ssize_t(arg(a, 0), (&raw mut exceptions::_PyExc_OverflowError).cast())?;
+        let mut i = abstract_::number::as_ssize_t(arg(a, 0), (&raw mut exceptions::_PyExc_OverflowError).cast())?;
+        let sq = (*type_of(s)).tp_as_sequence;
+        if i < 0 && !sq.is_null() {
+            if let Some(len) = (*sq).sq_length {
+                let n = len(s);
+                if n < 0 {
+                    return Err(PyErr);
+                }
+                i += n;
+            }
+        }
         ok(std::mem::transmute::<*mut c_void, SsizeArg>(f)(s, i))
     }
 }
